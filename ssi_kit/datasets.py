@@ -1,0 +1,98 @@
+"""Example data shipped with ssi-kit, so every lesson runs without the learner's own files.
+
+Like seaborn's ``load_dataset``: one call by name, :func:`dataset_names` lists them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ._i18n import tr
+from .errors import SSIInputError, SSITypeError
+
+__all__ = ["data_path", "dataset_names", "load_dataset"]
+
+
+def _data_dir() -> Path:
+    packaged = Path(__file__).resolve().parent / "data"  # installed wheel (force-include)
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "data"  # source checkout / editable install
+
+
+def data_path(filename: str) -> Path:
+    """Path of a file shipped in ssi-kit's ``data/`` folder."""
+    path = _data_dir() / filename
+    if not path.is_file():
+        raise SSIInputError(
+            tr(
+                "No existe el archivo de ejemplo {name!r}. Archivos disponibles: {available}.",
+                "There is no example file {name!r}. Available files: {available}.",
+                name=filename,
+                available=", ".join(sorted(p.name for p in _data_dir().iterdir() if p.is_file())),
+            ),
+            field="filename",
+            received=filename,
+        )
+    return path
+
+
+def _ssi_example() -> Any:
+    from .score import read_linkedin_ssi
+
+    return read_linkedin_ssi(data_path("ssi_ejemplo.json"))
+
+
+# name -> (loader, description in Spanish, description in English)
+_DATASETS: dict[str, tuple[Callable[[], Any], str, str]] = {
+    "ssi_ejemplo": (
+        _ssi_example,
+        "SSI de ejemplo con las medias del sector y de la red (SSIProfile)",
+        "example SSI with industry and network averages (SSIProfile)",
+    ),
+}
+
+
+def dataset_names() -> list[str]:
+    """Names accepted by :func:`load_dataset`."""
+    return sorted(_DATASETS)
+
+
+def load_dataset(name: str) -> Any:
+    """Load an example dataset by name (see :func:`dataset_names`).
+
+    Examples
+    --------
+    >>> profile = load_dataset("ssi_ejemplo")
+    >>> profile.member.rounded_total
+    36
+    """
+    if not isinstance(name, str):
+        hint = tr(
+            " Ya tienes los datos: load_dataset solo recibe el nombre.",
+            " You already have the data: load_dataset takes only the name.",
+        ) if hasattr(name, "columns") else ""
+        raise SSITypeError(
+            tr(
+                "load_dataset espera el nombre de un conjunto de datos (texto); recibido {kind}.{hint}",
+                "load_dataset expects a dataset name (text); received {kind}.{hint}",
+                kind=type(name).__name__,
+                hint=hint,
+            ),
+            field="name",
+            received=name,
+        )
+    if name not in _DATASETS:
+        raise SSIInputError(
+            tr(
+                "No hay un conjunto de datos llamado {name!r}. Disponibles: {available}.",
+                "There is no dataset called {name!r}. Available: {available}.",
+                name=name,
+                available=", ".join(dataset_names()),
+            ),
+            field="name",
+            received=name,
+        )
+    return _DATASETS[name][0]()
