@@ -321,6 +321,23 @@ class SSI:
             }
         )
 
+    def summary(self) -> str:
+        """A few lines a learner reads: total, level, each pillar out of 25, the weakest."""
+        names = PILLAR_NAMES[get_language()]
+        width = max(len(n) for n in names.values())
+        lines = [
+            tr(
+                "SSI total: {total} de 100 ({exact}) · nivel {level}",
+                "Total SSI: {total} of 100 ({exact}) · level {level}",
+                total=self.rounded_total,
+                exact=format_number(self.total),
+                level=self.level_label,
+            )
+        ]
+        lines += [f"  {names[p]:<{width}}  {format_number(getattr(self, p)):>6} / 25" for p in PILLARS]
+        lines.append(tr("Pilar más débil: {p}", "Weakest pillar: {p}", p=pillar_label(self.weakest)))
+        return "\n".join(lines)
+
     def __str__(self) -> str:
         parts = ", ".join(f"{pillar_label(p)} {format_number(getattr(self, p))}" for p in PILLARS)
         return tr("SSI {total} ({parts})", "SSI {total} ({parts})", total=self.rounded_total, parts=parts)
@@ -405,6 +422,20 @@ class SSIProfile:
     member: SSI
     industry: GroupScore | None = None
     network: GroupScore | None = None
+
+    def summary(self) -> str:
+        """Your SSI's summary, then the industry and network averages and your rank in each."""
+        lines = [self.member.summary()]
+        for name, group in ((tr("Sector", "Industry"), self.industry), (tr("Tu red", "Your network"), self.network)):
+            if group is None:
+                continue
+            line = tr("{name}: SSI medio {overall}", "{name}: average SSI {overall}", name=name, overall=format_number(group.overall))
+            if group.top_percent is not None:
+                line += tr(
+                    " · estás en el Top {top} %", " · you are in the top {top}%", top=format_number(group.top_percent, 2)
+                )
+            lines.append(line)
+        return "\n".join(lines)
 
 
 def _check_overall(overall: float, pillars: SSI, *, where: str) -> None:

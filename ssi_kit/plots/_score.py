@@ -158,7 +158,7 @@ def plot_ssi(
     for y, text in ((70, tr("líderes", "leaders")), (30, tr("rezagados", "laggards"))):
         fig.add_hline(
             y=y, line_dash="dot", line_color=GREY, row=1, col=2,
-            annotation_text=text, annotation_position="top left", annotation_font_size=13,
+            annotation_text=text, annotation_position="right", annotation_font_size=14,
         )
     fig.update_yaxes(range=[0, PILLAR_MAX * 1.12], row=1, col=1, title_text=tr("puntos", "points"))
     fig.update_yaxes(range=[0, 112], row=1, col=2)

@@ -33,8 +33,9 @@ def base_layout(fig: go.Figure, *, title: str, height: int = 480) -> go.Figure:
         title={"text": title, "x": 0.01, "xanchor": "left"},
         font={"size": FONT_SIZE},
         height=height,
-        margin={"l": 60, "r": 30, "t": 80, "b": 60},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1, "xanchor": "right"},
+        margin={"l": 70, "r": 100, "t": 90, "b": 100},
+        # Under the plot: never on top of the title, subplot titles or bars.
+        legend={"orientation": "h", "yanchor": "top", "y": -0.14, "x": 0, "xanchor": "left"},
         separators=None,
     )
     return fig

@@ -1,0 +1,89 @@
+"""Drive JupyterLab from Playwright: open a lesson, run it, read its outputs and widgets.
+
+``--LabApp.expose_app_in_browser`` gives ``window.jupyterapp``, so commands and the notebook
+model are used directly instead of guessing at menus.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import Page
+
+BUILD = Path(__file__).resolve().parents[2] / "build"
+
+
+def open_notebook(page: Page, lab_url: str, name: str) -> None:
+    """Open ``lessons/<name>`` in JupyterLab and wait until its kernel is idle."""
+    page.goto(f"{lab_url}/lab/tree/{name}", wait_until="domcontentloaded")
+    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell", timeout=60_000)
+    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+    # A fresh JupyterLab may ask which kernel to use: accept the default (Python 3).
+    try:
+        page.locator("dialog.jp-Dialog .jp-mod-accept, .jp-Dialog .jp-mod-accept").first.click(timeout=5_000)
+    except Exception:
+        pass
+    page.wait_for_function(
+        """() => {
+            const w = window.jupyterapp.shell.currentWidget;
+            const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;
+            return k && k.status === 'idle';
+        }""",
+        timeout=90_000,
+    )
+
+
+def run_all(page: Page, *, timeout_ms: int = 180_000) -> None:
+    """Run every cell and wait until each has run (all have an execution count) and the kernel is idle."""
+    page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    page.wait_for_function(
+        """() => {
+            const w = window.jupyterapp.shell.currentWidget;
+            const k = w.sessionContext.session.kernel;
+            const cells = Array.from(w.content.model.cells);
+            const code = cells.filter(c => c.type === 'code');
+            return k.status === 'idle' && code.every(c => c.executionCount !== null && c.executionCount !== undefined);
+        }""",
+        timeout=timeout_ms,
+        polling=500,
+    )
+
+
+def error_outputs(page: Page) -> list[str]:
+    """Texts of every error output in the open notebook (empty when all cells ran cleanly)."""
+    return page.evaluate(
+        """() => {
+            const w = window.jupyterapp.shell.currentWidget;
+            const found = [];
+            for (const cell of Array.from(w.content.model.cells)) {
+                if (cell.type !== 'code') continue;
+                const outputs = cell.outputs;
+                for (let i = 0; i < outputs.length; i++) {
+                    const o = outputs.get(i).toJSON();
+                    if (o.output_type === 'error') found.push(o.ename + ': ' + o.evalue);
+                }
+            }
+            return found;
+        }"""
+    )
+
+
+def widget_errors(page: Page) -> int:
+    """How many widgets failed to display."""
+    return page.get_by_text("Error displaying widget").count()
+
+
+def wait_for_plots(page: Page, count: int, *, timeout_ms: int = 60_000) -> None:
+    """Wait until at least ``count`` plotly charts are drawn."""
+    page.wait_for_function(
+        f"() => document.querySelectorAll('.js-plotly-plot .main-svg').length >= {count}",
+        timeout=timeout_ms,
+    )
+
+
+def screenshot(page: Page, name: str) -> Path:
+    """Save a full-page screenshot under build/ and return its path."""
+    BUILD.mkdir(exist_ok=True)
+    path = BUILD / f"{name}.png"
+    page.screenshot(path=str(path), full_page=False)
+    return path

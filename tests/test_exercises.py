@@ -1,0 +1,68 @@
+"""The exercise machinery and lesson 01's judges."""
+
+from __future__ import annotations
+
+import pytest
+
+import ssi_kit
+from ssi_kit.exercises import NOT_ANSWERED, Exercise
+from ssi_kit.exercises import lesson01
+
+
+def _exercise():
+    return Exercise(lambda a: None if a == 3 else "no es 3", "pista", "hint", "sol", "sol-en", "bien", "good")
+
+
+def test_outcomes():
+    """Unanswered, wrong and right answers get their own status and message."""
+    ex = _exercise()
+    assert ex.check(NOT_ANSWERED).status == "not_attempted"
+    wrong = ex.check(2)
+    assert wrong.status == "incorrect" and wrong.message == "no es 3" and not wrong
+    right = ex.check(3)
+    assert right.correct and right.message == "bien"
+    assert len(ex.attempts) == 3
+
+
+def test_markdown_is_coloured():
+    """A verdict renders coloured in a notebook."""
+    assert "color:#009E73" in _exercise().check(3)._repr_markdown_()
+
+
+def test_judge_crash_becomes_a_message():
+    """A judge that trips on an odd answer type tells the learner instead of raising."""
+    ex = Exercise(lambda a: None if a + 1 == 4 else "no", "", "", "", "")
+    outcome = ex.check("tres")
+    assert outcome.status == "incorrect" and "No pude revisar" in outcome.message
+
+
+def test_hint_and_solution_in_language():
+    """hint() and solution() follow the current language."""
+    ex = _exercise()
+    assert ex.hint().message == "pista"
+    ssi_kit.set_language("en")
+    assert ex.hint().message == "hint" and ex.solution().message == "sol-en"
+
+
+class TestLesson01:
+    @pytest.mark.parametrize("answer", ["información", "insights", "Información "])
+    def test_q1_accepts_the_weakest_pillar(self, answer):
+        """q1: the example's weakest pillar, by key or Spanish label."""
+        assert lesson01.q1.check(answer).correct
+
+    def test_q1_rejects_others(self):
+        """q1: another pillar or a non-pillar is wrong with a useful message."""
+        assert not lesson01.q1.check("marca")
+        assert "nombre corto" in lesson01.q1.check("azul").message
+
+    def test_q2_is_the_recomputed_total(self):
+        """q2: the total with people at 15 is the example total minus 8.205 plus 15."""
+        example = ssi_kit.load_dataset("ssi_ejemplo").member
+        assert lesson01.q2.check(example.total - example.people + 15).correct
+        assert "total de ahora" in lesson01.q2.check(example.total).message
+        assert not lesson01.q2.check("42")
+
+    def test_q3_level(self):
+        """q3: 71.5 is a leader."""
+        assert lesson01.q3.check("leader").correct
+        assert not lesson01.q3.check("average")

@@ -1,0 +1,48 @@
+"""Lessons are committed clean: no outputs (except nbval's expected text), no widget state."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+LESSONS = sorted((ROOT / "lessons").glob("*.ipynb"))
+
+_spec = importlib.util.spec_from_file_location("notebooks_tool", ROOT / "scripts" / "notebooks.py")
+notebooks_tool = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(notebooks_tool)
+
+
+def test_lessons_exist():
+    """Lessons 00 and 01 are there."""
+    names = {p.name for p in LESSONS}
+    assert {"00_bienvenida.ipynb", "01_que_es_el_ssi.ipynb"} <= names
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
+def test_lesson_is_clean_and_small(path):
+    """A lesson holds no figures, widget state or stray outputs, and stays small."""
+    nb = nbformat.read(path, as_version=4)
+    assert notebooks_tool.problems(nb) == []
+    assert path.stat().st_size < 100_000
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
+def test_lesson_uses_python3_kernel(path):
+    """Lessons run on the default python3 kernel (the one in .venv)."""
+    assert nbformat.read(path, as_version=4).metadata["kernelspec"]["name"] == "python3"
+
+
+def test_check_tool_flags_outputs():
+    """The cleaning check catches a figure output and widget state."""
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("1")
+    cell.outputs = [nbformat.v4.new_output("display_data", data={"text/plain": "x"})]
+    nb.cells = [cell]
+    nb.metadata["widgets"] = {}
+    assert len(notebooks_tool.problems(nb)) == 2
+    notebooks_tool.strip(nb)
+    assert notebooks_tool.problems(nb) == []
