@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))  # bench modules import _timing
 
 
 def _load(path: Path):
@@ -29,9 +30,9 @@ def main(argv: list[str]) -> int:
             continue
         module = _load(path)
         for name in sorted(n for n in dir(module) if n.startswith("bench_")):
-            row = getattr(module, name)()
-            print(f"… {row['benchmark']}", file=sys.stderr)
-            rows.extend(row if isinstance(row, list) else [row])
+            print(f"… {path.stem}.{name}", file=sys.stderr)
+            result = getattr(module, name)()
+            rows.extend(result if isinstance(result, list) else [result])
     width = max((len(r["benchmark"]) for r in rows), default=10)
     print(f"{'benchmark':<{width}}  {'value':>10}  {'unit':<5}  {'target':>8}  ok")
     print("-" * (width + 36))
