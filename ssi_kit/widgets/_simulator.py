@@ -1,0 +1,284 @@
+"""``simulator``: tick actions, pick a horizon and a weekly budget, watch the projection move."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from os import PathLike
+from typing import TYPE_CHECKING, Any
+
+import ipywidgets as widgets
+import plotly.graph_objects as go
+
+from .._i18n import format_number, tr
+from ..errors import SSIInputError
+from ..plots import plot_trajectory, update_trajectory_figure
+from ..score import PILLARS, SSI, SSIProfile, pillar_label
+from ..simulation import MAX_WEEKS, _as_ssi, _check_weeks, best_plan, load_actions, simulate
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["Simulator", "simulator"]
+
+_ERROR_STYLE = "color:#D55E00"  # vermilion from the palette
+_MAX_BUDGET = 600  # ten hours a week is already a job
+
+
+def _duration(minutes: float) -> str:
+    hours, rest = divmod(int(round(minutes)), 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} h {rest:02d} min" if rest else f"{hours} h"
+
+
+class Simulator(widgets.VBox):
+    """Checkboxes of actions grouped by pillar (weakest first), a weeks slider, a weekly
+    budget with a "best plan" button, and the projection chart updated in place.
+
+    Use :func:`simulator` to build one; :attr:`value` holds the ticked action ids and
+    :attr:`projection` the current :func:`ssi_kit.simulate` frame.
+    """
+
+    def __init__(
+        self,
+        ssi: SSI,
+        catalog: pd.DataFrame,
+        *,
+        weeks: int = 26,
+        minutes: int = 150,
+        actions: Iterable[str] = (),
+    ) -> None:
+        self.ssi = ssi
+        self.catalog = catalog.reset_index(drop=True)
+        self._syncing = False
+        chosen = set(actions)
+        unknown = chosen - set(self.catalog["id"])
+        if unknown:
+            simulate(ssi, sorted(unknown), 0, catalog=self.catalog)  # raises the usual message
+        self.checkboxes: dict[str, widgets.Checkbox] = {}
+        groups = []
+        # The course's advice: start with the weakest pillar, so it comes first.
+        for pillar in sorted(PILLARS, key=lambda p: (getattr(ssi, p), PILLARS.index(p))):
+            rows = self.catalog[self.catalog["pillar"] == pillar]
+            boxes = []
+            for action_id, label, minutes_needed, description in zip(
+                rows["id"], rows["label"], rows["minutes"], rows["description"]
+            ):
+                box = widgets.Checkbox(
+                    value=action_id in chosen, description=f"{label} ({minutes_needed} min)",
+                    indent=False, tooltip=description, layout=widgets.Layout(width="auto"),
+                )
+                box.add_class("ssi-action")
+                box.observe(self._on_change, names="value")
+                self.checkboxes[action_id] = box
+                boxes.append(box)
+            title = widgets.HTML(
+                tr(
+                    "<b>{name}</b> · ahora {score} de 25",
+                    "<b>{name}</b> · now {score} of 25",
+                    name=html.escape(pillar_label(pillar).capitalize()),
+                    score=format_number(getattr(ssi, pillar)),
+                )
+            )
+            groups.append(widgets.VBox([title, *boxes], layout=widgets.Layout(padding="0 1em 0.5em 0")))
+        self.weeks = widgets.IntSlider(
+            value=weeks, min=1, max=min(104, MAX_WEEKS) if weeks <= 104 else weeks,
+            description=tr("Semanas", "Weeks"), continuous_update=False,
+            layout=widgets.Layout(width="28em"),
+        )
+        self.budget = widgets.IntSlider(
+            value=minutes, min=0, max=max(_MAX_BUDGET, minutes), step=5,
+            description=tr("Min/semana", "Min/week"), continuous_update=False,
+            layout=widgets.Layout(width="28em"),
+        )
+        self.best_button = widgets.Button(
+            description=tr("Mejor plan para mi tiempo", "Best plan for my time"),
+            button_style="primary", icon="magic", layout=widgets.Layout(width="auto"),
+        )
+        self.clear_button = widgets.Button(description=tr("Quitar todo", "Clear all"), layout=widgets.Layout(width="auto"))
+        self.band = widgets.Checkbox(
+            value=False, description=tr("Mostrar rango probable", "Show likely range"), indent=False,
+        )
+        self.summary = widgets.HTML()
+        for control in (self.weeks, self.budget, self.band):
+            control.observe(self._on_change, names="value")
+        self.best_button.on_click(self._on_best)
+        self.clear_button.on_click(self._on_clear)
+        self.projection = self._simulate()
+        self.figure = go.FigureWidget(plot_trajectory(self.projection))
+        self._show()
+        grid = widgets.GridBox(
+            groups, layout=widgets.Layout(grid_template_columns="repeat(2, minmax(18em, 1fr))"),
+        )
+        controls = widgets.HBox(
+            [widgets.VBox([self.weeks, self.budget]), widgets.VBox([self.best_button, self.clear_button, self.band])],
+            layout=widgets.Layout(align_items="center", flex_flow="row wrap"),
+        )
+        super().__init__(children=[grid, controls, self.summary, self.figure])
+        self.add_class("ssi-simulator")
+
+    # --- state -----------------------------------------------------------------------------
+    @property
+    def value(self) -> tuple[str, ...]:
+        """The ids of the ticked actions, in catalog order."""
+        return tuple(action_id for action_id in self.catalog["id"] if self.checkboxes[action_id].value)
+
+    @value.setter
+    def value(self, ids: Iterable[str]) -> None:
+        self._set_ticks(set(ids))
+        self._update()
+
+    @property
+    def minutes(self) -> int:
+        """Weekly minutes of the ticked actions."""
+        return int(self.catalog.loc[self.catalog["id"].isin(self.value), "minutes"].sum())
+
+    # --- wiring ----------------------------------------------------------------------------
+    def _set_ticks(self, ids: set[str]) -> None:
+        self._syncing = True
+        try:
+            for action_id, box in self.checkboxes.items():
+                box.value = action_id in ids
+        finally:
+            self._syncing = False
+
+    def _simulate(self) -> pd.DataFrame:
+        rows = self.catalog[self.catalog["id"].isin(self.value)]
+        return simulate(
+            self.ssi, rows, self.weeks.value, catalog=self.catalog, band=0.8 if self.band.value else None,
+        )
+
+    def _show(self, error: str = "") -> None:
+        totals = self.projection[self.projection["pillar"] == "total"]["score"]
+        minutes = self.minutes
+        over = minutes > self.budget.value
+        parts = [
+            tr(
+                "Plan: <b>{n}</b> {actions}, <b>{time}</b> a la semana. "
+                "Proyección en {weeks} semanas: <b>{start} → {end}</b>.",
+                "Plan: <b>{n}</b> {actions}, <b>{time}</b> a week. "
+                "Projection over {weeks} weeks: <b>{start} → {end}</b>.",
+                n=len(self.value),
+                actions=tr("acción", "action") if len(self.value) == 1 else tr("acciones", "actions"),
+                time=_duration(minutes),
+                weeks=self.weeks.value,
+                start=format_number(float(totals.iloc[0]), 1),
+                end=format_number(float(totals.iloc[-1]), 1),
+            )
+        ]
+        if over:
+            parts.append(
+                f'<span style="{_ERROR_STYLE}">'
+                + tr(
+                    "Te pasas de tu tiempo en {extra}.",
+                    "That is {extra} over your time.",
+                    extra=_duration(minutes - self.budget.value),
+                )
+                + "</span>"
+            )
+        if error:
+            parts.append(f'<span style="{_ERROR_STYLE}">{html.escape(error)}</span>')
+        self.summary.value = " ".join(parts)
+
+    def _update(self) -> None:
+        try:
+            self.projection = self._simulate()
+        except SSIInputError as error:  # shown next to the controls, never swallowed
+            self._show(str(error))
+            return
+        update_trajectory_figure(self.figure, self.projection)
+        self._show()
+
+    def _on_change(self, change: dict[str, Any]) -> None:
+        if not self._syncing:
+            self._update()
+
+    def apply_best_plan(self) -> None:
+        """Tick the best plan for the current budget and horizon (see :func:`ssi_kit.best_plan`)."""
+        plan = best_plan(self.ssi, self.budget.value, self.weeks.value, catalog=self.catalog)
+        self._set_ticks(set(plan.actions))
+        self._update()
+
+    def _on_best(self, _button: widgets.Button) -> None:
+        self.apply_best_plan()
+
+    def _on_clear(self, _button: widgets.Button) -> None:
+        self.value = ()
+
+
+def simulator(
+    ssi: SSI | SSIProfile | str,
+    *,
+    weeks: int = 26,
+    minutes: int = 150,
+    actions: Iterable[str] = (),
+    catalog: pd.DataFrame | str | PathLike[str] | None = None,
+) -> Simulator:
+    """An interactive plan: tick actions and see where your SSI could go (a teaching model).
+
+    Parameters
+    ----------
+    ssi : SSI, SSIProfile or str
+        Where you start.
+    weeks : int
+        The horizon shown first (1–104 on the slider).
+    minutes : int
+        Your weekly time budget, used by the "best plan" button.
+    actions : list of ids
+        Actions ticked at the start.
+    catalog : DataFrame or path, optional
+        The actions to offer; the course's by default.
+
+    Returns
+    -------
+    Simulator
+        Display it as a cell's last value; ``.value`` gives the ticked ids and
+        ``.projection`` the :func:`ssi_kit.simulate` frame.
+
+    Raises
+    ------
+    SSIInputError
+        For an unknown action id, weeks outside 1–520 or a budget below 0.
+
+    Examples
+    --------
+    >>> w = simulator(SSI(6, 6, 5, 8), actions=["publicar"])
+    >>> w.checkboxes["grupos"].value = True
+    >>> w.value
+    ('publicar', 'grupos')
+    """
+    start = _as_ssi(ssi)
+    weeks = _check_weeks(weeks)
+    if weeks < 1:
+        raise SSIInputError(
+            tr(
+                "«weeks» debe ser al menos 1 semana en el simulador; recibido {received!r}.",
+                "'weeks' must be at least 1 week in the simulator; received {received!r}.",
+                received=weeks,
+            ),
+            field="weeks",
+            received=weeks,
+        )
+    if isinstance(minutes, bool) or not isinstance(minutes, int) or minutes < 0:
+        raise SSIInputError(
+            tr(
+                "«minutes» es tu tiempo por semana en minutos enteros, 0 o más; recibido {received!r}.",
+                "'minutes' is your time per week in whole minutes, 0 or more; received {received!r}.",
+                received=minutes,
+            ),
+            field="minutes",
+            received=minutes,
+        )
+    if hasattr(catalog, "columns"):
+        simulate(start, catalog, 0)  # checks the table's columns and values
+        frame = catalog.copy()  # type: ignore[union-attr]
+        if "label" not in frame.columns:
+            frame["label"] = frame["id"]
+        if "description" not in frame.columns:
+            frame["description"] = ""
+    else:
+        frame = load_actions(catalog)  # type: ignore[arg-type]
+    if isinstance(actions, str):
+        actions = [actions]
+    return Simulator(start, frame, weeks=weeks, minutes=minutes, actions=actions)

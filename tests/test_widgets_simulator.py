@@ -1,0 +1,141 @@
+"""simulator driven headless: tick actions, move sliders, press buttons, assert on state and chart."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+import ssi_kit
+from ssi_kit import SSI, SSIInputError
+from ssi_kit.simulation import best_plan, load_actions, simulate
+from ssi_kit.widgets import simulator
+
+START = SSI(6, 6, 5, 8)
+
+
+@pytest.fixture
+def widget():
+    return simulator(START, actions=["publicar"])
+
+
+def chart_total(widget) -> list[float]:
+    return list(widget.figure.data[2].y)
+
+
+def projected_total(ssi, ids, weeks, **options) -> list[float]:
+    frame = simulate(ssi, ids, weeks, **options)
+    return frame[frame.pillar == "total"].score.tolist()
+
+
+def test_one_checkbox_per_action_weakest_pillar_first(widget):
+    """Every catalog action has a checkbox; the weakest pillar's group is shown first."""
+    assert set(widget.checkboxes) == set(load_actions().id)
+    first_group = widget.children[0].children[0]
+    assert "Información" in first_group.children[0].value  # insights (5) is START's weakest
+    assert widget.checkboxes["publicar"].value and not widget.checkboxes["grupos"].value
+
+
+def test_starts_with_the_projection_of_the_initial_plan(widget):
+    """The chart and summary start from the given actions over 26 weeks."""
+    assert isinstance(widget.figure, go.FigureWidget)
+    assert chart_total(widget) == projected_total(START, ["publicar"], 26)
+    assert "<b>1</b> acción, <b>1 h</b> a la semana" in widget.summary.value
+
+
+def test_ticking_an_action_changes_the_chart_in_place(widget):
+    """Ticking an action re-projects and updates the same FigureWidget."""
+    figure = widget.figure
+    before = chart_total(widget)
+    widget.checkboxes["grupos"].value = True
+    assert widget.value == ("publicar", "grupos")
+    assert widget.figure is figure
+    assert chart_total(widget) == projected_total(START, ["publicar", "grupos"], 26)
+    assert chart_total(widget)[-1] > before[-1]
+
+
+def test_weeks_slider_changes_the_horizon(widget):
+    """Moving the weeks slider changes the number of points on the chart."""
+    widget.weeks.value = 52
+    assert len(chart_total(widget)) == 53
+    assert "52 semanas" in widget.summary.value
+
+
+def test_band_checkbox_draws_the_band(widget):
+    """Ticking the band shows low/high around the total; unticking removes it."""
+    widget.band.value = True
+    banded = simulate(START, ["publicar"], 26, band=0.8)
+    assert list(widget.figure.data[0].y) == banded[banded.pillar == "total"].high.tolist()
+    widget.band.value = False
+    assert len(widget.figure.data[0].y) == 0
+
+
+def test_best_plan_button_ticks_the_best_plan(widget):
+    """The button ticks best_plan's actions for the budget and horizon, and draws it."""
+    widget.budget.value = 90
+    widget.best_button.click()
+    plan = best_plan(START, 90, 26)
+    assert set(widget.value) == set(plan.actions)
+    assert chart_total(widget)[-1] == plan.total
+    assert widget.minutes == plan.minutes <= 90
+
+
+def test_over_budget_is_flagged(widget):
+    """A plan longer than the budget is said in the summary."""
+    widget.budget.value = 30
+    assert "Te pasas de tu tiempo en 30 min" in widget.summary.value
+    widget.budget.value = 60
+    assert "Te pasas" not in widget.summary.value
+
+
+def test_clear_button_unticks_everything(widget):
+    """«Quitar todo» leaves no action and projects the fading SSI."""
+    widget.clear_button.click()
+    assert widget.value == ()
+    assert chart_total(widget) == projected_total(START, [], 26)
+
+
+def test_value_setter_updates_once():
+    """Setting .value ticks the ids and projects them."""
+    widget = simulator(START)
+    widget.value = ["debates", "grupos"]
+    assert widget.value == ("grupos", "debates")
+    assert chart_total(widget) == projected_total(START, ["grupos", "debates"], 26)
+
+
+def test_english_labels():
+    """Controls follow the language."""
+    ssi_kit.set_language("en")
+    widget = simulator(START)
+    assert widget.best_button.description == "Best plan for my time"
+    assert widget.checkboxes["publicar"].description.startswith("Publish regularly")
+
+
+def test_accepts_text_profile_and_custom_catalog():
+    """The start can be text or a profile; a small catalog without labels works."""
+    assert simulator("6; 6; 5; 8").ssi == START
+    assert simulator(ssi_kit.load_dataset("ssi_ejemplo")).ssi == ssi_kit.load_dataset("ssi_ejemplo").member
+    catalog = pd.DataFrame({"id": ["a", "b"], "pillar": ["brand", "people"], "minutes": [10, 20], "effect": [1, 1]})
+    widget = simulator(START, catalog=catalog, actions=["a"])
+    assert set(widget.checkboxes) == {"a", "b"}
+    assert chart_total(widget) == projected_total(START, catalog[catalog.id == "a"], 26)
+
+
+def test_unknown_action():
+    """An unknown id at the start gets simulate's message."""
+    with pytest.raises(SSIInputError, match="¿Querías decir 'publicar'"):
+        simulator(START, actions=["publica"])
+
+
+@pytest.mark.parametrize("weeks", [0, -3, 600])
+def test_bad_weeks(weeks):
+    """The simulator needs at least one week and at most 520."""
+    with pytest.raises(SSIInputError, match="«weeks» debe ser"):
+        simulator(START, weeks=weeks)
+
+
+@pytest.mark.parametrize("minutes", [-5, 2.5, "150"])
+def test_bad_budget(minutes):
+    """The budget is whole minutes, 0 or more."""
+    with pytest.raises(SSIInputError, match="«minutes» es tu tiempo por semana"):
+        simulator(START, minutes=minutes)
