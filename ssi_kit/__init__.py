@@ -31,8 +31,36 @@ __version__ = "0.1.0"
 
 # Public names that live in modules with heavy imports: name -> module.
 _LAZY: dict[str, str] = {
+    # network (lesson 03)
+    "pyramid": "ssi_kit.network",
+    "degree_shares": "ssi_kit.network",
+    "describe_pyramid": "ssi_kit.network",
+    "read_network": "ssi_kit.network",
+    "degrees_from": "ssi_kit.network",
+    "introducers": "ssi_kit.network",
+    "read_connections": "ssi_kit.linkedin_export",
+    "network_summary": "ssi_kit.linkedin_export",
+    "is_decision_maker": "ssi_kit.linkedin_export",
+    "anonymize": "ssi_kit.linkedin_export",
+    "save_csv": "ssi_kit.linkedin_export",
+    "plot_pyramid": "ssi_kit.plots",
+    "plot_network": "ssi_kit.plots",
+    "plot_growth": "ssi_kit.plots",
+    "plot_top_companies": "ssi_kit.plots",
+    "plot_top_positions": "ssi_kit.plots",
+    "plot_decision_makers": "ssi_kit.plots",
     # plots
     "plot_ssi": "ssi_kit.plots",
+    "plot_trajectory": "ssi_kit.plots",
+    "plot_before_after": "ssi_kit.plots",
+    "plot_plans": "ssi_kit.plots",
+    # simulation
+    "simulate": "ssi_kit.simulation",
+    "simulate_many": "ssi_kit.simulation",
+    "best_plan": "ssi_kit.simulation",
+    "recommend": "ssi_kit.simulation",
+    "load_actions": "ssi_kit.simulation",
+    "plan_minutes": "ssi_kit.simulation",
 }
 _SUBMODULES = ("plots", "widgets", "simulation", "network", "linkedin_export", "exercises")
 

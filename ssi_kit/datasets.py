@@ -45,12 +45,45 @@ def _ssi_example() -> Any:
     return read_linkedin_ssi(data_path("ssi_ejemplo.json"))
 
 
+def _actions() -> Any:
+    from .simulation import load_actions
+
+    return load_actions()
+
+
+def _connections_example() -> Any:
+    from .linkedin_export import read_connections
+
+    return read_connections(data_path("conexiones_ejemplo.csv"))
+
+
+def _network_example() -> Any:
+    from .network import read_network
+
+    return read_network(data_path("red_ejemplo.csv"))
+
+
 # name -> (loader, description in Spanish, description in English)
 _DATASETS: dict[str, tuple[Callable[[], Any], str, str]] = {
+    "conexiones_ejemplo": (
+        _connections_example,
+        "exportación de contactos de LinkedIn inventada: 500 personas (DataFrame de read_connections)",
+        "invented LinkedIn connections export: 500 people (DataFrame from read_connections)",
+    ),
+    "red_ejemplo": (
+        _network_example,
+        "red pequeña inventada alrededor de «Yo» para practicar presentaciones (networkx.Graph)",
+        "small invented network around 'Yo' to practise introductions (networkx.Graph)",
+    ),
     "ssi_ejemplo": (
         _ssi_example,
         "SSI de ejemplo con las medias del sector y de la red (SSIProfile)",
         "example SSI with industry and network averages (SSIProfile)",
+    ),
+    "acciones": (
+        _actions,
+        "acciones de mejora del curso con su esfuerzo y efecto semanal (DataFrame)",
+        "the course's improvement actions with weekly effort and effect (DataFrame)",
     ),
 }
 

@@ -15,3 +15,48 @@ any_numbers = st.one_of(
     st.integers(min_value=-10**6, max_value=10**6),
 )
 any_values = st.one_of(any_numbers, st.text(max_size=8), st.none(), st.booleans(), st.lists(st.integers(), max_size=2))
+
+
+def _catalog_ids() -> list[str]:
+    from ssi_kit.simulation import load_actions
+
+    return list(load_actions().id)
+
+
+# Subsets of the course's action catalog (ids), loaded only when a test draws one.
+action_ids = st.deferred(lambda: st.lists(st.sampled_from(_catalog_ids()), unique=True, max_size=20))
+week_counts = st.integers(min_value=0, max_value=60)
+
+
+# --- lesson 03: the relationship pyramid and LinkedIn connections exports --------------------
+from datetime import datetime as _datetime  # noqa: E402
+
+pyramid_firsts = st.integers(min_value=1, max_value=30_000)
+pyramid_avgs = st.floats(min_value=1, max_value=30_000, allow_nan=False)
+pyramid_overlaps = st.floats(min_value=0, max_value=0.99, allow_nan=False)
+
+# Field values as people type them: accents (all in Windows-1252, so latin-1 variants can hold
+# them), commas and quotes (quoted in the CSV), and words pandas would take for missing values.
+_export_letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZáéíóúñÁÉÍÓÚÑüÜçàèò"
+_export_word = st.text(alphabet=_export_letters, min_size=1, max_size=8)
+export_values = st.one_of(
+    st.none(),
+    st.lists(st.one_of(_export_word, st.sampled_from(["&", "-", "y", "CEO,", '"Top"', "=1+1", "(UE)"])),
+             min_size=1, max_size=4).map(" ".join),
+    st.sampled_from(["NA", "N/A", "null", "None", "nan", "Ana María", "O'Neill", "Muñoz, S.L."]),
+)
+export_dates = st.one_of(st.none(), st.datetimes(
+    min_value=_datetime(2003, 5, 5), max_value=_datetime(2025, 12, 31),
+).map(lambda d: d.replace(second=0, microsecond=0)))
+export_rows = st.fixed_dictionaries({
+    "first_name": export_values, "last_name": export_values, "url": export_values, "email": export_values,
+    "company": export_values, "position": export_values, "connected_on": export_dates,
+})
+export_variants = st.fixed_dictionaries({
+    "fmt": st.sampled_from(["current", "2018"]),
+    "encoding": st.sampled_from(["utf-8", "utf-8-sig", "cp1252"]),
+    "newline": st.sampled_from(["\n", "\r\n"]),
+    "preamble": st.sampled_from([0, 1, 3, 6]),
+    "sep": st.sampled_from([",", ";"]),
+    "shuffle": st.randoms(use_true_random=False),
+})

@@ -11,6 +11,8 @@ from typing import Any
 # widget name -> private module that builds it
 _WIDGETS: dict[str, str] = {
     "ssi_input": "._ssi_input",
+    "simulator": "._simulator",
+    "pyramid_explorer": "._pyramid",
 }
 
 __all__ = list(_WIDGETS)

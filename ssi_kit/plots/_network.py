@@ -1,0 +1,334 @@
+"""Figures of lesson 03: the relationship pyramid, your connections, and a small network."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Hashable
+from typing import TYPE_CHECKING, Any
+
+import plotly.graph_objects as go
+
+from .._i18n import tr
+from ..errors import SSIInputError, SSITypeError
+from ..network import _percent, _thousands, degree_label
+from ._style import BLUE, GREEN, GREY, ORANGE, PINK, VERMILION, base_layout, separators
+
+if TYPE_CHECKING:
+    import networkx as nx
+    import pandas as pd
+
+    from ..linkedin_export import NetworkSummary
+
+__all__ = [
+    "DEGREE_COLORS",
+    "plot_decision_makers",
+    "plot_growth",
+    "plot_network",
+    "plot_pyramid",
+    "plot_top_companies",
+    "plot_top_positions",
+    "update_pyramid_figure",
+]
+
+DEGREE_COLORS = {0: PINK, 1: BLUE, 2: ORANGE, 3: GREEN, None: GREY}
+"""Colour of each degree in every figure of lesson 03 (0 is you, None beyond the third)."""
+
+
+# --- the pyramid ---------------------------------------------------------------------------
+def _check_degree_frame(frame: object) -> pd.DataFrame:
+    import pandas as pd
+
+    if not isinstance(frame, pd.DataFrame):
+        raise SSITypeError(
+            tr("plot_pyramid espera la tabla de pyramid() o degree_shares(); recibido {kind}.",
+               "plot_pyramid expects the table from pyramid() or degree_shares(); received {kind}.",
+               kind=type(frame).__name__),
+            field="frame", received=frame,
+        )
+    if not {"degree", "count", "share"} <= set(frame.columns) or len(frame) != 3:
+        raise SSIInputError(
+            tr("La tabla debe tener 3 filas (grados 1, 2 y 3) y las columnas degree, count, share; "
+               "recibidas {n} filas y columnas {cols}. Créala con pyramid(...) o degree_shares(...).",
+               "The table must have 3 rows (degrees 1, 2 and 3) and the columns degree, count, share; "
+               "received {n} rows and columns {cols}. Make it with pyramid(...) or degree_shares(...).",
+               n=len(frame), cols=", ".join(map(str, frame.columns))),
+            field="frame", received=list(frame.columns),
+        )
+    return frame
+
+
+def _pyramid_values(frame: pd.DataFrame, log: bool) -> dict[str, Any]:
+    counts = [int(c) for c in frame["count"]]
+    shares = [float(s) for s in frame["share"]]
+    widths = [math.log10(c + 1) if log else float(c) for c in counts]
+    half = max(widths) / 2 or 0.5
+    people = tr("personas", "people")
+    return {
+        "x": widths,
+        "base": [-w / 2 for w in widths],
+        "text": [_percent(s) for s in shares],
+        "customdata": [[_thousands(c), _percent(s)] for c, s in zip(counts, shares)],
+        "ticktext": [f"<b>{degree_label(d)}</b><br>{_thousands(c)} {people}" for d, c in zip((1, 2, 3), counts)],
+        "range": [-half * 1.3, half * 1.3],
+        "axis_title": tr("ancho en escala logarítmica: cada paso es ×10 personas",
+                         "width on a log scale: each step is ×10 people") if log else
+        tr("ancho proporcional al número de personas", "width proportional to the number of people"),
+    }
+
+
+def _pyramid_title(frame: pd.DataFrame) -> str:
+    share1 = float(frame["share"].iloc[0])
+    if frame.attrs.get("kind") == "shares":
+        return tr("Resultados por grado: el 1.er grado es el {s} del total",
+                  "Results by degree: the 1st degree is {s} of the total", s=_percent(share1))
+    return tr("Tu pirámide de relación: el 1.er grado es el {s} de tu red",
+              "Your relationship pyramid: the 1st degree is {s} of your network", s=_percent(share1))
+
+
+def plot_pyramid(frame: pd.DataFrame, *, log: bool = False, title: str | None = None) -> go.Figure:
+    """The relationship pyramid: the 1st degree at the top, centred bars, shares written on.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        From :func:`ssi_kit.network.pyramid` or :func:`ssi_kit.network.degree_shares`.
+    log : bool, default False
+        Bar widths on a log scale (``log10(count + 1)``): on a linear scale 0.02 % next to
+        99 % is invisible. The counts and shares written on the chart stay exact.
+    title : str, optional
+        Replaces the default title.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        One horizontal bar trace (degrees 1, 2, 3 from the top).
+
+    Examples
+    --------
+    >>> from ssi_kit.network import pyramid
+    >>> fig = plot_pyramid(pyramid(500), log=True)
+    >>> fig.data[0].text
+    ('0,019 %', '1,37 %', '98,61 %')
+    """
+    frame = _check_degree_frame(frame)
+    values = _pyramid_values(frame, bool(log))
+    fig = go.Figure(go.Bar(
+        orientation="h", y=[1, 2, 3], x=values["x"], base=values["base"], text=values["text"],
+        textposition="auto", insidetextanchor="middle", cliponaxis=False,
+        marker_color=[DEGREE_COLORS[d] for d in (1, 2, 3)], customdata=values["customdata"],
+        hovertemplate="%{customdata[0]} · %{customdata[1]}<extra></extra>", showlegend=False,
+    ))
+    base_layout(fig, title=title or _pyramid_title(frame), height=420)
+    fig.update_yaxes(tickvals=[1, 2, 3], ticktext=values["ticktext"], autorange="reversed", showgrid=False)
+    fig.update_xaxes(range=values["range"], showticklabels=False, showgrid=False, zeroline=False,
+                     title_text=values["axis_title"], title_font_size=14)
+    fig.update_layout(bargap=0.08, separators=separators(), uniformtext_minsize=12)
+    return fig
+
+
+def update_pyramid_figure(fig: go.Figure, frame: pd.DataFrame, *, log: bool = False,
+                          title: str | None = None) -> None:
+    """Show ``frame`` in a figure made by :func:`plot_pyramid`, in place (one batch update)."""
+    frame = _check_degree_frame(frame)
+    values = _pyramid_values(frame, bool(log))
+    with fig.batch_update():
+        bar = fig.data[0]
+        bar.x, bar.base, bar.text, bar.customdata = values["x"], values["base"], values["text"], values["customdata"]
+        fig.layout.yaxis.ticktext = values["ticktext"]
+        fig.layout.xaxis.range = values["range"]
+        fig.layout.xaxis.title.text = values["axis_title"]
+        fig.layout.title.text = title or _pyramid_title(frame)
+
+
+# --- your connections ----------------------------------------------------------------------
+def _as_summary(data: object) -> NetworkSummary:
+    import pandas as pd
+
+    from ..linkedin_export import NetworkSummary, network_summary
+
+    if isinstance(data, NetworkSummary):
+        return data
+    if isinstance(data, pd.DataFrame):
+        return network_summary(data)
+    raise SSITypeError(
+        tr("Se esperaba network_summary(...) o la tabla de read_connections; recibido {kind}.",
+           "Expected network_summary(...) or the table from read_connections; received {kind}.",
+           kind=type(data).__name__),
+        field="summary", received=data,
+    )
+
+
+def plot_growth(summary: NetworkSummary | pd.DataFrame, *, title: str | None = None) -> go.Figure:
+    """New connections per year (bars) and the cumulative total (line, right axis).
+
+    Examples
+    --------
+    >>> from ssi_kit.datasets import load_dataset
+    >>> fig = plot_growth(load_dataset("conexiones_ejemplo"))
+    >>> fig.data[1].y[-1]
+    500
+    """
+    from plotly.subplots import make_subplots
+
+    s = _as_summary(summary)
+    years = s.per_year["year"].tolist()
+    fig = make_subplots(specs=[[{"secondary_y": True}]])
+    fig.add_bar(x=years, y=s.per_year["connections"].tolist(), name=tr("nuevos en el año", "new that year"),
+                marker_color=BLUE, hovertemplate="%{x}: %{y}<extra></extra>")
+    fig.add_scatter(x=years, y=s.per_year["cumulative"].tolist(), name=tr("total acumulado", "cumulative total"),
+                    mode="lines+markers", line_color=ORANGE, hovertemplate="%{x}: %{y}<extra></extra>",
+                    secondary_y=True)
+    base_layout(fig, title=title or tr("Cómo ha crecido tu red ({n} contactos)", "How your network grew "
+                                       "({n} connections)", n=_thousands(s.total)))
+    fig.update_xaxes(title_text=tr("año", "year"), dtick=1)
+    fig.update_yaxes(title_text=tr("contactos nuevos", "new connections"), secondary_y=False, rangemode="tozero")
+    fig.update_yaxes(title_text=tr("total", "total"), secondary_y=True, rangemode="tozero", showgrid=False)
+    fig.update_layout(separators=separators())
+    return fig
+
+
+def _plot_top(table: pd.DataFrame, column: str, title: str, color: str) -> go.Figure:
+    labels = table[column].tolist()
+    fig = go.Figure(go.Bar(
+        orientation="h", y=labels, x=table["connections"].tolist(), marker_color=color,
+        text=[_percent(s) for s in table["share"]], textposition="auto",
+        hovertemplate="%{y}: %{x}<extra></extra>",
+    ))
+    base_layout(fig, title=title, height=max(360, 120 + 34 * len(labels)))
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_xaxes(title_text=tr("contactos", "connections"))
+    fig.update_layout(separators=separators())
+    return fig
+
+
+def plot_top_companies(summary: NetworkSummary | pd.DataFrame, *, title: str | None = None) -> go.Figure:
+    """The companies where most of your connections work (most first, share written on)."""
+    s = _as_summary(summary)
+    return _plot_top(s.top_companies, "company",
+                     title or tr("Empresas con más contactos tuyos", "Companies with most of your connections"),
+                     BLUE)
+
+
+def plot_top_positions(summary: NetworkSummary | pd.DataFrame, *, title: str | None = None) -> go.Figure:
+    """The most frequent job titles among your connections."""
+    s = _as_summary(summary)
+    return _plot_top(s.top_positions, "position",
+                     title or tr("Cargos más frecuentes en tu red", "Most frequent titles in your network"),
+                     GREEN)
+
+
+def plot_decision_makers(summary: NetworkSummary | pd.DataFrame, *, title: str | None = None) -> go.Figure:
+    """How many of your connections hold a decision-making title (a ring chart).
+
+    Examples
+    --------
+    >>> from ssi_kit.datasets import load_dataset
+    >>> fig = plot_decision_makers(load_dataset("conexiones_ejemplo"))
+    >>> sum(fig.data[0].values)
+    500
+    """
+    s = _as_summary(summary)
+    fig = go.Figure(go.Pie(
+        labels=[tr("con poder de decisión", "decision makers"), tr("resto", "others")],
+        values=[s.decision_makers, s.total - s.decision_makers], hole=0.55, sort=False,
+        marker_colors=[VERMILION, GREY], textinfo="percent+value", direction="clockwise",
+    ))
+    base_layout(fig, title=title or tr("¿Cuántos de tus contactos deciden?", "How many of your connections decide?"),
+                height=420)
+    fig.update_layout(separators=separators())
+    return fig
+
+
+# --- a small network -----------------------------------------------------------------------
+def plot_network(
+    graph: nx.Graph,
+    me: Hashable,
+    *,
+    target: Hashable | None = None,
+    seed: int = 7,
+    title: str | None = None,
+) -> go.Figure:
+    """A small network coloured by degree from you; with ``target``, the ways to reach them.
+
+    Parameters
+    ----------
+    graph : networkx.Graph
+        From :func:`ssi_kit.network.read_network` (best under ~200 people).
+    me : str
+        You.
+    target : str, optional
+        Someone you want to reach: drawn larger, with the ties through your possible
+        introducers (:func:`ssi_kit.network.introducers`) highlighted.
+    seed : int, default 7
+        Seed of the layout: the same seed draws the same picture.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Trace 0 holds the ties; with ``target``, trace 1 the ties through your possible
+        introducers; then one trace per degree present (you, 1st, 2nd, 3rd, beyond).
+
+    Examples
+    --------
+    >>> from ssi_kit.network import read_network
+    >>> g = read_network([("Yo", "Ana"), ("Ana", "Luis")])
+    >>> [t.name for t in plot_network(g, "Yo").data][1:]
+    ['Tú', '1.er grado', '2.º grado']
+    """
+    import networkx as nx
+
+    from ..network import _check_graph, _check_person, degrees_from, introducers
+
+    graph = _check_graph(graph)
+    degrees = degrees_from(graph, me)
+    if target is not None:
+        _check_person(graph, target, "target")
+    if graph.number_of_nodes() > 2000:
+        raise SSIInputError(
+            tr("La red tiene {n} personas: demasiadas para dibujarla (máximo 2000).",
+               "The network has {n} people: too many to draw (at most 2000).", n=graph.number_of_nodes()),
+            field="graph", received=graph.number_of_nodes(),
+        )
+    pos = nx.spring_layout(graph, seed=seed)
+    edge_x: list[float | None] = []
+    edge_y: list[float | None] = []
+    for a, b in graph.edges:
+        edge_x += [pos[a][0], pos[b][0], None]
+        edge_y += [pos[a][1], pos[b][1], None]
+    fig = go.Figure(go.Scatter(x=edge_x, y=edge_y, mode="lines", line={"color": "#BBBBBB", "width": 1},
+                               hoverinfo="skip", showlegend=False, name=tr("lazos", "ties")))
+    groups: dict[int | None, list[Hashable]] = {0: [me]}
+    for person, degree in zip(degrees.index, degrees.astype("float64").to_numpy()):
+        groups.setdefault(None if math.isnan(degree) else int(degree), []).append(person)
+    names = {0: tr("Tú", "You"), 1: degree_label(1), 2: degree_label(2), 3: degree_label(3),
+             None: tr("más allá del 3.º", "beyond the 3rd")}
+    for degree in (0, 1, 2, 3, None):
+        people = groups.get(degree, [])
+        if not people:
+            continue
+        sizes = [34 if p == target else (26 if degree == 0 else 18) for p in people]
+        lines = [4 if p == target else 1 for p in people]
+        fig.add_scatter(
+            x=[pos[p][0] for p in people], y=[pos[p][1] for p in people], mode="markers+text",
+            text=[str(p) for p in people], textposition="top center", name=names[degree],
+            marker={"color": DEGREE_COLORS[degree], "size": sizes, "line": {"color": "#000000", "width": lines}},
+            hovertemplate="%{text}<extra>" + names[degree] + "</extra>",
+        )
+    if target is not None and target != me and target not in graph[me]:
+        chosen = introducers(graph, me, target)["introducer"].tolist()
+        path_x: list[float | None] = []
+        path_y: list[float | None] = []
+        for person in chosen:
+            for a, b in ((me, person), (person, target)):
+                path_x += [pos[a][0], pos[b][0], None]
+                path_y += [pos[a][1], pos[b][1], None]
+        fig.add_scatter(x=path_x, y=path_y, mode="lines", line={"color": VERMILION, "width": 3},
+                        hoverinfo="skip", name=tr("quién te presenta", "who can introduce you"))
+        # Highlighted ties go under the people.
+        fig.data = (fig.data[0], fig.data[-1], *fig.data[1:-1])
+    title = title or (tr("Tu red: {who} y cómo llegar", "Your network: {who} and how to get there", who=target)
+                      if target is not None else tr("Tu red por grados", "Your network by degree"))
+    base_layout(fig, title=title, height=560)
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False, scaleanchor="x")
+    return fig

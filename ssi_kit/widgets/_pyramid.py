@@ -1,0 +1,113 @@
+"""``pyramid_explorer``: sliders for the pyramid's assumptions, the chart updated in place."""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+import plotly.graph_objects as go
+
+from .._i18n import tr
+from ..errors import SSIInputError, SSITypeError
+from ..network import AVG_CONNECTIONS, DEFAULT_OVERLAP, MAX_CONNECTIONS, describe_pyramid, pyramid
+from ..plots._network import plot_pyramid, update_pyramid_figure
+
+__all__ = ["PyramidExplorer", "pyramid_explorer"]
+
+
+class PyramidExplorer(widgets.VBox):
+    """The explorer's box; its controls and figure are attributes, so tests can drive them.
+
+    Attributes
+    ----------
+    first, avg_connections : ipywidgets.IntSlider
+    overlap : ipywidgets.FloatSlider
+    log_scale : ipywidgets.Checkbox
+    figure : plotly.graph_objects.FigureWidget
+    message : ipywidgets.HTML
+        One sentence with the shares (or, in red, what went wrong).
+    """
+
+    def __init__(self, *, first: int, avg_connections: int, overlap: float, log: bool) -> None:
+        style = {"description_width": "17em"}
+        layout = widgets.Layout(width="44em")
+        self.first = widgets.IntSlider(
+            value=first, min=1, max=MAX_CONNECTIONS, step=1, continuous_update=False,
+            description=tr("Tus contactos (1.er grado)", "Your connections (1st degree)"), style=style, layout=layout,
+        )
+        self.avg_connections = widgets.IntSlider(
+            value=avg_connections, min=10, max=2000, step=10, continuous_update=False,
+            description=tr("Contactos medios de cada uno", "Average connections each"), style=style, layout=layout,
+        )
+        self.overlap = widgets.FloatSlider(
+            value=overlap, min=0.0, max=0.99, step=0.01, continuous_update=False, readout_format=".0%",
+            description=tr("Solapamiento", "Overlap"), style=style, layout=layout,
+        )
+        self.log_scale = widgets.Checkbox(value=log, description=tr("Escala logarítmica", "Log scale"), indent=False)
+        self.message = widgets.HTML()
+        frame = pyramid(first, avg_connections=avg_connections, overlap=overlap)
+        self.figure = go.FigureWidget(plot_pyramid(frame, log=log))
+        self.message.value = html.escape(describe_pyramid(frame))
+        super().__init__([self.first, self.avg_connections, self.overlap, self.log_scale, self.message, self.figure])
+        self.add_class("ssi-pyramid-explorer")  # a stable handle for browser tests and styling
+        for control in (self.first, self.avg_connections, self.overlap, self.log_scale):
+            control.observe(self._update, names="value")
+
+    def _update(self, _change: object = None) -> None:
+        """Re-read every control and redraw the figure in place."""
+        try:
+            frame = pyramid(self.first.value, avg_connections=self.avg_connections.value,
+                            overlap=self.overlap.value)
+        except (SSIInputError, SSITypeError) as error:  # shown to the learner, not swallowed
+            self.message.value = f'<span style="color:#D55E00">{html.escape(str(error))}</span>'
+            return
+        update_pyramid_figure(self.figure, frame, log=self.log_scale.value)
+        self.message.value = html.escape(describe_pyramid(frame))
+
+
+def pyramid_explorer(
+    first: int = 500,
+    *,
+    avg_connections: int = AVG_CONNECTIONS,
+    overlap: float = DEFAULT_OVERLAP,
+    log: bool = True,
+) -> PyramidExplorer:
+    """Explore your relationship pyramid: move the sliders, the chart changes in place.
+
+    Parameters
+    ----------
+    first : int, default 500
+        Your first-degree connections to start with (1–30,000).
+    avg_connections : int, default 400
+        Average connections of each contact (10–2,000 on the slider).
+    overlap : float, default 0.82
+        Share of their contacts you already reach (0–0.99).
+    log : bool, default True
+        Start with the log-width pyramid (the 1st degree is visible).
+
+    Returns
+    -------
+    PyramidExplorer
+        A box of widgets; leave it as a cell's last value to show it.
+
+    Raises
+    ------
+    SSIInputError
+        If a starting value is outside its slider's range.
+
+    Examples
+    --------
+    >>> w = pyramid_explorer(800)
+    >>> w.first.value = 1200          # the figure updates in place
+    >>> w.figure.layout.yaxis.ticktext[0]
+    '<b>1.er grado</b><br>1.200 personas'
+    """
+    pyramid(first, avg_connections=avg_connections, overlap=overlap)  # validate before building widgets
+    if not 10 <= avg_connections <= 2000:
+        raise SSIInputError(
+            tr("«avg_connections» debe estar entre 10 y 2000 en el explorador; recibido {r!r}.",
+               "'avg_connections' must be between 10 and 2000 in the explorer; received {r!r}.", r=avg_connections),
+            field="avg_connections", received=avg_connections,
+        )
+    return PyramidExplorer(first=int(first), avg_connections=int(avg_connections), overlap=float(overlap),
+                           log=bool(log))
