@@ -15,9 +15,15 @@ BUILD = Path(__file__).resolve().parents[2] / "build"
 
 def open_notebook(page: Page, lab_url: str, name: str) -> None:
     """Open ``lessons/<name>`` in JupyterLab and wait until its kernel is idle."""
-    page.goto(f"{lab_url}/lab/tree/{name}", wait_until="domcontentloaded")
+    # ?reset: start from an empty workspace, not the tabs an earlier test left open.
+    page.goto(f"{lab_url}/lab/tree/{name}?reset", wait_until="domcontentloaded")
     page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell", timeout=60_000)
-    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+    page.wait_for_function(
+        "(name) => { const w = window.jupyterapp.shell.currentWidget;"
+        " return w && w.context && w.context.path === name && w.content && w.content.widgets.length > 0; }",
+        arg=name,
+        timeout=60_000,
+    )
     # A fresh JupyterLab may ask which kernel to use: accept the default (Python 3).
     try:
         page.locator("dialog.jp-Dialog .jp-mod-accept, .jp-Dialog .jp-mod-accept").first.click(timeout=5_000)
@@ -87,3 +93,30 @@ def screenshot(page: Page, name: str) -> Path:
     path = BUILD / f"{name}.png"
     page.screenshot(path=str(path), full_page=False)
     return path
+
+
+def drag_slider(page: Page, slider, fraction: float, *, changed: str, attempts: int = 3) -> None:
+    """Drag an ipywidgets slider's handle to ``fraction`` of its track, like a person would.
+
+    ``slider`` is the ``.widget-slider`` locator; ``changed`` is a JavaScript function
+    (as text) that returns true once the page shows the effect. JupyterLab renders cells
+    lazily, so the layout can shift while the notebook scrolls: measure after hovering,
+    and drag again if the first drag landed before the layout settled.
+    """
+    handle = slider.locator(".noUi-handle").first
+    track = slider.locator(".noUi-target").first
+    for attempt in range(attempts):
+        handle.hover()
+        box = handle.bounding_box()
+        line = track.bounding_box()
+        y = box["y"] + box["height"] / 2
+        page.mouse.down()
+        page.mouse.move(line["x"] + line["width"] * fraction, y, steps=10)
+        page.mouse.up()
+        try:
+            page.wait_for_function(changed, timeout=8_000)
+            return
+        except Exception:
+            if attempt == attempts - 1:
+                screenshot(page, "drag_slider_failed")
+                raise

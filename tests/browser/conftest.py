@@ -112,10 +112,22 @@ def browser(lab_url):
         browser.close()
 
 
+def _shutdown_kernels(lab_url: str) -> None:
+    """Stop every kernel the test started, so the next lesson does not share two cores with it."""
+    import json
+
+    with urllib.request.urlopen(f"{lab_url}/api/sessions", timeout=10) as response:
+        sessions = json.load(response)
+    for session in sessions:
+        request = urllib.request.Request(f"{lab_url}/api/sessions/{session['id']}", method="DELETE")
+        urllib.request.urlopen(request, timeout=30).close()
+
+
 @pytest.fixture
-def page(browser):
-    """A fresh browser page, 1400×1000, with a saved screenshot if the test fails."""
+def page(browser, lab_url):
+    """A fresh browser page, 1400×1000; on failure a screenshot is kept under build/."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     yield page
     context.close()
+    _shutdown_kernels(lab_url)

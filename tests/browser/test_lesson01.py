@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ._lab import error_outputs, open_notebook, run_all, screenshot, wait_for_plots, widget_errors
+import json
+
+from ._lab import drag_slider, error_outputs, open_notebook, run_all, screenshot, wait_for_plots, widget_errors
 
 LESSON = "01_que_es_el_ssi.ipynb"
 
@@ -23,18 +25,10 @@ def test_lesson01_runs_and_slider_updates_total_and_chart(page, lab_url):
     total_before = page.evaluate(_TOTAL_TEXT)
     assert total_before and total_before.startswith("Total: 36")
 
-    handle = page.locator(".widget-slider .noUi-handle").first
-    handle.scroll_into_view_if_needed()
-    track = page.locator(".widget-slider .noUi-target").first.bounding_box()
-    box = handle.bounding_box()
-    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    page.mouse.down()
-    page.mouse.move(track["x"] + track["width"] * 0.9, box["y"] + box["height"] / 2, steps=8)
-    page.mouse.up()
-
-    page.wait_for_function(f"() => ({_TOTAL_TEXT})() !== {total_before!r}", timeout=20_000)
+    drag_slider(page, page.locator(".widget-slider").first, 0.9,
+                changed=f"() => ({_TOTAL_TEXT})() !== {total_before!r}")
     page.wait_for_function(
-        f"() => JSON.stringify(({_FIRST_CHART_BARS})()) !== {str(bars_before).replace(' ', '')!r}",
+        f"() => JSON.stringify(({_FIRST_CHART_BARS})()) !== {json.dumps(json.dumps(bars_before, separators=(',', ':')))}",
         timeout=20_000,
     )
     bars_after = page.evaluate(_FIRST_CHART_BARS)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ._lab import error_outputs, open_notebook, run_all, screenshot, widget_errors
+import json
+
+from ._lab import drag_slider, error_outputs, open_notebook, run_all, screenshot, widget_errors
 
 LESSON = "03_piramide_de_relacion.ipynb"
 
@@ -42,16 +44,9 @@ def test_lesson03_runs_and_explorer_updates_pyramid(page, lab_url):
 
     # Drag the connections slider to the right: more people at every degree, same shares.
     ticks_before = page.evaluate(_TICKS)
-    handle = explorer.locator(".widget-slider .noUi-handle").first
-    handle.scroll_into_view_if_needed()
-    track = explorer.locator(".widget-slider .noUi-target").first.bounding_box()
-    box = handle.bounding_box()
-    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    page.mouse.down()
-    page.mouse.move(track["x"] + track["width"] * 0.5, box["y"] + box["height"] / 2, steps=8)
-    page.mouse.up()
-    page.wait_for_function(f"(t) => JSON.stringify(({_TICKS})()) !== JSON.stringify(t)", arg=ticks_before,
-                           timeout=20_000)
+    before = json.dumps(json.dumps(ticks_before, separators=(",", ":"), ensure_ascii=False))
+    drag_slider(page, explorer.locator(".widget-slider").first, 0.5,
+                changed=f"() => JSON.stringify(({_TICKS})()) !== {before}")
     widths = page.evaluate(_WIDTHS)
     assert widths[0] > 500 and widths[2] > 2_592_000
     assert "0,019 %" in page.evaluate(_MESSAGE)  # the model's shares do not depend on your count
