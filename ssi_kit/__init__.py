@@ -23,6 +23,7 @@ from .score import (
     SSI,
     GroupScore,
     SSIProfile,
+    pillar_key,
     pillar_label,
     read_linkedin_ssi,
 )
@@ -78,6 +79,7 @@ __all__ = [
     "dataset_names",
     "get_language",
     "load_dataset",
+    "pillar_key",
     "pillar_label",
     "read_linkedin_ssi",
     "set_language",

@@ -31,6 +31,7 @@ __all__ = [
     "SSI",
     "GroupScore",
     "SSIProfile",
+    "pillar_key",
     "pillar_label",
     "read_linkedin_ssi",
 ]
@@ -79,10 +80,15 @@ _OVERALL_TOLERANCE = 0.01
 def pillar_label(pillar: str, *, full: bool = False) -> str:
     """The label of a pillar key in the current language (short, or the full name)."""
     table = PILLAR_NAMES if full else PILLAR_LABELS
-    return table[get_language()][_check_pillar(pillar)]
+    return table[get_language()][pillar_key(pillar)]
 
 
-def _check_pillar(pillar: object) -> Pillar:
+def pillar_key(pillar: object) -> Pillar:
+    """The key of a pillar given as a key or as its Spanish or English short label.
+
+    >>> pillar_key("Información")
+    'insights'
+    """
     if pillar in PILLARS:
         return pillar  # type: ignore[return-value]
     # Accept the Spanish or English short labels too, whatever the current language.
@@ -219,7 +225,7 @@ class SSI:
             )
         found: dict[str, Any] = {}
         for key, value in values.items():
-            found[_check_pillar(key)] = value
+            found[pillar_key(key)] = value
         missing = [pillar_label(p) for p in PILLARS if p not in found]
         if missing:
             raise SSIInputError(

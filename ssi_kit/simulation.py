@@ -30,7 +30,7 @@ import numpy as np
 
 from ._i18n import format_number, get_language, tr
 from .errors import SSIInputError, SSITypeError
-from .score import PILLAR_MAX, PILLARS, SSI, SSIProfile, _check_pillar, pillar_label
+from .score import PILLAR_MAX, PILLARS, SSI, SSIProfile, pillar_key, pillar_label
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -131,7 +131,7 @@ def _load_cached(path: str, mtime: float, language: str) -> pd.DataFrame:
         else:
             seen[action_id] = line
         try:
-            pillar = _check_pillar(record["pillar"])
+            pillar = pillar_key(record["pillar"])
         except SSIInputError:
             problems.append(_problem(
                 line, "pilar desconocido {received!r}; usa uno de {valid}.",
@@ -307,7 +307,7 @@ def _check_frame_columns(frame: Any, argument: str) -> None:
 
 def _plan_from_frame(frame: pd.DataFrame) -> _Plan:
     frame = frame.drop_duplicates("id")
-    pillars = [_check_pillar(p) for p in frame["pillar"]]
+    pillars = [pillar_key(p) for p in frame["pillar"]]
     minutes = np.asarray(frame["minutes"], dtype=float)
     effect = np.asarray(frame["effect"], dtype=float)
     bad = ~np.isfinite(minutes) | (minutes <= 0) | ~np.isfinite(effect) | (effect < 0) | (effect > MAX_EFFECT)
@@ -608,7 +608,7 @@ def _learner_scores(ssis: Any) -> tuple[np.ndarray, list[Any]]:
         columns: dict[str, Any] = {}
         for column in ssis.columns:
             try:
-                columns[_check_pillar(column)] = column
+                columns[pillar_key(column)] = column
             except SSIInputError:
                 continue
         missing = [pillar_label(p) for p in PILLARS if p not in columns]
@@ -790,7 +790,7 @@ def recommend(
             )
     table = pd.DataFrame({
         "id": frame["id"],
-        "pillar": frame["pillar"].map(_check_pillar),
+        "pillar": frame["pillar"].map(pillar_key),
         "label": frame["label"] if "label" in frame else frame["id"],
         "minutes": plan.minutes.astype(int),
         "gain": gain,

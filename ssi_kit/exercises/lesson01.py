@@ -8,7 +8,7 @@ from typing import Any
 from .._i18n import tr
 from ..datasets import load_dataset
 from ..errors import SSIInputError
-from ..score import SSI, _check_pillar
+from ..score import SSI, pillar_key
 from . import Exercise
 
 __all__ = ["q1", "q2", "q3"]
@@ -20,7 +20,7 @@ def _example() -> SSI:
 
 def _judge_weakest(answer: Any) -> str | None:
     try:
-        pillar = _check_pillar(answer)
+        pillar = pillar_key(answer)
     except SSIInputError:
         return tr(
             "Responde con el nombre corto de un pilar: «marca», «personas», «información» o «relaciones».",
