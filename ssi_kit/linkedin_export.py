@@ -21,6 +21,7 @@ from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ._checks import check_number
 from ._i18n import format_number, tr
 from .errors import SSIInputError, SSITypeError
 
@@ -532,12 +533,7 @@ def network_summary(df: pd.DataFrame, *, top: int = 10) -> NetworkSummary:
     import pandas as pd
 
     df = _check_connections(df, "network_summary")
-    if isinstance(top, bool) or not isinstance(top, int) or top < 1:
-        raise SSIInputError(
-            tr("«top» debe ser un número entero de 1 en adelante; recibido {r!r}.",
-               "'top' must be a whole number from 1 up; received {r!r}.", r=top),
-            field="top", received=top,
-        )
+    top = int(check_number(top, name="top", minimum=1, integer=True))
     total = len(df)
     dates = pd.to_datetime(df["connected_on"], errors="coerce")
     years = dates.dt.year.dropna().astype("int64")

@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import difflib
 import math
-import numbers
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ._checks import check_number
 from ._i18n import format_number, tr
 from .errors import SSIInputError, SSITypeError
 
@@ -84,37 +84,6 @@ def degree_label(degree: int) -> str:
 
 
 # --- validation ---------------------------------------------------------------------------
-def _number(value: object, *, name: str, minimum: float, maximum: float, integer: bool = False,
-            hint: str = "") -> float:
-    """One validated number: real, finite, within ``minimum..maximum`` (and whole if ``integer``)."""
-    expected = tr(
-        "un número entero entre {lo} y {hi}", "a whole number between {lo} and {hi}",
-        lo=format_number(minimum), hi=format_number(maximum),
-    ) if integer else tr(
-        "un número entre {lo} y {hi}", "a number between {lo} and {hi}",
-        lo=format_number(minimum), hi=format_number(maximum),
-    )
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise SSITypeError(
-            tr("«{name}» debe ser {expected}; recibido {received!r} ({kind}).{hint}",
-               "'{name}' must be {expected}; received {received!r} ({kind}).{hint}",
-               name=name, expected=expected, received=value, kind=type(value).__name__, hint=hint),
-            field=name, received=value,
-        )
-    number = float(value)
-    bad = not math.isfinite(number) or not minimum <= number <= maximum
-    if integer and not bad and number != int(number):
-        bad = True
-    if bad:
-        raise SSIInputError(
-            tr("«{name}» debe ser {expected}; recibido {received!r}.{hint}",
-               "'{name}' must be {expected}; received {received!r}.{hint}",
-               name=name, expected=expected, received=value, hint=hint),
-            field=name, received=value,
-        )
-    return number
-
-
 def _frame(counts: Sequence[int], attrs: Mapping[str, Any] | None = None) -> pd.DataFrame:
     import numpy as np
     import pandas as pd
@@ -185,15 +154,15 @@ def pyramid(
     >>> round(float(p["share"].iloc[0]) * 100, 3)   # per cent
     0.019
     """
-    n_first = _number(first, name="first", minimum=1, maximum=MAX_CONNECTIONS, integer=True, hint=tr(
+    n_first = check_number(first, name="first", minimum=1, maximum=MAX_CONNECTIONS, integer=True, hint=tr(
         " LinkedIn permite como máximo 30.000 contactos de primer grado.",
         " LinkedIn allows at most 30,000 first-degree connections.",
     ))
-    avg = _number(avg_connections, name="avg_connections", minimum=1, maximum=MAX_CONNECTIONS)
-    ovl = _number(overlap, name="overlap", minimum=0, maximum=0.99, hint=tr(
+    avg = check_number(avg_connections, name="avg_connections", minimum=1, maximum=MAX_CONNECTIONS)
+    ovl = check_number(overlap, name="overlap", minimum=0, maximum=0.99, hint=tr(
         " Es una fracción: 0,82 significa 82 %.", " It is a fraction: 0.82 means 82%.",
     ))
-    cap = _number(members, name="members", minimum=n_first, maximum=1e12, integer=True)
+    cap = check_number(members, name="members", minimum=n_first, maximum=1e12, integer=True)
     assumptions = Assumptions(avg_connections=avg, overlap=ovl, members=int(cap))
     k = assumptions.new_per_person
     second = min(round(n_first * k), int(cap) - int(n_first))
@@ -254,7 +223,7 @@ def degree_shares(counts: Mapping[Any, float] | Sequence[float] | pd.Series) -> 
     values = [0, 0, 0]
     for key, value in items:
         degree = _degree_key(key)
-        values[degree - 1] = int(_number(value, name=degree_label(degree), minimum=0, maximum=1e12,
+        values[degree - 1] = int(check_number(value, name=degree_label(degree), minimum=0, maximum=1e12,
                                          integer=True))
     if sum(values) == 0:
         raise SSIInputError(

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ._checks import check_number
 from ._i18n import format_number, get_language, tr
 from .errors import SSIInputError, SSITypeError
 from .score import PILLAR_MAX, PILLARS, SSI, SSIProfile, pillar_key, pillar_label
@@ -401,36 +402,15 @@ def _as_ssi(ssi: Any) -> SSI:
 
 
 def _check_weeks(weeks: Any) -> int:
-    if isinstance(weeks, bool) or not isinstance(weeks, numbers.Integral) or not 0 <= weeks <= MAX_WEEKS:
-        raise SSIInputError(
-            tr(
-                "«weeks» debe ser un número entero de semanas entre 0 y {max}; recibido {received!r}. "
-                "Seis meses son unas 26 semanas.",
-                "'weeks' must be a whole number of weeks between 0 and {max}; received {received!r}. "
-                "Six months are about 26 weeks.",
-                max=MAX_WEEKS,
-                received=weeks,
-            ),
-            field="weeks",
-            received=weeks,
-        )
-    return int(weeks)
+    return int(check_number(
+        weeks, name="weeks", maximum=MAX_WEEKS, integer=True,
+        expected=tr("un número entero de semanas entre 0 y {max}", "a whole number of weeks between 0 and {max}", max=MAX_WEEKS),
+        hint=tr(" Seis meses son unas 26 semanas.", " Six months are about 26 weeks."),
+    ))
 
 
 def _check_fraction(value: Any, name: str, maximum: float) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not 0 <= value <= maximum:
-        raise SSIInputError(
-            tr(
-                "«{name}» debe ser un número entre 0 y {max}; recibido {received!r}.",
-                "'{name}' must be a number between 0 and {max}; received {received!r}.",
-                name=name,
-                max=format_number(maximum),
-                received=value,
-            ),
-            field=name,
-            received=value,
-        )
-    return float(value)
+    return check_number(value, name=name, maximum=maximum)
 
 
 # --- the numeric core ---------------------------------------------------------------------
@@ -589,17 +569,7 @@ def simulate(
 
 
 def _check_draws(draws: Any) -> int:
-    if isinstance(draws, bool) or not isinstance(draws, numbers.Integral) or not 10 <= draws <= 100_000:
-        raise SSIInputError(
-            tr(
-                "«draws» debe ser un número entero entre 10 y 100000; recibido {received!r}.",
-                "'draws' must be a whole number between 10 and 100000; received {received!r}.",
-                received=draws,
-            ),
-            field="draws",
-            received=draws,
-        )
-    return int(draws)
+    return int(check_number(draws, name="draws", minimum=10, maximum=100_000, integer=True))
 
 
 def _learner_scores(ssis: Any) -> tuple[np.ndarray, list[Any]]:
@@ -902,25 +872,12 @@ def best_plan(
     True
     """
     start = _as_ssi(ssi)
-    if (
-        isinstance(minutes_per_week, bool)
-        or not isinstance(minutes_per_week, numbers.Real)
-        or not np.isfinite(minutes_per_week)
-        or minutes_per_week < 0
-    ):
-        raise SSIInputError(
-            tr(
-                "«minutes_per_week» debe ser un número de minutos a la semana, 0 o más; recibido {received!r}. "
-                "Dos horas y media son 150.",
-                "'minutes_per_week' must be a number of minutes per week, 0 or more; received {received!r}. "
-                "Two and a half hours are 150.",
-                received=minutes_per_week,
-            ),
-            field="minutes_per_week",
-            received=minutes_per_week,
-        )
+    budget = check_number(
+        minutes_per_week, name="minutes_per_week",
+        expected=tr("un número de minutos a la semana, 0 o más", "a number of minutes per week, 0 or more"),
+        hint=tr(" Dos horas y media son 150.", " Two and a half hours are 150."),
+    )
     weeks = _check_weeks(weeks)
-    budget = float(minutes_per_week)
     if actions is None:
         plan = _plan_from_frame(_catalog_frame(catalog))
     else:

@@ -106,8 +106,8 @@ class TestPyramid:
 
     @pytest.mark.parametrize("value", ["500", None, True, [500]])
     def test_not_a_number(self, value):
-        """Text, None, booleans or lists are type errors naming what came in."""
-        with pytest.raises(SSITypeError, match="«first» debe ser"):
+        """Text, None, booleans or lists are refused, naming what came in."""
+        with pytest.raises(SSIInputError, match="«first» debe ser un número entero entre 1 y 30000; recibido"):
             pyramid(value)
 
     def test_english(self):
@@ -175,8 +175,8 @@ class TestDegreeShares:
             degree_shares(131)
 
     def test_text_count(self):
-        """A count written as text is a type error."""
-        with pytest.raises(SSITypeError, match="recibido '131'"):
+        """A count written as text is refused, showing what came in."""
+        with pytest.raises(SSIInputError, match="recibido '131'"):
             degree_shares({1: "131"})
 
 

@@ -7,6 +7,7 @@ import html
 import ipywidgets as widgets
 import plotly.graph_objects as go
 
+from .._checks import check_number
 from .._i18n import tr
 from ..errors import SSIInputError, SSITypeError
 from ..network import AVG_CONNECTIONS, DEFAULT_OVERLAP, MAX_CONNECTIONS, describe_pyramid, pyramid
@@ -103,11 +104,7 @@ def pyramid_explorer(
     '<b>1.er grado</b><br>1.200 personas'
     """
     pyramid(first, avg_connections=avg_connections, overlap=overlap)  # validate before building widgets
-    if not 10 <= avg_connections <= 2000:
-        raise SSIInputError(
-            tr("«avg_connections» debe estar entre 10 y 2000 en el explorador; recibido {r!r}.",
-               "'avg_connections' must be between 10 and 2000 in the explorer; received {r!r}.", r=avg_connections),
-            field="avg_connections", received=avg_connections,
-        )
+    check_number(avg_connections, name="avg_connections", minimum=10, maximum=2000,
+                 hint=tr(" Es el rango del deslizador del explorador.", " That is the explorer slider's range."))
     return PyramidExplorer(first=int(first), avg_connections=int(avg_connections), overlap=float(overlap),
                            log=bool(log))
