@@ -54,7 +54,7 @@ def test_english_labels():
 
 @pytest.mark.parametrize(("kwargs", "match"), [
     ({"first": 0}, "«first» debe ser un número entero entre 1 y 30000"),
-    ({"avg_connections": 5000}, "«avg_connections» debe estar entre 10 y 2000"),
+    ({"avg_connections": 5000}, "«avg_connections» debe ser un número entre 10 y 2000; recibido 5000. Es el rango del deslizador"),
     ({"overlap": 1.2}, "«overlap» debe ser un número entre 0 y 0,99"),
 ])
 def test_bad_start_values(kwargs, match):
