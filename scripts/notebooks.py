@@ -38,6 +38,8 @@ def strip(nb) -> None:
         cell.metadata.pop("execution", None)
         if cell.cell_type == "code":
             cell.outputs = kept_outputs(cell)
+            if is_check_cell(cell):
+                cell.metadata["keep_output"] = True  # nbstripout's marker: it keeps these too
             # nbval refuses stored outputs on a cell that never ran: give check cells a count.
             cell.execution_count = 1 if cell.outputs else None
 

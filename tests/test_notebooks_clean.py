@@ -46,3 +46,15 @@ def test_check_tool_flags_outputs():
     assert len(notebooks_tool.problems(nb)) == 2
     notebooks_tool.strip(nb)
     assert notebooks_tool.problems(nb) == []
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
+def test_check_cells_hold_their_expected_text(path):
+    """Each lesson checks at least one key figure, and every checked cell stores the text nbval compares
+    (without it the marker would compare nothing)."""
+    nb = nbformat.read(path, as_version=4)
+    checked = [cell for cell in nb.cells if notebooks_tool.is_check_cell(cell)]
+    assert checked
+    for cell in checked:
+        assert notebooks_tool.kept_outputs(cell), cell.source.splitlines()[1]
+        assert cell.metadata.get("keep_output") is True
