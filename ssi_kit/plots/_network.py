@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from .._i18n import tr
 from ..errors import SSIInputError, SSITypeError
 from ..network import _percent, _thousands, degree_label
-from ._style import BLUE, GREEN, GREY, ORANGE, PINK, VERMILION, base_layout, separators
+from ._style import BLUE, GREEN, GREY, ORANGE, PINK, VERMILION, base_layout
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -122,7 +122,7 @@ def plot_pyramid(frame: pd.DataFrame, *, log: bool = False, title: str | None = 
     fig.update_yaxes(tickvals=[1, 2, 3], ticktext=values["ticktext"], autorange="reversed", showgrid=False)
     fig.update_xaxes(range=values["range"], showticklabels=False, showgrid=False, zeroline=False,
                      title_text=values["axis_title"], title_font_size=14)
-    fig.update_layout(bargap=0.08, separators=separators(), uniformtext_minsize=12)
+    fig.update_layout(bargap=0.08, uniformtext_minsize=12)
     return fig
 
 
@@ -183,7 +183,6 @@ def plot_growth(summary: NetworkSummary | pd.DataFrame, *, title: str | None = N
     fig.update_xaxes(title_text=tr("año", "year"), dtick=1)
     fig.update_yaxes(title_text=tr("contactos nuevos", "new connections"), secondary_y=False, rangemode="tozero")
     fig.update_yaxes(title_text=tr("total", "total"), secondary_y=True, rangemode="tozero", showgrid=False)
-    fig.update_layout(separators=separators())
     return fig
 
 
@@ -197,7 +196,6 @@ def _plot_top(table: pd.DataFrame, column: str, title: str, color: str) -> go.Fi
     base_layout(fig, title=title, height=max(360, 120 + 34 * len(labels)))
     fig.update_yaxes(autorange="reversed", automargin=True)
     fig.update_xaxes(title_text=tr("contactos", "connections"))
-    fig.update_layout(separators=separators())
     return fig
 
 
@@ -235,7 +233,6 @@ def plot_decision_makers(summary: NetworkSummary | pd.DataFrame, *, title: str |
     ))
     base_layout(fig, title=title or tr("¿Cuántos de tus contactos deciden?", "How many of your connections decide?"),
                 height=420)
-    fig.update_layout(separators=separators())
     return fig
 
 

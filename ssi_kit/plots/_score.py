@@ -11,7 +11,7 @@ from plotly.subplots import make_subplots
 from .._i18n import format_number, tr
 from ..errors import SSITypeError
 from ..score import PILLAR_MAX, PILLARS, SSI, GroupScore, SSIProfile, pillar_label
-from ._style import BLUE, GREEN, GREY, ORANGE, PALETTE, base_layout, separators
+from ._style import BLUE, GREEN, GREY, ORANGE, PALETTE, base_layout
 
 __all__ = ["plot_ssi", "update_ssi_figure"]
 
@@ -163,7 +163,7 @@ def plot_ssi(
     fig.update_yaxes(range=[0, PILLAR_MAX * 1.12], row=1, col=1, title_text=tr("puntos", "points"))
     fig.update_yaxes(range=[0, 112], row=1, col=2)
     base_layout(fig, title=title or _title(ssi))
-    fig.update_layout(barmode="group", uniformtext_minsize=12, separators=separators())
+    fig.update_layout(barmode="group", uniformtext_minsize=12)
     return fig
 
 

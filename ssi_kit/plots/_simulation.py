@@ -11,7 +11,7 @@ from plotly.subplots import make_subplots
 from .._i18n import format_number, tr
 from ..errors import SSIInputError, SSITypeError
 from ..score import PILLAR_MAX, PILLARS, pillar_label
-from ._style import BLUE, GREY, PALETTE, PILLAR_COLORS, base_layout, separators
+from ._style import BLUE, GREY, PALETTE, PILLAR_COLORS, base_layout
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -153,7 +153,6 @@ def plot_trajectory(projection: Any, *, title: str | None = None) -> go.Figure:
     fig.update_yaxes(range=[0, PILLAR_MAX * 1.02], row=1, col=2)
     fig.update_xaxes(title_text=tr("semana", "week"))
     base_layout(fig, title=title or _trajectory_title(frame), height=500)
-    fig.update_layout(separators=separators())
     _caveat(fig)
     update_trajectory_figure(fig, frame, title=title)
     return fig
@@ -223,7 +222,7 @@ def plot_before_after(projection: Any, *, title: str | None = None) -> go.Figure
     )
     fig.update_yaxes(range=[0, PILLAR_MAX * 1.12], title_text=tr("puntos (0–25)", "points (0–25)"))
     base_layout(fig, title=title or default)
-    fig.update_layout(barmode="group", separators=separators())
+    fig.update_layout(barmode="group")
     _caveat(fig)
     return fig
 
@@ -304,6 +303,5 @@ def plot_plans(plans: Mapping[str, Any], *, title: str | None = None) -> go.Figu
     default = tr("Comparar planes · al final: {summary}", "Comparing plans · at the end: {summary}",
                  summary=" · ".join(summary))
     base_layout(fig, title=title or default)
-    fig.update_layout(separators=separators())
     _caveat(fig)
     return fig

@@ -36,7 +36,7 @@ def base_layout(fig: go.Figure, *, title: str, height: int = 480) -> go.Figure:
         margin={"l": 70, "r": 100, "t": 90, "b": 100},
         # Under the plot: never on top of the title, subplot titles or bars.
         legend={"orientation": "h", "yanchor": "top", "y": -0.14, "x": 0, "xanchor": "left"},
-        separators=None,
+        separators=separators(),  # decimal comma in Spanish
     )
     return fig
 
