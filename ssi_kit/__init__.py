@@ -14,7 +14,7 @@ from typing import Any
 
 from ._i18n import get_language, set_language
 from .datasets import data_path, dataset_names, load_dataset
-from .errors import SSIInputError, SSITypeError
+from .errors import SSIInputError, SSITypeError, SSIWarning, show_tracebacks
 from .score import (
     LEVELS,
     PILLAR_LABELS,
@@ -75,6 +75,7 @@ __all__ = [
     "SSIInputError",
     "SSIProfile",
     "SSITypeError",
+    "SSIWarning",
     "data_path",
     "dataset_names",
     "get_language",
@@ -83,6 +84,7 @@ __all__ = [
     "pillar_label",
     "read_linkedin_ssi",
     "set_language",
+    "show_tracebacks",
     *_LAZY,
 ]
 

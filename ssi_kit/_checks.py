@@ -1,16 +1,42 @@
-"""One argument check for every number a learner passes (weeks, minutes, connections…).
+"""The one validation path: every check of a learner's input goes through these functions.
 
-Its message names the argument, what was expected and what came in, plus an optional hint,
-so every function speaks the same way about the same mistake.
+Numbers, choices, probabilities, types, table columns, and the files (or pasted text) that
+readers take. Each message names the argument, what was expected and what came in (cut
+short, never a row of someone's data), with a hint for the predictable mistake, and raises
+:class:`~ssi_kit.errors.SSIInputError` or :class:`~ssi_kit.errors.SSITypeError`.
 """
 
 from __future__ import annotations
 
+import codecs
+import difflib
+import io
 import math
 import numbers
+import os
+import warnings
+import zipfile
+import zlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
-from ._i18n import format_number, tr
-from .errors import SSIInputError
+from ._i18n import format_number, format_thousands, short_repr, tr
+from .errors import SSIInputError, SSITypeError, SSIWarning
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+T = TypeVar("T")
+
+MAX_FILE_BYTES = 200 * 2**20
+"""The largest file a reader accepts (a real export of 30,000 connections is about 4 MB)."""
+
+
+# --- numbers --------------------------------------------------------------------------------
+def _is_number(value: object) -> bool:
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
 
 
 def check_number(
@@ -22,6 +48,7 @@ def check_number(
     integer: bool = False,
     expected: str | None = None,
     hint: str = "",
+    subject: str | None = None,
 ) -> float:
     """Return ``value`` as a float if it is a real, finite number in ``minimum..maximum``.
 
@@ -35,43 +62,468 @@ def check_number(
         What to call a valid value in the message (already in the current language);
         by default "un número (entero) entre A y B" or "… de A en adelante".
     hint : str
-        Appended to the message: an example of a good value, in the current language.
+        An example of a good value, in the current language.
+    subject : str, optional
+        How the message names the value (``"El pilar «marca»"``); ``«name»`` by default.
 
     Raises
     ------
     SSIInputError
-        For anything else: text, booleans, NaN, out of range, a fraction where a whole
-        number goes.
+        For anything else: text, booleans, NaN, out of range (a 400-digit number too), a
+        fraction where a whole number goes. A number out of range reads
+        "«weeks» debe estar entre 0 y 520; recibido 600".
     """
-    if expected is None:
-        lo, hi = format_number(minimum), format_number(maximum)
-        if math.isinf(maximum):
-            expected = (
-                tr("un número entero de {lo} en adelante", "a whole number from {lo} up", lo=lo)
-                if integer
-                else tr("un número de {lo} en adelante", "a number from {lo} up", lo=lo)
+    subject = subject or tr("«{n}»", "'{n}'", n=name)
+    number = math.nan
+    if _is_number(value):
+        try:
+            # Integers are compared exactly, so 10**400 is "too big", not an OverflowError.
+            in_range = minimum <= value <= maximum  # type: ignore[operator]
+            number = float(value)  # type: ignore[arg-type]
+        except (OverflowError, TypeError, ValueError):
+            in_range = False
+        if in_range and math.isfinite(number) and (not integer or number.is_integer()):
+            return number
+        if expected is None and math.isfinite(number) and (number.is_integer() or not integer):
+            verb, between = _between(minimum, maximum)
+            raise SSIInputError(
+                tr("{subject} {verb} {between}; recibido {received}.",
+                   "{subject} {verb} {between}; received {received}.",
+                   subject=subject, verb=verb, between=between, received=format_number(number)),
+                field=name, received=value, hint=hint,
             )
-        else:
-            expected = (
-                tr("un número entero entre {lo} y {hi}", "a whole number between {lo} and {hi}", lo=lo, hi=hi)
-                if integer
-                else tr("un número entre {lo} y {hi}", "a number between {lo} and {hi}", lo=lo, hi=hi)
-            )
-    valid = not isinstance(value, bool) and isinstance(value, numbers.Real)
-    if valid:
-        number = float(value)
-        valid = math.isfinite(number) and minimum <= number <= maximum and (not integer or number.is_integer())
-    if not valid:
-        raise SSIInputError(
-            tr(
-                "«{name}» debe ser {expected}; recibido {received!r}.{hint}",
-                "'{name}' must be {expected}; received {received!r}.{hint}",
-                name=name,
-                expected=expected,
-                received=value,
-                hint=hint,
-            ),
-            field=name,
-            received=value,
-        )
+    raise _number_error(value, name=name, subject=subject, hint=hint,
+                        expected=expected or _expected_range(minimum, maximum, integer))
+
+
+def _bound(x: float) -> str:
+    return format_thousands(int(x)) if float(x).is_integer() and abs(x) >= 10_000 else format_number(x)
+
+
+def _between(minimum: float, maximum: float) -> tuple[str, str]:
+    """How the message says the range: ("debe estar", "entre 0 y 25") or ("debe ser", "1 o más")."""
+    if math.isinf(maximum):
+        return tr("debe ser", "must be"), tr("{lo} o más", "{lo} or more", lo=_bound(minimum))
+    return tr("debe estar", "must be"), tr("entre {lo} y {hi}", "between {lo} and {hi}",
+                                           lo=_bound(minimum), hi=_bound(maximum))
+
+
+def _number_error(value: object, *, name: str, expected: str, hint: str, subject: str | None = None) -> SSIInputError:
+    if isinstance(value, str) and not hint:
+        hint = tr("Escríbelo sin comillas, como número.", "Write it without quotes, as a number.")
+    return SSIInputError(
+        tr("{subject} debe ser {expected}; recibido {received}.",
+           "{subject} must be {expected}; received {received}.",
+           subject=subject or tr("«{n}»", "'{n}'", n=name), expected=expected, received=short_repr(value)),
+        field=name, received=value, hint=hint,
+    )
+
+
+def _expected_range(minimum: float, maximum: float, integer: bool) -> str:
+    lo, hi = _bound(minimum), _bound(maximum)
+    if math.isinf(maximum):
+        if integer:
+            return tr("un número entero de {lo} en adelante", "a whole number from {lo} up", lo=lo)
+        return tr("un número de {lo} en adelante", "a number from {lo} up", lo=lo)
+    if integer:
+        return tr("un número entero entre {lo} y {hi}", "a whole number between {lo} and {hi}", lo=lo, hi=hi)
+    return tr("un número entre {lo} y {hi}", "a number between {lo} and {hi}", lo=lo, hi=hi)
+
+
+def check_integer(value: object, *, name: str, minimum: float = 0, maximum: float = math.inf,
+                  expected: str | None = None, hint: str = "") -> int:
+    """:func:`check_number` for a whole number; returns an ``int``."""
+    return int(check_number(value, name=name, minimum=minimum, maximum=maximum, integer=True,
+                            expected=expected, hint=hint))
+
+
+def check_probability(value: object, *, name: str, hint: str = "") -> float:
+    """A probability strictly between 0 and 1 (a band's coverage, say)."""
+    expected = tr("una probabilidad entre 0 y 1 (sin incluirlos), por ejemplo 0,8",
+                  "a probability between 0 and 1 (exclusive), e.g. 0.8")
+    hint = hint or tr("Es una fracción: 0,8 significa 80 %.", "It is a fraction: 0.8 means 80%.")
+    number = check_number(value, name=name, maximum=1, expected=expected, hint=hint)
+    if not 0 < number < 1:
+        raise _number_error(value, name=name, expected=expected, hint=hint)
     return number
+
+
+def check_seed(value: object, *, name: str = "seed") -> int:
+    """A random seed: a whole number from 0 up (the same seed gives the same result)."""
+    return check_integer(value, name=name, maximum=2**63 - 1, hint=tr(
+        "Usa cualquier número entero, por ejemplo 0 o 2024.", "Use any whole number, e.g. 0 or 2024."))
+
+
+# --- choices and types ---------------------------------------------------------------------
+def check_choice(value: object, choices: Mapping[str, T] | Iterable[str], *, name: str,
+                 shown: Iterable[str] | None = None, hint: str = "") -> T:
+    """The option ``value`` names among ``choices`` (case and spaces ignored).
+
+    ``choices`` maps each accepted spelling to what it means (or lists the options).
+    Anything else, a list or ``pd.NA`` included, gets a message with the valid options
+    (``shown``, by default the keys) and the closest one when there is a close one.
+    """
+    table: dict[str, Any] = dict(choices) if isinstance(choices, Mapping) else {c: c for c in choices}
+    lookup = {str(k).strip().lower(): v for k, v in table.items()}
+    if isinstance(value, str) and value.strip().lower() in lookup:
+        return lookup[value.strip().lower()]  # type: ignore[no-any-return]
+    options = list(shown) if shown is not None else list(table)
+    if isinstance(value, str) and not hint:
+        close = difflib.get_close_matches(value.strip().lower(), [o.lower() for o in options], n=1, cutoff=0.6)
+        if close:
+            hint = tr("¿Querías decir «{c}»?", "Did you mean '{c}'?", c=close[0])
+    raise SSIInputError(
+        tr("«{name}» debe ser uno de: {options}; recibido {received}.",
+           "'{name}' must be one of: {options}; received {received}.",
+           name=name, options=", ".join(options), received=short_repr(value)),
+        field=name, received=value, hint=hint,
+    )
+
+
+def check_type(value: T, types: type | tuple[type, ...], *, name: str, expected: str, hint: str = "") -> T:
+    """``value`` if it is an instance of ``types``; otherwise an :class:`SSITypeError`."""
+    if isinstance(value, types) and not (isinstance(value, bool) and bool not in _as_tuple(types)):
+        return value
+    raise SSITypeError(
+        tr("«{name}» debe ser {expected}; recibido {kind}.", "'{name}' must be {expected}; received {kind}.",
+           name=name, expected=expected, kind=type(value).__name__),
+        field=name, received=value, hint=hint,
+    )
+
+
+def _as_tuple(types: type | tuple[type, ...]) -> tuple[type, ...]:
+    return types if isinstance(types, tuple) else (types,)
+
+
+def check_frame(value: object, *, name: str, expected: str, required: Iterable[str] = (),
+                hint: str = "") -> pd.DataFrame:
+    """A DataFrame with unique column names holding ``required``; the message names what is missing."""
+    import pandas as pd
+
+    frame = check_type(value, pd.DataFrame, name=name, expected=expected, hint=hint)
+    labels = [str(c) for c in frame.columns]
+    repeated = sorted({c for c in labels if labels.count(c) > 1})
+    if repeated:
+        raise SSIInputError(
+            tr("La tabla «{name}» tiene columnas repetidas: {cols}. Deja una de cada.",
+               "The table '{name}' has repeated columns: {cols}. Keep one of each.",
+               name=name, cols=", ".join(repeated)),
+            field=name, received=repeated,
+        )
+    missing = [c for c in required if c not in frame.columns]
+    if missing:
+        raise SSIInputError(
+            tr("A la tabla «{name}» le faltan las columnas: {missing}.",
+               "The table '{name}' lacks the columns: {missing}.", name=name, missing=", ".join(missing)),
+            field=name, received=labels, hint=hint,
+        )
+    return frame
+
+
+# --- files and pasted text -----------------------------------------------------------------
+@dataclass(frozen=True)
+class Source:
+    """The bytes a reader got and how messages name where they came from."""
+
+    data: bytes
+    kind: Literal["file", "text", "upload"]
+    name: str = ""  # the path as the learner gave it
+    member: str = ""  # the file read inside a folder or a .zip
+
+    @property
+    def noun(self) -> str:
+        """``el archivo «x.csv»``, ``el texto pegado``… (lower case, with its article)."""
+        if self.kind == "text":
+            return tr("el texto pegado", "the pasted text")
+        if self.kind == "upload":
+            return tr("el archivo subido", "the uploaded file")
+        if self.member:
+            return tr("el archivo «{m}» de «{n}»", "the file '{m}' in '{n}'", m=self.member, n=self.name)
+        return tr("el archivo «{n}»", "the file '{n}'", n=self.name)
+
+    @property
+    def subject(self) -> str:
+        """:attr:`noun` to start a sentence."""
+        return self.noun[:1].upper() + self.noun[1:]
+
+    @property
+    def of(self) -> str:
+        """``del archivo «x.csv»`` / ``of the file 'x.csv'``."""
+        noun = self.noun
+        if noun.startswith("el "):
+            return "del " + noun[3:]
+        return ("of " if noun.startswith("the ") else "de ") + noun
+
+
+def read_source(
+    source: object,
+    *,
+    function: str,
+    expected: str,
+    member: str | None = None,
+    text_starts: tuple[str, ...] = (),
+    hint: str = "",
+    max_bytes: int = MAX_FILE_BYTES,
+) -> Source:
+    """Read what a reader was given: a path, a folder or ``.zip`` holding ``member``, pasted
+    text, bytes or an open file.
+
+    A string holding a line break (or starting with one of ``text_starts``) is the file's
+    text pasted by the learner, not a path.
+
+    Parameters
+    ----------
+    function : str
+        The public function, for messages (``"read_connections"``).
+    expected : str
+        What to pass, in the current language (``"la ruta de tu Connections.csv"``).
+    member : str, optional
+        The file to look for inside a folder or a ``.zip`` (any case).
+    hint : str
+        Where to get the file, for the "not found" message.
+
+    Raises
+    ------
+    SSIInputError
+        A missing, unreadable, empty-named or too large file, a damaged or encrypted
+        ``.zip``, a folder or ``.zip`` without ``member``.
+    SSITypeError
+        Anything that is not a path, text, bytes or file (e.g. a DataFrame or a number).
+    """
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data = bytes(source)
+        _check_size(len(data), max_bytes, tr("el archivo subido", "the uploaded file"))
+        return _maybe_zip(Source(data, "upload"), member, max_bytes)
+    if isinstance(source, str) and ("\n" in source or "\r" in source or source.lstrip().startswith(text_starts or ("\0",))):
+        data = source.encode("utf-8", errors="surrogatepass")
+        _check_size(len(data), max_bytes, tr("el texto pegado", "the pasted text"))
+        return Source(data, "text")
+    if hasattr(source, "read") and not isinstance(source, (str, os.PathLike)):
+        try:
+            raw = source.read(max_bytes + 1)
+        except (OSError, ValueError, TypeError) as error:
+            raise SSIInputError(
+                tr("No pude leer el archivo abierto que pasaste a {f} ({kind}).",
+                   "Could not read the open file passed to {f} ({kind}).", f=function, kind=type(error).__name__),
+                field="source", received=type(source).__name__,
+            ) from None
+        data = raw.encode("utf-8") if isinstance(raw, str) else bytes(raw)
+        name = str(getattr(source, "name", "") or "")
+        _check_size(len(data), max_bytes, name or tr("el archivo", "the file"))
+        kind: Literal["file", "upload"] = "file" if name else "upload"
+        return _maybe_zip(Source(data, kind, name), member, max_bytes)
+    if not isinstance(source, (str, os.PathLike)):
+        hint_df = tr("Ya tienes la tabla: úsala directamente.", "You already have the table: use it directly.") \
+            if hasattr(source, "columns") else ""
+        raise SSITypeError(
+            tr("{f} espera {expected}; recibido {kind}.", "{f} expects {expected}; received {kind}.",
+               f=function, expected=expected, kind=type(source).__name__),
+            field="source", received=source, hint=hint_df,
+        )
+    given = os.fspath(source)
+    if isinstance(given, bytes):
+        given = os.fsdecode(given)
+    return _read_path(given, function=function, member=member, hint=hint, max_bytes=max_bytes)
+
+
+def _not_found(given: str, hint: str) -> SSIInputError:
+    return SSIInputError(
+        tr("No encuentro el archivo «{name}».", "File not found: '{name}'.", name=short_repr(given, 200)[1:-1]),
+        field="source", received=given, hint=hint,
+    )
+
+
+def _read_path(given: str, *, function: str, member: str | None, hint: str, max_bytes: int) -> Source:
+    if not given.strip():
+        raise SSIInputError(
+            tr("{f} necesita la ruta de un archivo; recibido un texto vacío.",
+               "{f} needs the path of a file; received empty text.", f=function),
+            field="source", received=given, hint=hint,
+        )
+    path = Path(given).expanduser()
+    try:
+        if path.is_dir():
+            if member is None:
+                raise SSIInputError(
+                    tr("«{name}» es una carpeta; pasa la ruta de un archivo.",
+                       "'{name}' is a folder; pass the path of a file.", name=given),
+                    field="source", received=given,
+                )
+            return _from_folder(path, given, member, max_bytes)
+        if not path.is_file():
+            raise _not_found(given, hint)
+        size = path.stat().st_size
+        _check_size(size, max_bytes, tr("el archivo «{n}»", "the file '{n}'", n=given))
+        if path.suffix.lower() == ".zip" and member is not None:
+            return _from_zip(path, given, member, max_bytes)
+        return Source(path.read_bytes(), "file", given)
+    except PermissionError:
+        raise SSIInputError(
+            tr("No tengo permiso para leer «{name}».", "No permission to read '{name}'.", name=given),
+            field="source", received=given,
+            hint=tr("Cópialo a una carpeta tuya (por ejemplo, junto a las lecciones) y pasa esa ruta.",
+                    "Copy it to a folder of yours (e.g. next to the lessons) and pass that path."),
+        ) from None
+    except (OSError, ValueError):  # name too long, a NUL byte, a broken link...
+        raise _not_found(given, hint) from None
+
+
+def _check_size(size: int, max_bytes: int, what: str) -> None:
+    if size > max_bytes:
+        raise SSIInputError(
+            tr("{what} ocupa más de {mb} MB: demasiado para leerlo aquí.",
+               "{what} is larger than {mb} MB: too much to read here.",
+               what=what[:1].upper() + what[1:], mb=format_thousands(max_bytes // 2**20)),
+            field="source", received=size,
+            hint=tr("Comprueba que es el archivo correcto.", "Check that it is the right file."),
+        )
+
+
+def _pick(found: list[str], where: str, member: str) -> str:
+    """The shallowest match; a warning says which one was read when there were several."""
+    found = sorted(found, key=lambda n: (n.count("/"), n))
+    if len(found) > 1:
+        warnings.warn(
+            tr("Hay {n} archivos {m} en «{where}»; leo «{chosen}».",
+               "There are {n} {m} files in '{where}'; reading '{chosen}'.",
+               n=len(found), m=member, where=where, chosen=found[0]),
+            SSIWarning, stacklevel=4,
+        )
+    return found[0]
+
+
+def _from_folder(path: Path, given: str, member: str, max_bytes: int) -> Source:
+    found = {p.relative_to(path).as_posix(): p for p in path.rglob("*")
+             if p.name.lower() == member.lower() and p.is_file()}
+    if not found:
+        raise SSIInputError(
+            tr("La carpeta «{name}» no contiene {m}.", "The folder '{name}' holds no {m}.", name=given, m=member),
+            field="source", received=given,
+            hint=tr("Pasa la ruta del archivo, o la carpeta que LinkedIn te dio.",
+                    "Pass the file's path, or the folder LinkedIn gave you."),
+        )
+    chosen = _pick(list(found), given, member)
+    file = found[chosen]
+    _check_size(file.stat().st_size, max_bytes, chosen)
+    return Source(file.read_bytes(), "file", given, chosen)
+
+
+def _maybe_zip(source: Source, member: str | None, max_bytes: int) -> Source:
+    if member is not None and source.data[:4] == b"PK\x03\x04":
+        return _from_zip(io.BytesIO(source.data), source.name or tr("subido", "uploaded"), member, max_bytes)
+    return source
+
+
+def _from_zip(file: Path | io.BytesIO, given: str, member: str, max_bytes: int) -> Source:
+    damaged = SSIInputError(
+        tr("«{name}» no es un .zip válido o está incompleto.", "'{name}' is not a valid .zip or is incomplete.",
+           name=given),
+        field="source", received=given,
+        hint=tr("Vuelve a descargarlo de LinkedIn, o descomprímelo y pasa la carpeta.",
+                "Download it again from LinkedIn, or unzip it and pass the folder."),
+    )
+    try:
+        with zipfile.ZipFile(file) as archive:
+            infos = {i.filename: i for i in archive.infolist()
+                     if not i.is_dir() and i.filename.rsplit("/", 1)[-1].lower() == member.lower()}
+            if not infos:
+                raise SSIInputError(
+                    tr("El .zip «{name}» no contiene {m}.", "The .zip '{name}' holds no {m}.", name=given, m=member),
+                    field="source", received=given,
+                )
+            info = infos[_pick(list(infos), given, member)]
+            if info.flag_bits & 0x1:
+                raise SSIInputError(
+                    tr("El .zip «{name}» está protegido con contraseña.", "The .zip '{name}' is password-protected.",
+                       name=given),
+                    field="source", received=given,
+                    hint=tr("Descomprímelo tú y pasa la carpeta.", "Unzip it yourself and pass the folder."),
+                )
+            _check_size(info.file_size, max_bytes, tr("{m} descomprimido", "{m} unzipped", m=info.filename))
+            with archive.open(info) as stream:
+                data = stream.read(max_bytes + 1)  # the size in the header can lie
+            _check_size(len(data), max_bytes, tr("{m} descomprimido", "{m} unzipped", m=info.filename))
+            return Source(data, "file", given, info.filename)
+    except SSIInputError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error, RuntimeError,
+            NotImplementedError, OSError, ValueError):
+        raise damaged from None
+
+
+# --- text encodings ------------------------------------------------------------------------
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def detect_encoding(data: bytes) -> tuple[str, int]:
+    """``(encoding, bom_length)`` for UTF-8/16/32 with a BOM or UTF-16 without one; else ``("", 0)``."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding, len(bom)
+    head = data[:4000]
+    if len(head) >= 4:
+        # ASCII text in UTF-16 has a zero byte in every other position.
+        if head[1::2].count(0) > 0.4 * len(head[1::2]) and head[0::2].count(0) < 0.1 * len(head[0::2]):
+            return "utf-16-le", 0
+        if head[0::2].count(0) > 0.4 * len(head[0::2]) and head[1::2].count(0) < 0.1 * len(head[1::2]):
+            return "utf-16-be", 0
+    return "", 0
+
+
+def decode_text(data: bytes, *, where: Source | None = None) -> tuple[str, str]:
+    """The text of a file and its encoding, as spreadsheets and editors save them.
+
+    UTF-8 (with or without BOM), UTF-16/32 (with a BOM, or UTF-16 recognised by its zero
+    bytes), Windows-1252. A file mixing UTF-8 and Windows-1252 lines (a file edited by two
+    programs) is decoded line by line, each with its own encoding, and a warning says so:
+    never ``JosÃ©`` next to ``José``.
+    """
+    encoding, bom = detect_encoding(data)
+    if encoding:
+        try:
+            return data[bom:].decode(encoding), encoding
+        except UnicodeDecodeError:
+            if encoding != "utf-8":
+                raise SSIInputError(
+                    tr("{what} parece {enc} pero tiene bytes que no lo son.",
+                       "{what} looks like {enc} but holds bytes that are not.",
+                       what=(where.subject if where else tr("El archivo", "The file")), enc=encoding.upper()),
+                    field="source", hint=tr("Guárdalo de nuevo como CSV UTF-8.", "Save it again as CSV UTF-8."),
+                ) from None
+        data = data[bom:]
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    lines = data.splitlines(keepends=True)
+    text_lines, utf8_lines, legacy_lines = [], 0, 0
+    for line in lines:
+        try:
+            text = line.decode("utf-8")
+            utf8_lines += not text.isascii()
+        except UnicodeDecodeError:
+            text = line.decode("cp1252", errors="replace") if _cp1252_ok(line) else line.decode("latin-1")
+            legacy_lines += 1
+        text_lines.append(text)
+    if utf8_lines and legacy_lines:
+        warnings.warn(
+            tr("{what} mezcla dos codificaciones (UTF-8 en {u} líneas, Windows-1252 en {w}): he leído cada "
+               "línea con la suya. Revisa las tildes.",
+               "{what} mixes two encodings (UTF-8 on {u} lines, Windows-1252 on {w}): each line was read with "
+               "its own. Check the accents.",
+               what=(where.subject if where else tr("El archivo", "The file")), u=utf8_lines, w=legacy_lines),
+            SSIWarning, stacklevel=3,
+        )
+        return "".join(text_lines), "mixed"
+    return "".join(text_lines), "cp1252"
+
+
+def _cp1252_ok(line: bytes) -> bool:
+    try:
+        line.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return True

@@ -6,37 +6,13 @@ Like seaborn's ``load_dataset``: one call by name, :func:`dataset_names` lists t
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
+from ._checks import check_choice, check_type
 from ._i18n import tr
-from .errors import SSIInputError, SSITypeError
+from ._resources import data_path
 
 __all__ = ["data_path", "dataset_names", "load_dataset"]
-
-
-def _data_dir() -> Path:
-    packaged = Path(__file__).resolve().parent / "data"  # installed wheel (force-include)
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parent.parent / "data"  # source checkout / editable install
-
-
-def data_path(filename: str) -> Path:
-    """Path of a file shipped in ssi-kit's ``data/`` folder."""
-    path = _data_dir() / filename
-    if not path.is_file():
-        raise SSIInputError(
-            tr(
-                "No existe el archivo de ejemplo {name!r}. Archivos disponibles: {available}.",
-                "There is no example file {name!r}. Available files: {available}.",
-                name=filename,
-                available=", ".join(sorted(p.name for p in _data_dir().iterdir() if p.is_file())),
-            ),
-            field="filename",
-            received=filename,
-        )
-    return path
 
 
 def _ssi_example() -> Any:
@@ -102,30 +78,9 @@ def load_dataset(name: str) -> Any:
     >>> profile.member.rounded_total
     36
     """
-    if not isinstance(name, str):
-        hint = tr(
-            " Ya tienes los datos: load_dataset solo recibe el nombre.",
-            " You already have the data: load_dataset takes only the name.",
-        ) if hasattr(name, "columns") else ""
-        raise SSITypeError(
-            tr(
-                "load_dataset espera el nombre de un conjunto de datos (texto); recibido {kind}.{hint}",
-                "load_dataset expects a dataset name (text); received {kind}.{hint}",
-                kind=type(name).__name__,
-                hint=hint,
-            ),
-            field="name",
-            received=name,
-        )
-    if name not in _DATASETS:
-        raise SSIInputError(
-            tr(
-                "No hay un conjunto de datos llamado {name!r}. Disponibles: {available}.",
-                "There is no dataset called {name!r}. Available: {available}.",
-                name=name,
-                available=", ".join(dataset_names()),
-            ),
-            field="name",
-            received=name,
-        )
-    return _DATASETS[name][0]()
+    hint = tr("Ya tienes los datos: load_dataset solo recibe el nombre.",
+              "You already have the data: load_dataset takes only the name.") if hasattr(name, "columns") else ""
+    check_type(name, str, name="name", expected=tr("el nombre de un conjunto de datos (texto)",
+                                                   "the name of a dataset (text)"), hint=hint)
+    loader = check_choice(name, {key: value[0] for key, value in _DATASETS.items()}, name="name")
+    return loader()

@@ -27,6 +27,8 @@ __all__ = [
     "PILLAR_NAMES",
     "PILLAR_MAX",
     "TOTAL_MAX",
+    "LAGGARD_THRESHOLD",
+    "LEADER_THRESHOLD",
     "LEVELS",
     "SSI",
     "GroupScore",
@@ -62,6 +64,8 @@ PILLAR_NAMES: dict[str, dict[str, str]] = {
     },
 }
 # LinkedIn's study of SSI: leaders score above 70, laggards below 30.
+LEADER_THRESHOLD = 70.0
+LAGGARD_THRESHOLD = 30.0
 LEVELS: dict[str, dict[str, str]] = {
     "es": {"leader": "líder (más de 70)", "average": "intermedio (30–70)", "laggard": "rezagado (menos de 30)"},
     "en": {"leader": "leader (above 70)", "average": "average (30–70)", "laggard": "laggard (below 30)"},
@@ -295,9 +299,9 @@ class SSI:
     @property
     def level(self) -> Literal["leader", "average", "laggard"]:
         """LinkedIn's grouping: ``"leader"`` above 70, ``"laggard"`` below 30, else ``"average"``."""
-        if self.total > 70:
+        if self.total > LEADER_THRESHOLD:
             return "leader"
-        if self.total < 30:
+        if self.total < LAGGARD_THRESHOLD:
             return "laggard"
         return "average"
 
@@ -347,6 +351,25 @@ class SSI:
     def __str__(self) -> str:
         parts = ", ".join(f"{pillar_label(p)} {format_number(getattr(self, p))}" for p in PILLARS)
         return tr("SSI {total} ({parts})", "SSI {total} ({parts})", total=self.rounded_total, parts=parts)
+
+
+def as_ssi(value: object, *, name: str = "ssi") -> SSI:
+    """An :class:`SSI` from what a learner passes where one goes: an SSI, a profile's member,
+    text such as ``"12,5; 8; 5,25; 10"`` or a dict of pillars."""
+    if isinstance(value, SSI):
+        return value
+    if isinstance(value, SSIProfile):
+        return value.member
+    if isinstance(value, str):
+        return SSI.parse(value)
+    if isinstance(value, Mapping):
+        return SSI.from_dict(value)
+    raise SSITypeError(
+        tr("«{name}» debe ser un SSI; recibido {kind}.", "'{name}' must be an SSI; received {kind}.",
+           name=name, kind=type(value).__name__),
+        field=name, received=value,
+        hint=tr('Por ejemplo ssi_kit.SSI.parse("12,5; 8; 5,25; 10").', 'E.g. ssi_kit.SSI.parse("12.5; 8; 5.25; 10").'),
+    )
 
 
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")

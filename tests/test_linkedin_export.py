@@ -458,7 +458,7 @@ class TestNetworkSummary:
     @pytest.mark.parametrize("top", [0, -1, 2.5, True])
     def test_bad_top(self, top):
         """top must be a whole number from 1."""
-        with pytest.raises(SSIInputError, match="«top» debe ser un número entero"):
+        with pytest.raises(SSIInputError, match="«top» debe ser (un número entero|1 o más)"):
             network_summary(load_dataset("conexiones_ejemplo"), top=top)
 
 

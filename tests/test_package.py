@@ -32,7 +32,7 @@ def test_example_dataset():
 
 def test_unknown_dataset_lists_the_available_ones():
     """A wrong dataset name lists the valid names."""
-    with pytest.raises(SSIInputError, match="No hay un conjunto de datos llamado 'nada'. Disponibles: .*ssi_ejemplo"):
+    with pytest.raises(SSIInputError, match="«name» debe ser uno de: .*ssi_ejemplo.*; recibido 'nada'"):
         ssi_kit.load_dataset("nada")
 
 

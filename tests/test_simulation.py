@@ -306,13 +306,13 @@ class TestSimulate:
     @pytest.mark.parametrize("draws", [0, 5, 10**6, 2.5])
     def test_draws_out_of_range(self, draws):
         """The number of Monte Carlo runs is a whole number within 10–100000."""
-        with pytest.raises(SSIInputError, match="«draws» debe ser un número entero"):
+        with pytest.raises(SSIInputError, match="«draws» debe (ser un número entero|estar entre 10 y 100.000)"):
             simulate(SSI(6, 6, 5, 8), ["grupos"], 4, band=True, draws=draws)
 
     @pytest.mark.parametrize(("name", "value"), [("decay", 0.9), ("floor_fraction", 1.5), ("decay", -0.1)])
     def test_model_parameters_out_of_range(self, name, value):
         """The fading parameters are checked."""
-        with pytest.raises(SSIInputError, match=f"«{name}» debe ser un número entre 0 y"):
+        with pytest.raises(SSIInputError, match=f"«{name}» debe estar entre 0 y"):
             simulate(SSI(6, 6, 5, 8), [], 4, **{name: value})
 
     @given(ssis, action_ids)

@@ -53,9 +53,9 @@ def test_english_labels():
 
 
 @pytest.mark.parametrize(("kwargs", "match"), [
-    ({"first": 0}, "«first» debe ser un número entero entre 1 y 30000"),
-    ({"avg_connections": 5000}, "«avg_connections» debe ser un número entre 10 y 2000; recibido 5000. Es el rango del deslizador"),
-    ({"overlap": 1.2}, "«overlap» debe ser un número entre 0 y 0,99"),
+    ({"first": 0}, "«first» debe estar entre 1 y 30.000"),
+    ({"avg_connections": 5000}, "«avg_connections» debe estar entre 10 y 2000; recibido 5000. Es el rango del deslizador"),
+    ({"overlap": 1.2}, "«overlap» debe estar entre 0 y 0,99"),
 ])
 def test_bad_start_values(kwargs, match):
     """Starting values outside the sliders' ranges raise before any widget is built."""

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import sys
+import html
 
 import plotly.graph_objects as go
-import plotly.io as pio
+
+from .._i18n import separators
 
 # Okabe–Ito palette: distinguishable with the common colour-vision deficiencies.
 BLUE = "#0072B2"
@@ -17,13 +18,15 @@ VERMILION = "#D55E00"
 YELLOW = "#F0E442"
 GREY = "#7F7F7F"
 PALETTE = (BLUE, ORANGE, GREEN, PINK, SKY, VERMILION, YELLOW)
+ERROR_COLOR = VERMILION  # messages about a mistake, in widgets and exercises
 PILLAR_COLORS = {"brand": BLUE, "people": ORANGE, "insights": GREEN, "relationships": PINK}
 
 FONT_SIZE = 18  # readable from the back of a classroom
 
-if "ipykernel" in sys.modules:
-    # Stable JSON output in notebooks (no random div ids): stored outputs stay comparable.
-    pio.renderers.default = "plotly_mimetype"
+def safe_text(value: object) -> str:
+    """A learner's text (a company, a name) as plotly shows it literally: plotly reads a few
+    HTML tags in labels, so ``<b>`` or ``<a href=…>`` typed in someone's data are escaped."""
+    return html.escape(str(value), quote=False)
 
 
 def base_layout(fig: go.Figure, *, title: str, height: int = 480) -> go.Figure:
@@ -40,9 +43,3 @@ def base_layout(fig: go.Figure, *, title: str, height: int = 480) -> go.Figure:
     )
     return fig
 
-
-def separators() -> str:
-    """Plotly's decimal and thousands separators for the current language."""
-    from .._i18n import get_language
-
-    return ", " if get_language() == "es" else ". "

@@ -1,0 +1,47 @@
+"""Files shipped in ssi-kit's ``data/`` folder: where they are, by name.
+
+A small module of its own so that any module (the action catalog, the datasets) can find
+its data without importing another that imports it back.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ._checks import check_type
+from ._i18n import short_repr, tr
+from .errors import SSIInputError
+
+__all__ = ["data_path"]
+
+
+def _data_dir() -> Path:
+    packaged = Path(__file__).resolve().parent / "data"  # installed wheel (force-include)
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "data"  # source checkout / editable install
+
+
+def data_path(filename: str) -> Path:
+    """Path of a file shipped in ssi-kit's ``data/`` folder, by its name (``"acciones.csv"``).
+
+    Only names of files in that folder are accepted: a path elsewhere (``"/etc/passwd"``,
+    ``"../x"``) is refused, so this never reads outside ``data/``.
+
+    Examples
+    --------
+    >>> data_path("acciones.csv").name
+    'acciones.csv'
+    """
+    check_type(filename, str, name="filename", expected=tr(
+        "el nombre de un archivo de ejemplo (texto)", "the name of an example file (text)"))
+    folder = _data_dir()
+    available = sorted(p.name for p in folder.iterdir() if p.is_file())
+    if filename not in available:
+        raise SSIInputError(
+            tr("No existe el archivo de ejemplo {name}. Archivos disponibles: {available}.",
+               "There is no example file {name}. Available files: {available}.",
+               name=short_repr(filename), available=", ".join(available)),
+            field="filename", received=filename,
+        )
+    return folder / filename
