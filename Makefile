@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.ssi-kit-installed
 
-.PHONY: lab test bench clean
+.PHONY: lab test lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,12 @@ ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 lab: $(STAMP)
 	$(BIN)/jupyter lab --ServerApp.root_dir=lessons $(ALLOW_ROOT)
 
-test: $(STAMP)
+# The linter and the type checker run first: a red check stops before the slower tests.
+lint: $(STAMP)
+	$(BIN)/ruff check ssi_kit
+	$(BIN)/mypy
+
+test: lint
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

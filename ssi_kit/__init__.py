@@ -15,6 +15,7 @@ from typing import Any
 from ._i18n import get_language, set_language
 from .datasets import data_path, dataset_names, load_dataset
 from .errors import SSIInputError, SSITypeError, SSIWarning, show_tracebacks
+from .linkedin_ssi import read_linkedin_ssi
 from .score import (
     LEVELS,
     PILLAR_LABELS,
@@ -25,7 +26,6 @@ from .score import (
     SSIProfile,
     pillar_key,
     pillar_label,
-    read_linkedin_ssi,
 )
 
 __version__ = "0.1.0"
@@ -43,7 +43,7 @@ _LAZY: dict[str, str] = {
     "network_summary": "ssi_kit.linkedin_export",
     "is_decision_maker": "ssi_kit.linkedin_export",
     "anonymize": "ssi_kit.linkedin_export",
-    "save_csv": "ssi_kit.linkedin_export",
+    "save_csv": "ssi_kit.safe_csv",
     "plot_pyramid": "ssi_kit.plots",
     "plot_network": "ssi_kit.plots",
     "plot_growth": "ssi_kit.plots",
@@ -60,10 +60,13 @@ _LAZY: dict[str, str] = {
     "simulate_many": "ssi_kit.simulation",
     "best_plan": "ssi_kit.simulation",
     "recommend": "ssi_kit.simulation",
-    "load_actions": "ssi_kit.simulation",
-    "plan_minutes": "ssi_kit.simulation",
+    "load_actions": "ssi_kit.actions",
+    "plan_minutes": "ssi_kit.actions",
 }
-_SUBMODULES = ("plots", "widgets", "simulation", "network", "linkedin_export", "exercises")
+_SUBMODULES = (
+    "plots", "widgets", "actions", "simulation", "network", "linkedin_export", "linkedin_ssi", "safe_csv",
+    "exercises",
+)
 
 __all__ = [
     "LEVELS",

@@ -9,20 +9,18 @@ short, never a row of someone's data), with a hint for the predictable mistake, 
 from __future__ import annotations
 
 import codecs
-import difflib
 import io
 import math
 import numbers
 import os
+import re
 import warnings
-import zipfile
-import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
-from ._i18n import format_number, format_thousands, short_repr, tr
+from ._i18n import format_number, format_thousands, plural, short_repr, tr
 from .errors import SSIInputError, SSITypeError, SSIWarning
 
 if TYPE_CHECKING:
@@ -111,10 +109,13 @@ def _between(minimum: float, maximum: float) -> tuple[str, str]:
 def _number_error(value: object, *, name: str, expected: str, hint: str, subject: str | None = None) -> SSIInputError:
     if isinstance(value, str) and not hint:
         hint = tr("Escríbelo sin comillas, como número.", "Write it without quotes, as a number.")
+    received = short_repr(value)
+    if _is_number(value) and isinstance(value, float) and not math.isfinite(value):
+        received += tr(" (no es un número válido)", " (not a valid number)")
     return SSIInputError(
         tr("{subject} debe ser {expected}; recibido {received}.",
            "{subject} must be {expected}; received {received}.",
-           subject=subject or tr("«{n}»", "'{n}'", n=name), expected=expected, received=short_repr(value)),
+           subject=subject or tr("«{n}»", "'{n}'", n=name), expected=expected, received=received),
         field=name, received=value, hint=hint,
     )
 
@@ -150,8 +151,58 @@ def check_probability(value: object, *, name: str, hint: str = "") -> float:
 
 def check_seed(value: object, *, name: str = "seed") -> int:
     """A random seed: a whole number from 0 up (the same seed gives the same result)."""
-    return check_integer(value, name=name, maximum=2**63 - 1, hint=tr(
+    return check_integer(value, name=name, maximum=2**32 - 1, hint=tr(
         "Usa cualquier número entero, por ejemplo 0 o 2024.", "Use any whole number, e.g. 0 or 2024."))
+
+
+_TYPED = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)")
+_THOUSANDS = re.compile(r"[+-]?\d{1,3}([.,\s\u00a0\u202f])\d{3}(\1\d{3})*")
+
+
+def parse_typed_number(
+    text: str,
+    *,
+    name: str,
+    minimum: float = 0,
+    maximum: float = math.inf,
+    integer: bool = False,
+    percent: bool = False,
+    subject: str | None = None,
+    hint: str = "",
+) -> float:
+    """A number as a learner types it in a box, checked like :func:`check_number`.
+
+    Decimal comma or point (``12,5``, ``12.5``); for whole numbers, thousands separators
+    (``1.500``, ``1,500``, ``1 500`` are 1500). With ``percent``, the value is a fraction
+    typed as a percentage: ``50``, ``50 %`` and ``0,5`` are all 0.5 (a number without a
+    decimal part is read as a percentage, one with it as a fraction).
+
+    >>> parse_typed_number("1.500", name="first", integer=True)
+    1500.0
+    >>> parse_typed_number("0,3", name="overlap", percent=True, maximum=0.99)
+    0.3
+    """
+    if not isinstance(text, str):
+        return check_number(text, name=name, minimum=minimum, maximum=maximum, integer=integer, subject=subject,
+                            hint=hint)
+    cleaned = text.strip()
+    is_percent = percent and cleaned.endswith("%")
+    cleaned = cleaned.rstrip("%").strip()
+    if integer and _THOUSANDS.fullmatch(cleaned):
+        cleaned = re.sub(r"[.,\s\u00a0\u202f]", "", cleaned)
+    if not _TYPED.fullmatch(cleaned):
+        raise _number_error(text, name=name, subject=subject, hint=hint or tr(
+            "Escribe solo el número, por ejemplo 12,5.", "Type only the number, e.g. 12.5."),
+            expected=_expected_range(minimum * (100 if percent else 1), maximum * (100 if percent else 1), integer))
+    value = float(cleaned.replace(",", "."))
+    if percent:
+        # Checked in the unit the learner sees: "entre 0 y 99; recibido 150".
+        as_percent = value if is_percent or not re.search(r"[.,]", cleaned) else value * 100
+        return check_number(as_percent, name=name, minimum=minimum * 100, maximum=maximum * 100, subject=subject,
+                            hint=hint or tr("Es un porcentaje: 50, 50 % o 0,5.", "A percentage: 50, 50% or 0.5."),
+                            ) / 100
+    return check_number(value, name=name, minimum=minimum, maximum=maximum, integer=integer, subject=subject,
+                        hint=hint)
 
 
 # --- choices and types ---------------------------------------------------------------------
@@ -166,9 +217,11 @@ def check_choice(value: object, choices: Mapping[str, T] | Iterable[str], *, nam
     table: dict[str, Any] = dict(choices) if isinstance(choices, Mapping) else {c: c for c in choices}
     lookup = {str(k).strip().lower(): v for k, v in table.items()}
     if isinstance(value, str) and value.strip().lower() in lookup:
-        return lookup[value.strip().lower()]  # type: ignore[no-any-return]
+        return lookup[value.strip().lower()]
     options = list(shown) if shown is not None else list(table)
     if isinstance(value, str) and not hint:
+        import difflib
+
         close = difflib.get_close_matches(value.strip().lower(), [o.lower() for o in options], n=1, cutoff=0.6)
         if close:
             hint = tr("¿Querías decir «{c}»?", "Did you mean '{c}'?", c=close[0])
@@ -191,6 +244,36 @@ def check_type(value: T, types: type | tuple[type, ...], *, name: str, expected:
     )
 
 
+def check_flag(value: object, *, name: str) -> bool:
+    """A yes/no option: ``True`` or ``False`` (numpy's booleans too)."""
+    if isinstance(value, (bool, _numpy_bool())):
+        return bool(value)
+    raise SSITypeError(
+        tr("«{name}» debe ser True o False; recibido {received}.",
+           "'{name}' must be True or False; received {received}.", name=name, received=short_repr(value)),
+        field=name, received=value,
+    )
+
+
+def check_title(value: object, *, name: str = "title") -> str | None:
+    """An optional text option (a figure's title): ``None`` or a string."""
+    if value is None or isinstance(value, str):
+        return value
+    raise SSITypeError(
+        tr("«{name}» debe ser un texto (o None); recibido {kind}.", "'{name}' must be text (or None); received {kind}.",
+           name=name, kind=type(value).__name__),
+        field=name, received=value,
+    )
+
+
+def _numpy_bool() -> type:
+    """numpy's bool type, without importing numpy just for this check."""
+    import sys
+
+    numpy = sys.modules.get("numpy")
+    return numpy.bool_ if numpy is not None else bool
+
+
 def _as_tuple(types: type | tuple[type, ...]) -> tuple[type, ...]:
     return types if isinstance(types, tuple) else (types,)
 
@@ -200,7 +283,7 @@ def check_frame(value: object, *, name: str, expected: str, required: Iterable[s
     """A DataFrame with unique column names holding ``required``; the message names what is missing."""
     import pandas as pd
 
-    frame = check_type(value, pd.DataFrame, name=name, expected=expected, hint=hint)
+    frame = cast(pd.DataFrame, check_type(value, pd.DataFrame, name=name, expected=expected, hint=hint))
     labels = [str(c) for c in frame.columns]
     repeated = sorted({c for c in labels if labels.count(c) > 1})
     if repeated:
@@ -294,7 +377,7 @@ def read_source(
         data = bytes(source)
         _check_size(len(data), max_bytes, tr("el archivo subido", "the uploaded file"))
         return _maybe_zip(Source(data, "upload"), member, max_bytes)
-    if isinstance(source, str) and ("\n" in source or "\r" in source or source.lstrip().startswith(text_starts or ("\0",))):
+    if isinstance(source, str) and _is_pasted_text(source, text_starts):
         data = source.encode("utf-8", errors="surrogatepass")
         _check_size(len(data), max_bytes, tr("el texto pegado", "the pasted text"))
         return Source(data, "text")
@@ -324,6 +407,11 @@ def read_source(
     if isinstance(given, bytes):
         given = os.fsdecode(given)
     return _read_path(given, function=function, member=member, hint=hint, max_bytes=max_bytes)
+
+
+def _is_pasted_text(text: str, starts: tuple[str, ...]) -> bool:
+    # A path never holds a line break; JSON pasted on one line starts with "{".
+    return "\n" in text or "\r" in text or (bool(starts) and text.lstrip().startswith(starts))
 
 
 def _not_found(given: str, hint: str) -> SSIInputError:
@@ -357,6 +445,8 @@ def _read_path(given: str, *, function: str, member: str | None, hint: str, max_
         if path.suffix.lower() == ".zip" and member is not None:
             return _from_zip(path, given, member, max_bytes)
         return Source(path.read_bytes(), "file", given)
+    except SSIInputError:  # a ValueError too: not a bad path
+        raise
     except PermissionError:
         raise SSIInputError(
             tr("No tengo permiso para leer «{name}».", "No permission to read '{name}'.", name=given),
@@ -392,9 +482,19 @@ def _pick(found: list[str], where: str, member: str) -> str:
     return found[0]
 
 
+_FOLDER_DEPTH = 3  # an export unzipped is one or two folders deep; never walk a whole home folder
+
+
 def _from_folder(path: Path, given: str, member: str, max_bytes: int) -> Source:
-    found = {p.relative_to(path).as_posix(): p for p in path.rglob("*")
-             if p.name.lower() == member.lower() and p.is_file()}
+    found: dict[str, Path] = {}
+    for root, folders, files in os.walk(path):
+        depth = len(Path(root).relative_to(path).parts)
+        if depth >= _FOLDER_DEPTH:
+            folders.clear()
+        folders[:] = [f for f in folders if not f.startswith(".")]
+        for name in files:
+            if name.lower() == member.lower():
+                found[(Path(root) / name).relative_to(path).as_posix()] = Path(root) / name
     if not found:
         raise SSIInputError(
             tr("La carpeta «{name}» no contiene {m}.", "The folder '{name}' holds no {m}.", name=given, m=member),
@@ -415,6 +515,9 @@ def _maybe_zip(source: Source, member: str | None, max_bytes: int) -> Source:
 
 
 def _from_zip(file: Path | io.BytesIO, given: str, member: str, max_bytes: int) -> Source:
+    import zipfile  # only when a .zip comes: it is slow to import
+    import zlib
+
     damaged = SSIInputError(
         tr("«{name}» no es un .zip válido o está incompleto.", "'{name}' is not a valid .zip or is incomplete.",
            name=given),
@@ -458,6 +561,10 @@ _BOMS = (
 )
 
 
+# A multi-byte UTF-8 character: Windows-1252 text practically never holds one (it would read as "Ã©").
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
 def detect_encoding(data: bytes) -> tuple[str, int]:
     """``(encoding, bom_length)`` for UTF-8/16/32 with a BOM or UTF-16 without one; else ``("", 0)``."""
     for bom, encoding in _BOMS:
@@ -498,23 +605,26 @@ def decode_text(data: bytes, *, where: Source | None = None) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    lines = data.splitlines(keepends=True)
+    if not _UTF8_SEQUENCE.search(data):  # no line is UTF-8: one encoding for the whole file, fast
+        return (data.decode("cp1252"), "cp1252") if _cp1252_ok(data) else (data.decode("latin-1"), "latin-1")
     text_lines, utf8_lines, legacy_lines = [], 0, 0
-    for line in lines:
+    for line in data.splitlines(keepends=True):
         try:
             text = line.decode("utf-8")
             utf8_lines += not text.isascii()
         except UnicodeDecodeError:
-            text = line.decode("cp1252", errors="replace") if _cp1252_ok(line) else line.decode("latin-1")
+            text = line.decode("cp1252") if _cp1252_ok(line) else line.decode("latin-1")
             legacy_lines += 1
         text_lines.append(text)
     if utf8_lines and legacy_lines:
         warnings.warn(
-            tr("{what} mezcla dos codificaciones (UTF-8 en {u} líneas, Windows-1252 en {w}): he leído cada "
-               "línea con la suya. Revisa las tildes.",
-               "{what} mixes two encodings (UTF-8 on {u} lines, Windows-1252 on {w}): each line was read with "
-               "its own. Check the accents.",
-               what=(where.subject if where else tr("El archivo", "The file")), u=utf8_lines, w=legacy_lines),
+            tr("{what} mezcla dos codificaciones (UTF-8 en {u}, Windows-1252 en {w}): he leído cada línea con "
+               "la suya. Revisa las tildes.",
+               "{what} mixes two encodings (UTF-8 on {u}, Windows-1252 on {w}): each line was read with its own. "
+               "Check the accents.",
+               what=(where.subject if where else tr("El archivo", "The file")),
+               u=plural(utf8_lines, "línea", "líneas", "line", "lines"),
+               w=plural(legacy_lines, "línea", "líneas", "line", "lines")),
             SSIWarning, stacklevel=3,
         )
         return "".join(text_lines), "mixed"

@@ -14,7 +14,6 @@ from typing import Any, Literal
 from .errors import SSIInputError, SSITypeError
 
 Language = Literal["es", "en"]
-LANGUAGES: tuple[Language, ...] = ("es", "en")
 
 _current: Language = "es"
 # "es", "es-ES", "es_MX", "en-GB"... and the languages' names as people type them.

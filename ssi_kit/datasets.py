@@ -16,13 +16,13 @@ __all__ = ["data_path", "dataset_names", "load_dataset"]
 
 
 def _ssi_example() -> Any:
-    from .score import read_linkedin_ssi
+    from .linkedin_ssi import read_linkedin_ssi
 
     return read_linkedin_ssi(data_path("ssi_ejemplo.json"))
 
 
 def _actions() -> Any:
-    from .simulation import load_actions
+    from .actions import load_actions
 
     return load_actions()
 
@@ -82,5 +82,5 @@ def load_dataset(name: str) -> Any:
               "You already have the data: load_dataset takes only the name.") if hasattr(name, "columns") else ""
     check_type(name, str, name="name", expected=tr("el nombre de un conjunto de datos (texto)",
                                                    "the name of a dataset (text)"), hint=hint)
-    loader = check_choice(name, {key: value[0] for key, value in _DATASETS.items()}, name="name")
+    loader: Callable[[], Any] = check_choice(name, {key: value[0] for key, value in _DATASETS.items()}, name="name")
     return loader()

@@ -57,10 +57,8 @@ class _LearnerError(Exception):
 
     def _render_traceback_(self) -> list[str]:
         lines = [f"{_RED}{type(self).__name__}{_RESET}: {self.message}"]
-        if self.hint:
-            from ._i18n import tr
-
-            lines.append(f"{_BLUE}{tr('Pista', 'Hint')}:{_RESET} {self.hint}")
+        if self.hint:  # an arrow, not a word: this module stays below the translations
+            lines.append(f"{_BLUE}→{_RESET} {self.hint}")
         return lines
 
 

@@ -15,15 +15,14 @@ pandas and networkx are imported inside the functions that use them.
 from __future__ import annotations
 
 import difflib
-import math
+import io
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from os import PathLike
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ._checks import check_number
-from ._i18n import format_number, tr
+from ._checks import check_frame, check_integer, check_number, decode_text, read_source
+from ._i18n import format_percent, format_thousands, plural, short_repr, tr
 from .errors import SSIInputError, SSITypeError
 
 if TYPE_CHECKING:
@@ -38,6 +37,7 @@ __all__ = [
     "Assumptions",
     "degree_label",
     "degree_shares",
+    "degree_values",
     "degrees_from",
     "describe_pyramid",
     "introducers",
@@ -78,6 +78,7 @@ class Assumptions:
 
 def degree_label(degree: int) -> str:
     """The name of a degree in the current language: ``"1.er grado"``, ``"2nd degree"``…"""
+    degree = check_integer(degree, name="degree", minimum=1, maximum=1000)
     es = {1: "1.er grado", 2: "2.º grado", 3: "3.er grado"}
     en = {1: "1st degree", 2: "2nd degree", 3: "3rd degree"}
     return tr(es.get(degree, f"{degree}.º grado"), en.get(degree, f"{degree}th degree"))
@@ -244,15 +245,6 @@ def _degree_key(key: object) -> int:
     )
 
 
-def _percent(share: float) -> str:
-    """A share as a learner reads it: ``0,019 %``, ``98,53 %``, ``0,0001 %``."""
-    pct = share * 100
-    if pct == 0:
-        return "0 %"
-    decimals = 2 if pct >= 1 else max(2, 1 - math.floor(math.log10(pct)) + 1)
-    return f"{format_number(pct, decimals)} %"
-
-
 def describe_pyramid(frame: pd.DataFrame) -> str:
     """One sentence on a :func:`pyramid` or :func:`degree_shares` frame, for the learner.
 
@@ -261,22 +253,41 @@ def describe_pyramid(frame: pd.DataFrame) -> str:
     >>> describe_pyramid(degree_shares({1: 131, 2: 2905, 3: 5876}))
     '131 personas de 1.er grado son el 1,47 % del total (8.912); el 98,53 % está en 2.º y 3.er grado.'
     """
-    counts = [int(c) for c in frame["count"]]
-    shares = [float(s) for s in frame["share"]]
+    counts, shares = degree_values(frame, name="frame")
     total = sum(counts)
     return tr(
-        "{first} personas de 1.er grado son el {share1} del total ({total}); el {rest} está en 2.º y 3.er grado.",
-        "{first} first-degree people are {share1} of the total ({total}); {rest} is in the 2nd and 3rd degree.",
-        first=_thousands(counts[0]), share1=_percent(shares[0]), total=_thousands(total),
-        rest=_percent(sum(shares[1:])),
+        "{first} de 1.er grado son el {share1} del total ({total}); el {rest} está en 2.º y 3.er grado.",
+        "{first} in the 1st degree are {share1} of the total ({total}); {rest} is in the 2nd and 3rd degree.",
+        first=plural(counts[0], "persona", "personas", "person", "people"), share1=format_percent(shares[0]),
+        total=format_thousands(total), rest=format_percent(sum(shares[1:])),
     )
 
 
-def _thousands(n: int) -> str:
-    from ._i18n import get_language
+def degree_values(frame: object, *, name: str) -> tuple[list[int], list[float]]:
+    """The counts and shares of a :func:`pyramid` or :func:`degree_shares` frame, checked.
 
-    text = f"{n:,}"
-    return text.replace(",", ".") if get_language() == "es" else text
+    Shared by every function that takes such a frame (descriptions, plots), so a table
+    edited by hand gets the same message everywhere.
+    """
+    import numpy as np
+    import pandas as pd
+
+    expected = tr("la tabla de pyramid() o degree_shares()", "the table from pyramid() or degree_shares()")
+    hint = tr("Créala con pyramid(...) o degree_shares(...).", "Make it with pyramid(...) or degree_shares(...).")
+    table = check_frame(frame, name=name, expected=expected, required=COLUMNS, hint=hint)
+    counts = pd.to_numeric(table["count"], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+    shares = pd.to_numeric(table["share"], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+    valid = (len(table) == 3 and np.isfinite(counts).all() and (counts >= 0).all() and counts.sum() > 0
+             and np.isfinite(shares).all() and ((shares >= 0) & (shares <= 1)).all())
+    if not valid:
+        raise SSIInputError(
+            tr("La tabla «{name}» debe tener 3 filas (grados 1, 2 y 3) con «count» de 0 en adelante y «share» "
+               "entre 0 y 1; tiene {n} filas.",
+               "The table '{name}' must have 3 rows (degrees 1, 2 and 3) with 'count' from 0 and 'share' "
+               "between 0 and 1; it has {n} rows.", name=name, n=len(table)),
+            field=name, received=len(table), hint=hint,
+        )
+    return [int(c) for c in counts], [float(s) for s in shares]
 
 
 # --- networks from an edge list -----------------------------------------------------------
@@ -308,39 +319,24 @@ def read_network(source: str | PathLike[str] | pd.DataFrame | Sequence[tuple[Has
     import networkx as nx
     import pandas as pd
 
-    if isinstance(source, (str, PathLike)):
-        path = Path(source)
-        if not path.is_file():
-            raise SSIInputError(
-                tr("No encuentro el archivo {path!s}. Se esperaba un CSV con dos columnas: persona y contacto.",
-                   "File not found: {path!s}. Expected a CSV with two columns: person and contact.", path=path),
-                field="source", received=str(source),
-            )
-        raw = path.read_bytes()
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = raw.decode("cp1252", errors="replace")
-        import io
-
-        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skip_blank_lines=True)
-        where = str(path)
-    elif isinstance(source, pd.DataFrame):
-        frame, where = source, tr("la tabla", "the table")
-    elif isinstance(source, Sequence) and not isinstance(source, (str, bytes)):
-        frame, where = pd.DataFrame([tuple(p) for p in source]), tr("la lista", "the list")
+    if isinstance(source, pd.DataFrame):
+        frame, where = source, tr("La tabla", "The table")
+    elif isinstance(source, Sequence) and not isinstance(source, (str, bytes, bytearray)):
+        frame, where = pd.DataFrame(_pairs(source), columns=["a", "b"]), tr("La lista", "The list")
     else:
-        raise SSITypeError(
-            tr("read_network espera la ruta de un CSV, un DataFrame o una lista de parejas; recibido {kind}.",
-               "read_network expects a CSV path, a DataFrame or a list of pairs; received {kind}.",
-               kind=type(source).__name__),
-            field="source", received=source,
+        got = read_source(
+            source, function="read_network",
+            expected=tr("la ruta de un CSV, su texto, un DataFrame o una lista de parejas",
+                        "a CSV path, its text, a DataFrame or a list of pairs"),
+            hint=tr("Se espera un CSV con dos columnas: persona y contacto.",
+                    "Expected a CSV with two columns: person and contact."),
         )
+        frame, where = _edge_table(decode_text(got.data, where=got)[0]), got.subject
     if frame.shape[1] < 2:
         raise SSIInputError(
             tr("{where} debe tener dos columnas (persona, contacto); tiene {n}.",
                "{where} must have two columns (person, contact); it has {n}.", where=where, n=frame.shape[1]),
-            field="source",
+            field="source", received=frame.shape[1],
         )
     a = frame.iloc[:, 0].astype("string").str.strip()
     b = frame.iloc[:, 1].astype("string").str.strip()
@@ -356,7 +352,38 @@ def read_network(source: str | PathLike[str] | pd.DataFrame | Sequence[tuple[Has
     return graph
 
 
-def _check_graph(graph: object) -> nx.Graph:
+def _pairs(items: Sequence[Any]) -> list[tuple[Any, Any]]:
+    """The pairs of a list such as ``[("Ana", "Luis"), ...]``; anything else is named by position."""
+    pairs = []
+    for position, item in enumerate(items, start=1):
+        if isinstance(item, (str, bytes)) or not isinstance(item, Sequence) or len(item) != 2:
+            raise SSIInputError(
+                tr("Cada elemento de la lista debe ser una pareja (persona, contacto); el {n}.º es {received}.",
+                   "Each item of the list must be a pair (person, contact); item {n} is {received}.",
+                   n=position, received=short_repr(item)),
+                field="source", received=item,
+                hint=tr('Por ejemplo [("Ana", "Luis"), ("Luis", "Marta")].',
+                        'E.g. [("Ana", "Luis"), ("Luis", "Marta")].'),
+            )
+        pairs.append((item[0], item[1]))
+    return pairs
+
+
+def _edge_table(text: str) -> pd.DataFrame:
+    """The first two fields of each row of a small CSV (the first row is its header)."""
+    import csv
+
+    import pandas as pd
+
+    first_line = text.split("\n", 1)[0]
+    delimiter = max((";", ",", "\t"), key=first_line.count)
+    rows = [row[:2] for row in csv.reader(io.StringIO(text), delimiter=delimiter) if len(row) >= 2]
+    if len(rows) < 2:
+        return pd.DataFrame({"a": []})  # fewer than two columns: reported by the caller
+    return pd.DataFrame(rows[1:], columns=["a", "b"], dtype="string")
+
+
+def check_graph(graph: object) -> nx.Graph:
     import networkx as nx
 
     if not isinstance(graph, nx.Graph):
@@ -370,17 +397,20 @@ def _check_graph(graph: object) -> nx.Graph:
     return graph.to_undirected(as_view=True) if graph.is_directed() else graph
 
 
-def _check_person(graph: nx.Graph, person: object, field: str) -> None:
+def check_person(graph: nx.Graph, person: object, field: str) -> None:
+    """Refuse someone who is not in ``graph``, suggesting close names."""
     if person in graph:
         return
     names = [str(n) for n in graph.nodes]
     by_lower = {name.lower(): name for name in names}
-    close = [by_lower[n] for n in difflib.get_close_matches(str(person).lower(), list(by_lower), n=3)]
-    hint = tr(" ¿Quizá {names}?", " Did you mean {names}?", names=", ".join(close)) if close else ""
+    close = []
+    if isinstance(person, str):
+        close = [by_lower[n] for n in difflib.get_close_matches(person.lower(), list(by_lower), n=3)]
     raise SSIInputError(
-        tr("{who!r} no está en la red ({n} personas).{hint}",
-           "{who!r} is not in the network ({n} people).{hint}", who=person, n=len(names), hint=hint),
+        tr("{who} no está en la red ({people}).", "{who} is not in the network ({people}).",
+           who=short_repr(person), people=plural(len(names), "persona", "personas", "person", "people")),
         field=field, received=person,
+        hint=tr("¿Quizá {names}?", "Did you mean {names}?", names=", ".join(close)) if close else "",
     )
 
 
@@ -415,8 +445,8 @@ def degrees_from(graph: nx.Graph, me: Hashable) -> pd.Series:
     import networkx as nx
     import pandas as pd
 
-    graph = _check_graph(graph)
-    _check_person(graph, me, "me")
+    graph = check_graph(graph)
+    check_person(graph, me, "me")
     lengths = nx.single_source_shortest_path_length(graph, me, cutoff=3)
     others = [n for n in graph.nodes if n != me]
     series = pd.Series([lengths.get(n) for n in others], index=pd.Index(others, name="person"),
@@ -462,22 +492,22 @@ def introducers(graph: nx.Graph, me: Hashable, target: Hashable) -> pd.DataFrame
     """
     import pandas as pd
 
-    graph = _check_graph(graph)
-    _check_person(graph, me, "me")
-    _check_person(graph, target, "target")
+    graph = check_graph(graph)
+    check_person(graph, me, "me")
+    check_person(graph, target, "target")
     if me == target:
         raise SSIInputError(
-            tr("«me» y «target» son la misma persona ({who!r}).", "'me' and 'target' are the same person ({who!r}).",
-               who=me),
+            tr("«me» y «target» son la misma persona ({who}).", "'me' and 'target' are the same person ({who}).",
+               who=short_repr(me)),
             field="target", received=target,
         )
     mine = set(graph.neighbors(me))
     theirs = set(graph.neighbors(target))
     if target in mine:
         raise SSIInputError(
-            tr("{who!r} ya es tu contacto de primer grado: no necesitas presentación, escríbele directamente.",
-               "{who!r} is already your first-degree contact: no introduction needed, write to them directly.",
-               who=target),
+            tr("{who} ya es tu contacto de primer grado: no necesitas presentación, escríbele directamente.",
+               "{who} is already your first-degree contact: no introduction needed, write to them directly.",
+               who=short_repr(target)),
             field="target", received=target,
         )
     rows = []

@@ -5,16 +5,14 @@ Everything here is plain Python; pandas is imported only by :meth:`SSI.to_frame`
 
 from __future__ import annotations
 
-import json
 import math
 import numbers
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from os import PathLike
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from ._checks import check_choice, check_flag, check_number, parse_typed_number
 from ._i18n import format_number, get_language, tr
 from .errors import SSIInputError, SSITypeError
 
@@ -22,20 +20,20 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
-    "PILLARS",
-    "PILLAR_LABELS",
-    "PILLAR_NAMES",
-    "PILLAR_MAX",
-    "TOTAL_MAX",
     "LAGGARD_THRESHOLD",
     "LEADER_THRESHOLD",
     "LEVELS",
+    "PILLARS",
+    "PILLAR_LABELS",
+    "PILLAR_MAX",
+    "PILLAR_NAMES",
     "SSI",
+    "TOTAL_MAX",
     "GroupScore",
     "SSIProfile",
+    "as_ssi",
     "pillar_key",
     "pillar_label",
-    "read_linkedin_ssi",
 ]
 
 Pillar = Literal["brand", "people", "insights", "relationships"]
@@ -70,12 +68,6 @@ LEVELS: dict[str, dict[str, str]] = {
     "es": {"leader": "líder (más de 70)", "average": "intermedio (30–70)", "laggard": "rezagado (menos de 30)"},
     "en": {"leader": "leader (above 70)", "average": "average (30–70)", "laggard": "laggard (below 30)"},
 }
-_LINKEDIN_PILLARS: dict[str, Pillar] = {
-    "PROFESSIONAL_BRAND": "brand",
-    "FIND_RIGHT_PEOPLE": "people",
-    "INSIGHT_ENGAGEMENT": "insights",
-    "STRONG_RELATIONSHIP": "relationships",
-}
 # Sum of four values each rounded to 3 decimals is off by at most 0.002; LinkedIn's own
 # overall carries float noise too. Anything beyond this is a real inconsistency.
 _OVERALL_TOLERANCE = 0.01
@@ -83,7 +75,7 @@ _OVERALL_TOLERANCE = 0.01
 
 def pillar_label(pillar: str, *, full: bool = False) -> str:
     """The label of a pillar key in the current language (short, or the full name)."""
-    table = PILLAR_NAMES if full else PILLAR_LABELS
+    table = PILLAR_NAMES if check_flag(full, name="full") else PILLAR_LABELS
     return table[get_language()][pillar_key(pillar)]
 
 
@@ -93,25 +85,14 @@ def pillar_key(pillar: object) -> Pillar:
     >>> pillar_key("Información")
     'insights'
     """
-    if pillar in PILLARS:
-        return pillar  # type: ignore[return-value]
-    # Accept the Spanish or English short labels too, whatever the current language.
-    if isinstance(pillar, str):
-        key = pillar.strip().lower()
-        for labels in PILLAR_LABELS.values():
-            for p, label in labels.items():
-                if key == label:
-                    return p  # type: ignore[return-value]
-    raise SSIInputError(
-        tr(
-            "Pilar desconocido: {received!r}. Los pilares son: {valid}.",
-            "Unknown pillar: {received!r}. The pillars are: {valid}.",
-            received=pillar,
-            valid=", ".join(PILLARS),
-        ),
-        field="pillar",
-        received=pillar,
-    )
+    return check_choice(pillar, _PILLAR_SPELLINGS, name=tr("pilar", "pillar"), shown=PILLARS)
+
+
+# Keys and the Spanish and English short labels, whatever the current language.
+_PILLAR_SPELLINGS: dict[str, Pillar] = {
+    **{p: p for p in PILLARS},
+    **{label: p for labels in PILLAR_LABELS.values() for p, label in labels.items()},  # type: ignore[misc]
+}
 
 
 _FIELD_NAMES = {
@@ -129,56 +110,20 @@ def _subject(field: str) -> str:
     return name[:1].upper() + name[1:]
 
 
-def _clean_number(value: object, *, field: str, maximum: float = PILLAR_MAX) -> float:
+def clean_score(value: object, *, field: str, maximum: float = PILLAR_MAX) -> float:
     """Validate one score: a real number within 0..maximum, rounded to 3 decimals."""
-    label = _subject(field)
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        hint = (
-            tr(" Para texto como «12,5» usa SSI.parse.", " For text such as '12.5' use SSI.parse.")
-            if isinstance(value, str)
-            else ""
-        )
-        raise SSIInputError(
-            tr(
-                "{label} debe ser un número entre 0 y {max}; recibido {received!r}.{hint}",
-                "{label} must be a number between 0 and {max}; received {received!r}.{hint}",
-                label=label,
-                max=format_number(maximum),
-                received=value,
-                hint=hint,
-            ),
-            field=field,
-            received=value,
-        )
-    number = float(value)
-    if not math.isfinite(number):
-        raise SSIInputError(
-            tr(
-                "{label} debe ser un número entre 0 y {max}; recibido {received} (no es un número válido).",
-                "{label} must be a number between 0 and {max}; received {received} (not a valid number).",
-                label=label,
-                max=format_number(maximum),
-                received=value,
-            ),
-            field=field,
-            received=value,
-        )
-    rounded = round(number, DECIMALS) + 0.0  # + 0.0 turns -0.0 into 0.0
-    if not 0 <= rounded <= maximum:
-        hint = tr(" Los valores negativos no existen en el SSI.", " Negative values do not exist in the SSI.") if rounded < 0 else ""
-        raise SSIInputError(
-            tr(
-                "{label} debe estar entre 0 y {max}; recibido {received}.{hint}",
-                "{label} must be between 0 and {max}; received {received}.{hint}",
-                label=label,
-                max=format_number(maximum),
-                received=format_number(number, DECIMALS),
-                hint=hint,
-            ),
-            field=field,
-            received=value,
-        )
-    return rounded
+    hint = ""
+    if isinstance(value, str):
+        hint = tr("Para texto como «12,5» usa SSI.parse.", "For text such as '12.5' use SSI.parse.")
+    elif isinstance(value, numbers.Real) and not isinstance(value, bool):
+        try:
+            value = round(float(value), DECIMALS) + 0.0  # + 0.0 turns -0.0 into 0.0
+        except (OverflowError, ValueError):
+            pass  # a 400-digit integer: check_number says it is out of range
+        else:
+            if value < 0:
+                hint = tr("Los valores negativos no existen en el SSI.", "Negative values do not exist in the SSI.")
+    return check_number(value, name=field, maximum=maximum, subject=_subject(field), hint=hint)
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,7 +157,7 @@ class SSI:
 
     def __post_init__(self) -> None:
         for pillar in PILLARS:
-            object.__setattr__(self, pillar, _clean_number(getattr(self, pillar), field=pillar))
+            object.__setattr__(self, pillar, clean_score(getattr(self, pillar), field=pillar))
 
     # --- constructors -----------------------------------------------------------------
     @classmethod
@@ -284,7 +229,7 @@ class SSI:
     @property
     def rounded_total(self) -> int:
         """The total as LinkedIn shows it: a whole number (halves round up)."""
-        return int(math.floor(self.total + 0.5))
+        return math.floor(self.total + 0.5)
 
     @property
     def weakest(self) -> Pillar:
@@ -372,24 +317,9 @@ def as_ssi(value: object, *, name: str = "ssi") -> SSI:
     )
 
 
-_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
-
-
 def parse_number(text: str, *, field: str) -> float:
-    """Read one number typed by a learner (decimal comma or point) and check it as a pillar."""
-    cleaned = text.strip().replace(",", ".")
-    if not _NUMBER.fullmatch(cleaned):
-        raise SSIInputError(
-            tr(
-                "{label} debe ser un número entre 0 y 25 (por ejemplo 12,5); recibido {received!r}.",
-                "{label} must be a number between 0 and 25 (e.g. 12.5); received {received!r}.",
-                label=_subject(field),
-                received=text.strip(),
-            ),
-            field=field,
-            received=text,
-        )
-    return _clean_number(float(cleaned), field=field)
+    """Read one pillar typed by a learner (decimal comma or point) and check it."""
+    return clean_score(parse_typed_number(text, name=field, maximum=PILLAR_MAX, subject=_subject(field)), field=field)
 
 
 def _split_values(text: str) -> list[str]:
@@ -407,7 +337,7 @@ def _split_values(text: str) -> list[str]:
     return [text]
 
 
-# --- LinkedIn's SSI data ------------------------------------------------------------------
+# --- your SSI beside your industry and network -----------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -429,10 +359,10 @@ class GroupScore:
     pillars: SSI | None = None
 
     def __post_init__(self) -> None:
-        overall = _clean_number(self.overall, field="overall", maximum=TOTAL_MAX)
+        overall = clean_score(self.overall, field="overall", maximum=TOTAL_MAX)
         object.__setattr__(self, "overall", overall)
         if self.top_percent is not None:
-            top = _clean_number(self.top_percent, field="top_percent", maximum=100.0)
+            top = clean_score(self.top_percent, field="top_percent", maximum=100.0)
             object.__setattr__(self, "top_percent", round(top, 2) + 0.0)
         if self.pillars is not None:
             if not isinstance(self.pillars, SSI):
@@ -441,7 +371,7 @@ class GroupScore:
                     field="pillars",
                     received=self.pillars,
                 )
-            _check_overall(overall, self.pillars, where="group")
+            check_total(overall, self.pillars, where="group")
 
 
 @dataclass(frozen=True, slots=True)
@@ -458,16 +388,17 @@ class SSIProfile:
         for name, group in ((tr("Sector", "Industry"), self.industry), (tr("Tu red", "Your network"), self.network)):
             if group is None:
                 continue
-            line = tr("{name}: SSI medio {overall}", "{name}: average SSI {overall}", name=name, overall=format_number(group.overall))
+            line = tr("{name}: SSI medio {overall}", "{name}: average SSI {overall}",
+                      name=name, overall=format_number(group.overall))
             if group.top_percent is not None:
-                line += tr(
-                    " · estás en el Top {top} %", " · you are in the top {top}%", top=format_number(group.top_percent, 2)
-                )
+                line += tr(" · estás en el Top {top} %", " · you are in the top {top}%",
+                           top=format_number(group.top_percent, 2))
             lines.append(line)
         return "\n".join(lines)
 
 
-def _check_overall(overall: float, pillars: SSI, *, where: str) -> None:
+def check_total(overall: float, pillars: SSI, *, where: str) -> None:
+    """Refuse an overall that is not the sum of its pillars (beyond rounding)."""
     if abs(overall - pillars.total) > _OVERALL_TOLERANCE:
         raise SSIInputError(
             tr(
@@ -482,180 +413,3 @@ def _check_overall(overall: float, pillars: SSI, *, where: str) -> None:
             field="overall",
             received=overall,
         )
-
-
-def _expect_dict(value: object, where: str) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise SSIInputError(
-            tr(
-                "Formato de SSI de LinkedIn no reconocido: «{where}» debería ser un objeto JSON; recibido {kind}.",
-                "Unrecognised LinkedIn SSI format: '{where}' should be a JSON object; received {kind}.",
-                where=where,
-                kind=type(value).__name__,
-            ),
-            field=where,
-            received=value,
-        )
-    return value
-
-
-def _scores_from_linkedin(block: Mapping[str, Any], where: str) -> tuple[float, SSI | None]:
-    """``{"overall": x, "subScores": [...]}`` → (overall, pillars or None when empty)."""
-    if "overall" not in block:
-        raise SSIInputError(
-            tr("Falta «overall» en «{where}».", "Missing 'overall' in '{where}'.", where=where),
-            field=where,
-        )
-    overall = _clean_number(block["overall"], field="overall", maximum=TOTAL_MAX)
-    sub_scores = block.get("subScores") or []
-    if not isinstance(sub_scores, list):
-        raise SSIInputError(
-            tr("«subScores» debe ser una lista en «{where}».", "'subScores' must be a list in '{where}'.", where=where),
-            field=where,
-        )
-    if not sub_scores:
-        return overall, None
-    values: dict[str, Any] = {}
-    for item in sub_scores:
-        item = _expect_dict(item, f"{where}.subScores")
-        name = item.get("pillar")
-        if name not in _LINKEDIN_PILLARS:
-            raise SSIInputError(
-                tr(
-                    "Pilar de LinkedIn desconocido en «{where}»: {received!r}; se esperaba uno de {valid}.",
-                    "Unknown LinkedIn pillar in '{where}': {received!r}; expected one of {valid}.",
-                    where=where,
-                    received=name,
-                    valid=", ".join(_LINKEDIN_PILLARS),
-                ),
-                field="pillar",
-                received=name,
-            )
-        pillar = _LINKEDIN_PILLARS[name]
-        if pillar in values:
-            raise SSIInputError(
-                tr("El pilar {name} aparece dos veces en «{where}».", "The pillar {name} appears twice in '{where}'.", name=name, where=where),
-                field=pillar,
-                received=name,
-            )
-        values[pillar] = item.get("score")
-    missing = [name for name, p in _LINKEDIN_PILLARS.items() if p not in values]
-    if missing:
-        raise SSIInputError(
-            tr("Faltan pilares en «{where}»: {missing}.", "Missing pillars in '{where}': {missing}.", where=where, missing=", ".join(missing)),
-            field=where,
-        )
-    pillars = SSI(**values)
-    _check_overall(overall, pillars, where=where)
-    return overall, pillars
-
-
-def read_linkedin_ssi(source: str | PathLike[str] | Mapping[str, Any]) -> SSIProfile:
-    """Read the data behind LinkedIn's SSI page (``/sales-api/salesApiSsi``).
-
-    Parameters
-    ----------
-    source : path, JSON text or dict
-        A ``.json`` file saved from LinkedIn, its text, or the parsed dict.
-
-    Returns
-    -------
-    SSIProfile
-        ``.member`` (your SSI), ``.industry`` and ``.network`` (``GroupScore`` or ``None``).
-        Unknown group types (``TEAM``…) and extra keys are ignored; float noise is rounded.
-
-    Raises
-    ------
-    SSIInputError
-        If the file is missing, is not JSON, or the scores are invalid or inconsistent.
-
-    Examples
-    --------
-    >>> profile = read_linkedin_ssi({"memberScore": {"overall": 10, "subScores": [
-    ...     {"pillar": "PROFESSIONAL_BRAND", "score": 4}, {"pillar": "FIND_RIGHT_PEOPLE", "score": 3},
-    ...     {"pillar": "INSIGHT_ENGAGEMENT", "score": 2}, {"pillar": "STRONG_RELATIONSHIP", "score": 1}]}})
-    >>> profile.member.total
-    10.0
-    """
-    data = _load_json(source)
-    data = _expect_dict(data, "raíz" if get_language() == "es" else "root")
-    if "memberScore" not in data:
-        raise SSIInputError(
-            tr(
-                "Esto no parece el SSI de LinkedIn: falta «memberScore». Se esperaba el JSON de "
-                "linkedin.com/sales-api/salesApiSsi.",
-                "This does not look like LinkedIn's SSI: 'memberScore' is missing. Expected the JSON of "
-                "linkedin.com/sales-api/salesApiSsi.",
-            ),
-            field="memberScore",
-        )
-    overall, member = _scores_from_linkedin(_expect_dict(data["memberScore"], "memberScore"), "memberScore")
-    if member is None:
-        raise SSIInputError(
-            tr("«memberScore» no trae los pilares («subScores» vacío).", "'memberScore' has no pillars (empty 'subScores')."),
-            field="memberScore",
-        )
-    groups: dict[str, GroupScore] = {}
-    group_list = data.get("groupScore") or []
-    if not isinstance(group_list, Iterable) or isinstance(group_list, (str, bytes, dict)):
-        group_list = []
-    for group in group_list:
-        if not isinstance(group, dict):
-            continue
-        kind = str(group.get("groupType", "")).upper()
-        if kind not in ("INDUSTRY", "NETWORK") or kind in groups:
-            continue
-        where = f"groupScore[{kind}]"
-        score = _expect_dict(group.get("score"), f"{where}.score")
-        group_overall, group_pillars = _scores_from_linkedin(score, where)
-        rank = group.get("rank")
-        groups[kind] = GroupScore(overall=group_overall, top_percent=rank, pillars=group_pillars)
-    return SSIProfile(member=member, industry=groups.get("INDUSTRY"), network=groups.get("NETWORK"))
-
-
-def _load_json(source: object) -> Any:
-    if isinstance(source, Mapping):
-        return dict(source)
-    if isinstance(source, bytes):
-        source = source.decode("utf-8-sig", errors="replace")
-    if isinstance(source, str) and source.lstrip().startswith(("{", "[")):
-        return _parse_json(source, origin=tr("el texto", "the text"))
-    if isinstance(source, (str, PathLike)):
-        path = Path(source)
-        if not path.is_file():
-            raise SSIInputError(
-                tr(
-                    "No encuentro el archivo {path!s}. Pasa la ruta de un .json guardado desde "
-                    "linkedin.com/sales-api/salesApiSsi, su texto o un diccionario.",
-                    "File not found: {path!s}. Pass the path of a .json saved from "
-                    "linkedin.com/sales-api/salesApiSsi, its text or a dict.",
-                    path=path,
-                ),
-                field="source",
-                received=source,
-            )
-        return _parse_json(path.read_text(encoding="utf-8-sig", errors="replace"), origin=str(path))
-    raise SSITypeError(
-        tr(
-            "read_linkedin_ssi espera una ruta, un texto JSON o un diccionario; recibido {kind}.",
-            "read_linkedin_ssi expects a path, JSON text or a dict; received {kind}.",
-            kind=type(source).__name__,
-        ),
-        received=source,
-    )
-
-
-def _parse_json(text: str, *, origin: str) -> Any:
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        raise SSIInputError(
-            tr(
-                "{origin} no es JSON válido (línea {line}, columna {col}). ¿Copiaste la respuesta completa?",
-                "{origin} is not valid JSON (line {line}, column {col}). Did you copy the whole response?",
-                origin=origin[:1].upper() + origin[1:],
-                line=error.lineno,
-                col=error.colno,
-            ),
-            field="source",
-        ) from None

@@ -2,7 +2,7 @@
 
 LinkedIn does not publish its formula. This module is **not** LinkedIn's formula: it is a
 small, transparent model for thinking about a plan, with its parameters in an editable
-file (``data/acciones.csv``). Each week, for each pillar:
+file (``data/acciones.csv``, read by :mod:`ssi_kit.actions`). Each week, for each pillar:
 
 * every action you do closes a share of the gap to 25 (``effect / 25`` of it; ``effect`` is
   the points per week the action would give on an empty pillar). Several actions in the
@@ -17,21 +17,19 @@ In one line: ``s[t+1] = s[t] + k·(25 − s[t]) − decay·(s[t] − floor)``. S
 
 from __future__ import annotations
 
-import difflib
 import numbers
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from os import PathLike
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ._checks import check_number
-from ._i18n import format_number, get_language, tr
+from ._checks import check_frame, check_integer, check_number, check_probability, check_seed
+from ._i18n import format_number, format_thousands, plural, short_repr, tr
+from .actions import MINUTES_PER_WEEK, ActionPlan, as_catalog, load_actions, plan_minutes, resolve_plan
 from .errors import SSIInputError, SSITypeError
-from .score import PILLAR_MAX, PILLARS, SSI, SSIProfile, pillar_key, pillar_label
+from .score import PILLAR_MAX, PILLARS, SSI, SSIProfile, as_ssi, pillar_key, pillar_label
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -39,8 +37,13 @@ if TYPE_CHECKING:
 __all__ = [
     "DECAY",
     "FLOOR_FRACTION",
+    "MAX_ROWS",
+    "MAX_WEEKS",
     "BestPlan",
     "best_plan",
+    "check_budget",
+    "check_projection",
+    "check_weeks",
     "load_actions",
     "plan_minutes",
     "recommend",
@@ -51,372 +54,63 @@ __all__ = [
 DECAY = 0.015  # share of the distance above the floor lost per week without enough activity
 FLOOR_FRACTION = 0.5  # an idle pillar keeps at least half of its starting score
 MAX_WEEKS = 520  # ten years: beyond that a projection means nothing
-MAX_EFFECT = 10.0  # points per week on an empty pillar; more would fill it in under 3 weeks
+MAX_ROWS = 5_000_000  # rows of simulate_many's frame: about 200 MB (450 MB at the peak), a laptop copes
 MAX_PER_PILLAR = 16  # best_plan enumerates each pillar's subsets: 2**16 is still quick
 BAND_SIGMA = 0.4  # spread (log scale) of an action's real effect around the catalog value
 
-_REQUIRED = ("id", "pillar", "label_es", "minutes", "effect")
-_OPTIONAL = ("label_en", "description_es", "description_en", "source")
-_CATALOG_COLUMNS = (
-    "id", "pillar", "label", "minutes", "effect", "description",
-    "label_es", "label_en", "description_es", "description_en", "source",
-)
-
-
-# --- the action catalog -------------------------------------------------------------------
-
-
-def _problem(line: int, text_es: str, text_en: str, **values: Any) -> str:
-    return tr("línea {line}: " + text_es, "line {line}: " + text_en, line=line, **values)
-
-
-def _read_number(text: str) -> float | None:
-    try:
-        value = float(text.strip().replace(",", "."))
-    except ValueError:
-        return None
-    return value if np.isfinite(value) else None
-
-
-@lru_cache(maxsize=8)
-def _load_cached(path: str, mtime: float, language: str) -> pd.DataFrame:
-    import pandas as pd
-
-    try:
-        raw = pd.read_csv(path, dtype=str, keep_default_na=False, skipinitialspace=True)
-    except (pd.errors.ParserError, UnicodeDecodeError) as error:
-        raise SSIInputError(
-            tr(
-                "No pude leer el catálogo {path}: no es un CSV válido ({error}).",
-                "Could not read the catalog {path}: it is not a valid CSV ({error}).",
-                path=path,
-                error=str(error).strip().splitlines()[-1] if str(error).strip() else type(error).__name__,
-            ),
-            field="path",
-            received=path,
-        ) from None
-    raw.columns = [str(c).strip().lower() for c in raw.columns]
-    missing = [c for c in _REQUIRED if c not in raw.columns]
-    if missing:
-        raise SSIInputError(
-            tr(
-                "Al catálogo {path} le faltan columnas: {missing}. Columnas necesarias: {required}.",
-                "The catalog {path} is missing columns: {missing}. Required columns: {required}.",
-                path=path,
-                missing=", ".join(missing),
-                required=", ".join(_REQUIRED),
-            ),
-            field="columns",
-            received=list(raw.columns),
-        )
-    for column in _OPTIONAL:
-        if column not in raw.columns:
-            raw[column] = ""
-    problems: list[str] = []
-    rows: list[dict[str, Any]] = []
-    seen: dict[str, int] = {}
-    for position, record in enumerate(raw.to_dict("records")):
-        line = position + 2  # line 1 is the header
-        record = {k: str(v).strip() for k, v in record.items()}
-        ok = True
-        action_id = record["id"]
-        if not action_id:
-            problems.append(_problem(line, "falta el «id».", "the 'id' is missing."))
-            ok = False
-        elif action_id in seen:
-            problems.append(_problem(
-                line, "el id {id!r} ya está en la línea {first}.", "the id {id!r} is already on line {first}.",
-                id=action_id, first=seen[action_id],
-            ))
-            ok = False
-        else:
-            seen[action_id] = line
-        try:
-            pillar = pillar_key(record["pillar"])
-        except SSIInputError:
-            problems.append(_problem(
-                line, "pilar desconocido {received!r}; usa uno de {valid}.",
-                "unknown pillar {received!r}; use one of {valid}.",
-                received=record["pillar"], valid=", ".join(PILLARS),
-            ))
-            ok = False
-        if not record["label_es"]:
-            problems.append(_problem(line, "falta la etiqueta («label_es»).", "the label ('label_es') is missing."))
-            ok = False
-        minutes = _read_number(record["minutes"])
-        if minutes is None or minutes <= 0 or minutes != int(minutes):
-            problems.append(_problem(
-                line,
-                "«minutes» debe ser un número entero de minutos por semana mayor que 0; recibido {received!r}.",
-                "'minutes' must be a whole number of minutes per week above 0; received {received!r}.",
-                received=record["minutes"],
-            ))
-            ok = False
-        effect = _read_number(record["effect"])
-        if effect is None or not 0 <= effect <= MAX_EFFECT:
-            problems.append(_problem(
-                line,
-                "«effect» debe estar entre 0 y {max} puntos por semana; recibido {received!r}.",
-                "'effect' must be between 0 and {max} points per week; received {received!r}.",
-                max=format_number(MAX_EFFECT), received=record["effect"],
-            ))
-            ok = False
-        if ok:
-            rows.append({
-                "id": action_id,
-                "pillar": pillar,
-                "minutes": int(minutes),  # type: ignore[arg-type]
-                "effect": float(effect),  # type: ignore[arg-type]
-                "label_es": record["label_es"],
-                "label_en": record["label_en"] or record["label_es"],
-                "description_es": record["description_es"],
-                "description_en": record["description_en"] or record["description_es"],
-                "source": record["source"],
-            })
-    if problems:
-        raise SSIInputError(
-            tr(
-                "El catálogo {path} tiene {n} problema(s):\n  {problems}",
-                "The catalog {path} has {n} problem(s):\n  {problems}",
-                path=path,
-                n=len(problems),
-                problems="\n  ".join(problems),
-            ),
-            field="catalog",
-            received=problems,
-        )
-    if not rows:
-        raise SSIInputError(
-            tr("El catálogo {path} no tiene ninguna acción.", "The catalog {path} has no actions.", path=path),
-            field="catalog",
-            received=path,
-        )
-    frame = pd.DataFrame(rows)
-    suffix = "en" if language == "en" else "es"
-    frame["label"] = frame[f"label_{suffix}"]
-    frame["description"] = frame[f"description_{suffix}"]
-    return frame[list(_CATALOG_COLUMNS)]
-
-
-def load_actions(path: str | PathLike[str] | None = None) -> pd.DataFrame:
-    """Load and check a catalog of improvement actions (the course's, by default).
-
-    Parameters
-    ----------
-    path : str or path, optional
-        A CSV with columns ``id, pillar, label_es, minutes, effect`` and optionally
-        ``label_en, description_es, description_en, source``. ``minutes`` is the weekly
-        effort; ``effect`` the points per week the action gives on an empty pillar. Without
-        a path, ssi-kit's ``acciones.csv`` (the actions named in the course).
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per action: ``id, pillar, label, minutes, effect, description`` (label and
-        description in the current language) and the source columns.
-
-    Raises
-    ------
-    SSIInputError
-        If the file is missing or unreadable, or if any row is wrong (unknown pillar,
-        effort not above 0, effect outside 0–10, missing label, repeated id): the message
-        lists every bad row with its line number.
+# --- shared checks ------------------------------------------------------------------------
+def check_weeks(weeks: object, *, minimum: int = 0) -> int:
+    """``weeks`` as an ``int``, if it is a whole number of weeks from ``minimum`` to 520.
 
     Examples
     --------
-    >>> actions = load_actions()
-    >>> sorted(actions.pillar.unique()) == sorted(PILLARS)
-    True
+    >>> check_weeks(26.0)
+    26
     """
-    if path is None:
-        from .datasets import data_path
+    return check_integer(
+        weeks, name="weeks", minimum=minimum, maximum=MAX_WEEKS,
+        expected=tr("un número entero de semanas entre {lo} y {hi}", "a whole number of weeks between {lo} and {hi}",
+                    lo=minimum, hi=MAX_WEEKS),
+        hint=tr("Seis meses son unas 26 semanas.", "Six months are about 26 weeks."),
+    )
 
-        file = data_path("acciones.csv")
-    elif isinstance(path, (str, PathLike)):
-        file = Path(path)
-        if not file.is_file():
-            raise SSIInputError(
-                tr(
-                    "No encuentro el catálogo {path!s}. Pasa la ruta de un CSV de acciones, "
-                    "o nada para usar el del curso.",
-                    "Catalog not found: {path!s}. Pass the path of an actions CSV, or nothing "
-                    "for the course's.",
-                    path=file,
-                ),
-                field="path",
-                received=path,
-            )
+
+def check_budget(minutes: object, *, name: str = "minutes_per_week") -> int:
+    """A weekly time budget as an ``int``: whole minutes from 0 to a week's 10,080.
+
+    The same rule for :func:`best_plan` and the simulator's budget.
+
+    Examples
+    --------
+    >>> check_budget(150.0)
+    150
+    """
+    return check_integer(
+        minutes, name=name, maximum=MINUTES_PER_WEEK,
+        expected=tr("un número entero de minutos por semana entre 0 y {hi}",
+                    "a whole number of minutes per week between 0 and {hi}", hi=format_thousands(MINUTES_PER_WEEK)),
+        hint=tr("Dos horas y media son 150.", "Two and a half hours are 150."),
+    )
+
+
+def _check_model(decay: object, floor_fraction: object) -> tuple[float, float]:
+    return (check_number(decay, name="decay", maximum=0.5),
+            check_number(floor_fraction, name="floor_fraction", maximum=1.0))
+
+
+def _band_limits(band: object) -> tuple[float, float] | None:
+    """Percentiles of the band, or None; ``True`` means an 80 % band."""
+    if band is None or isinstance(band, (bool, np.bool_)):
+        width: float | None = 0.8 if band else None
     else:
-        raise SSITypeError(
-            tr(
-                "load_actions espera la ruta de un CSV (o nada); recibido {kind}.",
-                "load_actions expects the path of a CSV (or nothing); received {kind}.",
-                kind=type(path).__name__,
-            ),
-            field="path",
-            received=path,
-        )
-    return _load_cached(str(file.resolve()), file.stat().st_mtime, get_language()).copy()
-
-
-# --- resolving "which actions" ------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Plan:
-    """Resolved actions as arrays: what the numeric core needs."""
-
-    ids: tuple[str, ...]
-    pillar: np.ndarray  # int index into PILLARS, one per action
-    minutes: np.ndarray  # int
-    rate: np.ndarray  # share of the gap closed per week, effect / 25
-
-
-def _catalog_frame(catalog: pd.DataFrame | str | PathLike[str] | None) -> pd.DataFrame:
-    if catalog is None or isinstance(catalog, (str, PathLike)):
-        return load_actions(catalog)
-    if hasattr(catalog, "columns"):
-        _check_frame_columns(catalog, "catalog")
-        return catalog
-    raise SSITypeError(
-        tr(
-            "«catalog» debe ser un DataFrame de load_actions() o la ruta de un CSV; recibido {kind}.",
-            "'catalog' must be a DataFrame from load_actions() or the path of a CSV; received {kind}.",
-            kind=type(catalog).__name__,
-        ),
-        field="catalog",
-        received=catalog,
-    )
-
-
-def _check_frame_columns(frame: Any, argument: str) -> None:
-    missing = [c for c in ("id", "pillar", "minutes", "effect") if c not in frame.columns]
-    if missing:
-        raise SSIInputError(
-            tr(
-                "A la tabla de acciones «{argument}» le faltan columnas: {missing}. "
-                "Usa filas de load_actions() o una lista de ids.",
-                "The actions table '{argument}' is missing columns: {missing}. "
-                "Use rows of load_actions() or a list of ids.",
-                argument=argument,
-                missing=", ".join(missing),
-            ),
-            field=argument,
-            received=list(frame.columns),
-        )
-
-
-def _plan_from_frame(frame: pd.DataFrame) -> _Plan:
-    frame = frame.drop_duplicates("id")
-    pillars = [pillar_key(p) for p in frame["pillar"]]
-    minutes = np.asarray(frame["minutes"], dtype=float)
-    effect = np.asarray(frame["effect"], dtype=float)
-    bad = ~np.isfinite(minutes) | (minutes <= 0) | ~np.isfinite(effect) | (effect < 0) | (effect > MAX_EFFECT)
-    if bad.any():
-        first = frame.iloc[int(np.argmax(bad))]
-        raise SSIInputError(
-            tr(
-                "La acción {id!r} tiene valores no válidos (minutes={minutes}, effect={effect}): "
-                "los minutos deben ser mayores que 0 y el efecto estar entre 0 y {max}.",
-                "The action {id!r} has invalid values (minutes={minutes}, effect={effect}): "
-                "minutes must be above 0 and the effect between 0 and {max}.",
-                id=first["id"], minutes=first["minutes"], effect=first["effect"], max=format_number(MAX_EFFECT),
-            ),
-            field="actions",
-            received=first["id"],
-        )
-    return _Plan(
-        ids=tuple(str(i) for i in frame["id"]),
-        pillar=np.array([PILLARS.index(p) for p in pillars], dtype=np.intp),
-        minutes=minutes,
-        rate=effect / PILLAR_MAX,
-    )
-
-
-def _resolve(actions: Any, catalog: Any = None) -> _Plan:
-    """Turn ids, a frame of catalog rows, or None into arrays."""
-    if hasattr(actions, "columns"):
-        _check_frame_columns(actions, "actions")
-        return _plan_from_frame(actions)
-    frame = _catalog_frame(catalog)
-    if actions is None:
-        wanted: list[str] = []
-    elif isinstance(actions, str):
-        wanted = [actions]
-    elif isinstance(actions, Iterable) and not isinstance(actions, Mapping):
-        wanted = list(actions)
-    else:
-        raise SSITypeError(
-            tr(
-                "«actions» debe ser una lista de ids de acciones (por ejemplo [\"publicar\", \"grupos\"]) "
-                "o filas de load_actions(); recibido {kind}.",
-                "'actions' must be a list of action ids (e.g. [\"publicar\", \"grupos\"]) or rows of "
-                "load_actions(); received {kind}.",
-                kind=type(actions).__name__,
-            ),
-            field="actions",
-            received=actions,
-        )
-    known = list(frame["id"])
-    position = {action_id: i for i, action_id in enumerate(known)}
-    rows: list[int] = []
-    for item in wanted:
-        if not isinstance(item, str) or item not in position:
-            close = difflib.get_close_matches(str(item), known, n=1, cutoff=0.5)
-            hint = tr(" ¿Querías decir {close!r}?", " Did you mean {close!r}?", close=close[0]) if close else ""
-            raise SSIInputError(
-                tr(
-                    "No hay ninguna acción con id {received!r} en el catálogo.{hint} "
-                    "Mira los ids con ssi_kit.load_actions().id.",
-                    "There is no action with id {received!r} in the catalog.{hint} "
-                    "See the ids with ssi_kit.load_actions().id.",
-                    received=item,
-                    hint=hint,
-                ),
-                field="actions",
-                received=item,
-            )
-        if position[item] not in rows:
-            rows.append(position[item])
-    return _plan_from_frame(frame.iloc[rows])
-
-
-def _as_ssi(ssi: Any) -> SSI:
-    if isinstance(ssi, SSI):
-        return ssi
-    if isinstance(ssi, SSIProfile):
-        return ssi.member
-    if isinstance(ssi, str):
-        return SSI.parse(ssi)
-    if isinstance(ssi, Mapping):
-        return SSI.from_dict(ssi)
-    raise SSITypeError(
-        tr(
-            "Se esperaba un SSI (por ejemplo ssi_kit.SSI.parse(\"12,5; 8; 5,25; 10\")); recibido {kind}.",
-            "Expected an SSI (e.g. ssi_kit.SSI.parse(\"12.5; 8; 5.25; 10\")); received {kind}.",
-            kind=type(ssi).__name__,
-        ),
-        field="ssi",
-        received=ssi,
-    )
-
-
-def _check_weeks(weeks: Any) -> int:
-    return int(check_number(
-        weeks, name="weeks", maximum=MAX_WEEKS, integer=True,
-        expected=tr("un número entero de semanas entre 0 y {max}", "a whole number of weeks between 0 and {max}", max=MAX_WEEKS),
-        hint=tr(" Seis meses son unas 26 semanas.", " Six months are about 26 weeks."),
-    ))
-
-
-def _check_fraction(value: Any, name: str, maximum: float) -> float:
-    return check_number(value, name=name, maximum=maximum)
+        width = check_probability(band, name="band", hint=tr(
+            "Es la probabilidad que cubre la banda: 0,8 (o True) significa 80 %.",
+            "It is the probability the band covers: 0.8 (or True) means 80%."))
+    return None if width is None else (50 * (1 - width), 50 * (1 + width))
 
 
 # --- the numeric core ---------------------------------------------------------------------
-
-
-def _pillar_rates(plan: _Plan, rate: np.ndarray | None = None) -> np.ndarray:
+def _pillar_rates(plan: ActionPlan, rate: np.ndarray | None = None) -> np.ndarray:
     """Combined weekly rate per pillar, shape ``(..., 4)``: ``1 - Π(1 - rate)`` per pillar."""
     rate = plan.rate if rate is None else rate
     onehot = np.zeros((len(plan.ids), len(PILLARS)))
@@ -424,18 +118,20 @@ def _pillar_rates(plan: _Plan, rate: np.ndarray | None = None) -> np.ndarray:
     return -np.expm1(np.log1p(-rate) @ onehot)
 
 
+def _step(s: np.ndarray, k: np.ndarray, floor: np.ndarray, decay: float) -> np.ndarray:
+    """One week of the model; ``k ≤ 1 - decay`` keeps it monotone in the score."""
+    s = s + k * (PILLAR_MAX - s) - decay * (s - floor)
+    return np.clip(s, 0.0, PILLAR_MAX, out=s)
+
+
 def _run(s0: np.ndarray, k: np.ndarray, weeks: int, decay: float, floor_fraction: float) -> np.ndarray:
-    """Weekly scores, shape ``(weeks + 1, *broadcast(s0, k).shape)``; the one formula of the model."""
-    k = np.minimum(k, 1.0 - decay)  # keeps the update monotone in the score
-    s0, k = np.broadcast_arrays(np.asarray(s0, dtype=float), k)
+    """Weekly scores, shape ``(weeks + 1, *broadcast(s0, k).shape)``: the one formula of the model."""
+    s0, k = np.broadcast_arrays(np.asarray(s0, dtype=float), np.minimum(k, 1.0 - decay))
     floor = floor_fraction * s0
     out = np.empty((weeks + 1, *s0.shape))
-    out[0] = s0
-    s = s0
+    out[0] = s = s0
     for week in range(1, weeks + 1):
-        s = s + k * (PILLAR_MAX - s) - decay * (s - floor)
-        np.clip(s, 0.0, PILLAR_MAX, out=s)
-        out[week] = s
+        out[week] = s = _step(s, k, floor, decay)
     return out
 
 
@@ -443,39 +139,43 @@ def _round(values: np.ndarray) -> np.ndarray:
     return np.round(values, 3) + 0.0
 
 
-def _band_limits(band: Any) -> tuple[float, float] | None:
-    if band is None or band is False:
-        return None
-    width = 0.8 if band is True else band
-    if isinstance(width, bool) or not isinstance(width, numbers.Real) or not 0 < width < 1:
-        raise SSIInputError(
-            tr(
-                "«band» es la probabilidad de la banda, entre 0 y 1 (por ejemplo 0.8); recibido {received!r}.",
-                "'band' is the band's probability, between 0 and 1 (e.g. 0.8); received {received!r}.",
-                received=band,
-            ),
-            field="band",
-            received=band,
-        )
-    return (50 * (1 - width), 50 * (1 + width))
+def _band(
+    s0: np.ndarray, plan: ActionPlan, weeks: int, decay: float, floor_fraction: float,
+    limits: tuple[float, float], draws: int, seed: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Percentiles ``limits`` of pillars+total over ``draws`` seeded runs, each ``(weeks+1, n, 5)``.
+
+    Week by week, so memory holds one week of every draw, never all weeks at once.
+    """
+    rng = np.random.default_rng(seed)
+    factor = np.exp(rng.normal(0.0, BAND_SIGMA, size=(draws, len(plan.ids))))
+    k = np.minimum(_pillar_rates(plan, np.minimum(plan.rate * factor, 1.0)), 1.0 - decay)  # (draws, 4)
+    n = len(s0)
+    # Layout (n, 5, draws): the percentile runs along contiguous memory; row 4 is the total.
+    runs = np.empty((n, len(PILLARS) + 1, draws))
+    s, k = np.broadcast_arrays(s0[:, :, None], k.T[None, :, :])
+    s = s.astype(float)  # a writable copy
+    floor = floor_fraction * s
+    low, high = np.empty((weeks + 1, n, 5)), np.empty((weeks + 1, n, 5))
+    for week in range(weeks + 1):
+        if week:
+            s = _step(s, k, floor, decay)
+        runs[:, :4] = s
+        np.sum(s, axis=1, out=runs[:, 4])
+        low[week], high[week] = np.percentile(runs, limits, axis=2)
+    return low, high
 
 
 def _simulate_arrays(
-    s0: np.ndarray, plan: _Plan, weeks: int, decay: float, floor_fraction: float,
-    band: tuple[float, float] | None, draws: int, seed: int,
+    s0: np.ndarray, plan: ActionPlan, weeks: int, decay: float, floor_fraction: float,
+    band: tuple[float, float] | None = None, draws: int = 0, seed: int = 0,
 ) -> tuple[np.ndarray, np.ndarray | None, np.ndarray | None]:
     """Rounded pillars+total, shape ``(weeks+1, n, 5)``, and the band's low/high (or None)."""
     pillars = _round(_run(s0, _pillar_rates(plan), weeks, decay, floor_fraction))
     scores = np.concatenate([pillars, _round(pillars.sum(axis=-1, keepdims=True))], axis=-1)
     if band is None:
         return scores, None, None
-    rng = np.random.default_rng(seed)
-    factor = np.exp(rng.normal(0.0, BAND_SIGMA, size=(draws, len(plan.ids))))
-    rates = np.minimum(plan.rate * factor, 1.0)
-    k = _pillar_rates(plan, rates)  # (draws, 4)
-    runs = _run(s0[:, None, :], k[None, :, :], weeks, decay, floor_fraction)  # (W+1, n, draws, 4)
-    runs = np.concatenate([runs, runs.sum(axis=-1, keepdims=True)], axis=-1)
-    low, high = np.percentile(runs, band, axis=2)
+    low, high = _band(s0, plan, weeks, decay, floor_fraction, band, draws, seed)
     return scores, np.minimum(_round(low), scores), np.maximum(_round(high), scores)
 
 
@@ -487,36 +187,34 @@ def _tidy(
     n_weeks, n, n_cols = scores.shape
     keys = [*PILLARS, "total"]
     labels = [pillar_label(p) for p in PILLARS] + ["total"]
-    # Row order: learner, week, pillar.
-    order = scores.transpose(1, 0, 2).reshape(-1)
     columns: dict[str, Any] = {}
     if learners is not None:
-        columns["learner"] = np.repeat(np.asarray(learners, dtype=object), n_weeks * n_cols)
+        # fromiter keeps each name whole, even a tuple (np.asarray would split it into columns).
+        names = np.fromiter(learners, dtype=object, count=len(learners))
+        columns["learner"] = np.repeat(names, n_weeks * n_cols)
+    # Row order: learner, week, pillar.
     columns["week"] = np.tile(np.repeat(np.arange(n_weeks), n_cols), n)
     columns["pillar"] = np.tile(np.array(keys, dtype=object), n_weeks * n)
     columns["label"] = np.tile(np.array(labels, dtype=object), n_weeks * n)
-    columns["score"] = order
+    columns["score"] = scores.transpose(1, 0, 2).reshape(-1)
     if low is not None and high is not None:
         columns["low"] = low.transpose(1, 0, 2).reshape(-1)
         columns["high"] = high.transpose(1, 0, 2).reshape(-1)
-    frame = pd.DataFrame(columns)
-    return frame
+    return pd.DataFrame(columns)
 
 
 # --- public functions ---------------------------------------------------------------------
-
-
 def simulate(
     ssi: SSI | SSIProfile | str,
     actions: Iterable[str] | pd.DataFrame | str | None = (),
-    weeks: int = 12,
     *,
+    weeks: int = 12,
     catalog: pd.DataFrame | str | PathLike[str] | None = None,
+    decay: float = DECAY,
+    floor_fraction: float = FLOOR_FRACTION,
     band: bool | float | None = None,
     draws: int = 400,
     seed: int = 0,
-    decay: float = DECAY,
-    floor_fraction: float = FLOOR_FRACTION,
 ) -> pd.DataFrame:
     """Project your SSI week by week if you keep doing some actions (a teaching model).
 
@@ -531,13 +229,17 @@ def simulate(
         How many weeks to project (0–520); about 26 are six months.
     catalog : DataFrame or path, optional
         The catalog the ids refer to; the course's by default.
+    decay, floor_fraction : float
+        The model's fading: share of the distance above the floor lost per week (0–0.5),
+        and the floor as a share of the starting score (0–1).
     band : bool or float, optional
         Add ``low`` and ``high`` columns: the range that holds ``band`` of the outcomes
         (``True`` means 0.8) if each action's real effect is weaker or stronger than the
         catalog says (seeded Monte Carlo, ``draws`` runs; same ``seed``, same band).
-    decay, floor_fraction : float
-        The model's fading: share of the distance above the floor lost per week, and the
-        floor as a share of the starting score.
+    draws : int
+        Runs behind the band (10–100,000).
+    seed : int
+        Seed of the band's runs (a whole number, 0 or more).
 
     Returns
     -------
@@ -548,7 +250,10 @@ def simulate(
     Raises
     ------
     SSIInputError
-        For an unknown action id, weeks outside 0–520 or a band outside (0, 1).
+        For an unknown action id, a bad catalog row, weeks outside 0–520, a band outside
+        (0, 1), or another option out of its range.
+    SSITypeError
+        If ``ssi``, ``actions`` or ``catalog`` is of a type that cannot be used.
 
     Examples
     --------
@@ -556,86 +261,109 @@ def simulate(
     >>> proj.query("week == 0 and pillar == 'total'").score.item()
     25.0
     """
-    start = _as_ssi(ssi)
-    plan = _resolve(actions, catalog)
-    weeks = _check_weeks(weeks)
+    start = as_ssi(ssi)
+    plan = resolve_plan(actions, catalog=catalog)
+    weeks = check_weeks(weeks)
+    decay, floor_fraction = _check_model(decay, floor_fraction)
     limits = _band_limits(band)
-    decay = _check_fraction(decay, "decay", 0.5)
-    floor_fraction = _check_fraction(floor_fraction, "floor_fraction", 1.0)
-    draws = _check_draws(draws)
+    draws = check_integer(draws, name="draws", minimum=10, maximum=100_000)
+    seed = check_seed(seed)
     s0 = np.array([start.as_tuple()])
     scores, low, high = _simulate_arrays(s0, plan, weeks, decay, floor_fraction, limits, draws, seed)
     return _tidy(scores, low, high, None)
 
 
-def _check_draws(draws: Any) -> int:
-    return int(check_number(draws, name="draws", minimum=10, maximum=100_000, integer=True))
-
-
-def _learner_scores(ssis: Any) -> tuple[np.ndarray, list[Any]]:
-    """Many SSIs as an ``(n, 4)`` array, checked, with the learners' names."""
-    if hasattr(ssis, "columns"):
-        columns: dict[str, Any] = {}
-        for column in ssis.columns:
+def _column_values(column: pd.Series) -> np.ndarray:
+    """A pillar column as floats; anything that is not a real number becomes NaN (a bad row)."""
+    if column.dtype.kind in "iuf":  # numpy's and pandas' nullable integers and floats
+        return column.to_numpy(dtype=float, na_value=np.nan)
+    values = np.full(len(column), np.nan)
+    for i, value in enumerate(column.tolist()):
+        if isinstance(value, numbers.Real) and not isinstance(value, (bool, np.bool_)):
             try:
-                columns[pillar_key(column)] = column
-            except SSIInputError:
+                values[i] = float(value)
+            except (TypeError, ValueError, OverflowError):
+                pass
+    return values
+
+
+def _learner_scores(ssis: object) -> tuple[np.ndarray, list[Any]]:
+    """Many SSIs as an ``(n, 4)`` array, checked, with the learners' names."""
+    import pandas as pd
+
+    if isinstance(ssis, pd.DataFrame):
+        frame = check_frame(ssis, name="ssis", expected=tr("una tabla con una fila por persona",
+                                                            "a table with one row per person"))
+        columns: dict[str, list[Any]] = {}
+        for column in frame.columns:
+            try:
+                columns.setdefault(pillar_key(column), []).append(column)
+            except (SSIInputError, SSITypeError):
                 continue
+        doubled = {p: c for p, c in columns.items() if len(c) > 1}
+        if doubled:
+            raise SSIInputError(
+                tr("La tabla «ssis» tiene más de una columna para el pilar {pillars}: {cols}. Deja una.",
+                   "The table 'ssis' has more than one column for the pillar {pillars}: {cols}. Keep one.",
+                   pillars=", ".join(pillar_label(p) for p in doubled),
+                   cols=", ".join(short_repr(c) for cs in doubled.values() for c in cs)),
+                field="ssis", received=[c for cs in doubled.values() for c in cs],
+            )
         missing = [pillar_label(p) for p in PILLARS if p not in columns]
         if missing:
             raise SSIInputError(
-                tr(
-                    "La tabla necesita una columna por pilar ({pillars}); faltan: {missing}.",
-                    "The table needs one column per pillar ({pillars}); missing: {missing}.",
-                    pillars=", ".join(PILLARS),
-                    missing=", ".join(missing),
-                ),
-                field="ssis",
-                received=list(ssis.columns),
+                tr("La tabla necesita una columna por pilar ({pillars}); faltan: {missing}.",
+                   "The table needs one column per pillar ({pillars}); missing: {missing}.",
+                   pillars=", ".join(PILLARS), missing=", ".join(missing)),
+                field="ssis", received=[short_repr(c) for c in frame.columns],
             )
-        import pandas as pd
-
-        table = ssis[[columns[p] for p in PILLARS]].apply(pd.to_numeric, errors="coerce")
-        values = table.to_numpy(dtype=float)
-        names = list(ssis.index)
-    elif isinstance(ssis, Iterable) and not isinstance(ssis, (str, Mapping)):
-        items = [_as_ssi(s) for s in ssis]
-        values = np.array([s.as_tuple() for s in items], dtype=float).reshape(-1, len(PILLARS))
-        names = list(range(len(items)))
+        values = np.column_stack([_column_values(frame[columns[p][0]]) for p in PILLARS]).reshape(-1, len(PILLARS))
+        names = list(frame.index)
     else:
-        raise SSITypeError(
-            tr(
-                "simulate_many espera una tabla con una fila por persona y las columnas {pillars}, "
-                "o una lista de SSI; recibido {kind}.",
-                "simulate_many expects a table with one row per person and the columns {pillars}, "
-                "or a list of SSIs; received {kind}.",
-                pillars=", ".join(PILLARS),
-                kind=type(ssis).__name__,
-            ),
-            field="ssis",
-            received=ssis,
-        )
+        items = _items(ssis)
+        values = np.array([s.as_tuple() for s in items], dtype=float).reshape(-1, len(PILLARS))
+        return values, list(range(len(items)))
     bad = ~np.isfinite(values) | (values < 0) | (values > PILLAR_MAX)
     if bad.any():
         rows = [names[i] for i in np.flatnonzero(bad.any(axis=1))]
-        shown = ", ".join(repr(r) for r in rows[:10]) + (" …" if len(rows) > 10 else "")
+        shown = ", ".join(short_repr(r, 30) for r in rows[:10]) + (" …" if len(rows) > 10 else "")
         raise SSIInputError(
-            tr(
-                "Cada pilar debe ser un número entre 0 y 25; filas con valores fuera de rango o vacíos: {rows}.",
-                "Each pillar must be a number between 0 and 25; rows with values out of range or empty: {rows}.",
-                rows=shown,
-            ),
-            field="ssis",
-            received=rows,
+            tr("Cada pilar debe ser un número entre 0 y 25; {people} con valores fuera de rango, vacíos o "
+               "que no son números: {rows}.",
+               "Each pillar must be a number between 0 and 25; {people} with values out of range, empty or "
+               "not numbers: {rows}.",
+               people=plural(len(rows), "persona", "personas", "person", "people"), rows=shown),
+            field="ssis", received=rows,
+            hint=tr("Revisa esas filas (el índice de la tabla las nombra).",
+                    "Check those rows (the table's index names them)."),
         )
     return _round(values), names
+
+
+def _items(ssis: object) -> list[SSI]:
+    """The SSIs of a list (or any iterable but text and dicts), each checked."""
+    if isinstance(ssis, Iterable) and not isinstance(ssis, (str, bytes, Mapping)):
+        try:
+            iterator = iter(ssis)
+        except TypeError:  # a 0-d array says it is iterable and is not
+            pass
+        else:
+            return [as_ssi(s, name="ssis") for s in iterator]
+    raise SSITypeError(
+            tr("simulate_many espera una tabla con una fila por persona y las columnas {pillars}, "
+               "o una lista de SSI; recibido {kind}.",
+               "simulate_many expects a table with one row per person and the columns {pillars}, "
+               "or a list of SSIs; received {kind}.",
+               pillars=", ".join(PILLARS), kind=type(ssis).__name__),
+            field="ssis", received=ssis,
+        )
 
 
 def simulate_many(
     ssis: pd.DataFrame | Iterable[SSI],
     actions: Iterable[str] | pd.DataFrame | str | None = (),
-    weeks: int = 12,
     *,
+    weeks: int = 12,
     catalog: pd.DataFrame | str | PathLike[str] | None = None,
     decay: float = DECAY,
     floor_fraction: float = FLOOR_FRACTION,
@@ -658,8 +386,9 @@ def simulate_many(
     Raises
     ------
     SSIInputError
-        If a pillar column is missing or a value is not a number between 0 and 25 (the
-        message names the rows), or as :func:`simulate`.
+        If a pillar column is missing or repeated, a value is not a number between 0 and 25
+        (the message names the learners), the result would pass 5 million rows (learners ×
+        (weeks + 1) × 5), or as :func:`simulate`.
 
     Examples
     --------
@@ -668,30 +397,23 @@ def simulate_many(
     >>> simulate_many(clase, ["grupos"], weeks=4).learner.nunique()
     2
     """
+    weeks = check_weeks(weeks)
     values, names = _learner_scores(ssis)
-    plan = _resolve(actions, catalog)
-    weeks = _check_weeks(weeks)
-    decay = _check_fraction(decay, "decay", 0.5)
-    floor_fraction = _check_fraction(floor_fraction, "floor_fraction", 1.0)
-    scores, _, _ = _simulate_arrays(values, plan, weeks, decay, floor_fraction, None, 10, 0)
+    rows = len(names) * (weeks + 1) * (len(PILLARS) + 1)
+    if rows > MAX_ROWS:
+        raise SSIInputError(
+            tr("simulate_many daría {rows} filas ({people} × {w} semanas × 5): el máximo es {max}.",
+               "simulate_many would give {rows} rows ({people} × {w} weeks × 5): the maximum is {max}.",
+               rows=format_thousands(rows), people=plural(len(names), "persona", "personas", "person", "people"),
+               w=format_thousands(weeks + 1), max=format_thousands(MAX_ROWS)),
+            field="weeks", received=rows,
+            hint=tr("Usa menos semanas o menos personas (por ejemplo, un grupo cada vez).",
+                    "Use fewer weeks or fewer people (one group at a time, say)."),
+        )
+    plan = resolve_plan(actions, catalog=catalog)
+    decay, floor_fraction = _check_model(decay, floor_fraction)
+    scores, _, _ = _simulate_arrays(values, plan, weeks, decay, floor_fraction)
     return _tidy(scores, None, None, names)
-
-
-def plan_minutes(actions: Iterable[str] | pd.DataFrame | str | None, *, catalog: Any = None) -> int:
-    """Minutes per week that a set of actions takes.
-
-    Examples
-    --------
-    >>> plan_minutes(["publicar", "grupos"])
-    70
-    """
-    return int(_resolve(actions, catalog).minutes.sum())
-
-
-_ORDINAL = {
-    "es": {2: "segundo", 3: "tercer"},
-    "en": {2: "second", 3: "third"},
-}
 
 
 def recommend(
@@ -699,6 +421,8 @@ def recommend(
     *,
     weeks: int = 12,
     catalog: pd.DataFrame | str | PathLike[str] | None = None,
+    decay: float = DECAY,
+    floor_fraction: float = FLOOR_FRACTION,
 ) -> pd.DataFrame:
     """The course's advice as a to-do list: the weakest pillar first, with the reason.
 
@@ -713,12 +437,19 @@ def recommend(
         Horizon used to rank actions within a pillar.
     catalog : DataFrame or path, optional
         The actions to choose from; the course's by default.
+    decay, floor_fraction : float
+        The model's fading, as in :func:`simulate`.
 
     Returns
     -------
     pandas.DataFrame
         ``order, id, pillar, label, minutes, gain, reason``: ``gain`` is the points the
         action alone adds to the pillar after ``weeks`` compared with doing nothing.
+
+    Raises
+    ------
+    SSIInputError, SSITypeError
+        As :func:`simulate`.
 
     Examples
     --------
@@ -727,43 +458,35 @@ def recommend(
     """
     import pandas as pd
 
-    start = _as_ssi(ssi)
-    weeks = _check_weeks(weeks)
-    frame = _catalog_frame(catalog).drop_duplicates("id").reset_index(drop=True)
-    plan = _plan_from_frame(frame)
+    start = as_ssi(ssi)
+    weeks = check_weeks(weeks)
+    decay, floor_fraction = _check_model(decay, floor_fraction)
+    frame = as_catalog(catalog)
+    plan = ActionPlan.from_catalog(frame)
     s0 = np.asarray(start.as_tuple())
-    idle = _run(s0, np.zeros(len(PILLARS)), weeks, DECAY, FLOOR_FRACTION)[-1]
-    alone = _run(s0[plan.pillar], plan.rate, weeks, DECAY, FLOOR_FRACTION)[-1]
+    idle = _run(s0, np.zeros(len(PILLARS)), weeks, decay, floor_fraction)[-1]
+    alone = _run(s0[plan.pillar], plan.rate, weeks, decay, floor_fraction)[-1]
     gain = _round(alone - idle[plan.pillar])
     ranking = sorted(PILLARS, key=lambda p: (getattr(start, p), PILLARS.index(p)))
+    ordinal = {2: tr("segundo", "second"), 3: tr("tercer", "third")}
     reasons = {}
     for place, pillar in enumerate(ranking, start=1):
         values = {"label": pillar_label(pillar), "score": format_number(getattr(start, pillar))}
         if place == 1:
             reasons[pillar] = tr(
                 "«{label}» es tu pilar más débil ({score} de 25): el curso aconseja empezar por aquí.",
-                "'{label}' is your weakest pillar ({score} of 25): the course advises starting here.",
-                **values,
-            )
+                "'{label}' is your weakest pillar ({score} of 25): the course advises starting here.", **values)
         elif place == len(PILLARS):
             reasons[pillar] = tr(
                 "«{label}» es tu pilar más fuerte ({score} de 25): déjalo para el final.",
-                "'{label}' is your strongest pillar ({score} of 25): leave it for last.",
-                **values,
-            )
+                "'{label}' is your strongest pillar ({score} of 25): leave it for last.", **values)
         else:
             reasons[pillar] = tr(
                 "«{label}» es tu {nth} pilar más débil ({score} de 25).",
-                "'{label}' is your {nth} weakest pillar ({score} of 25).",
-                nth=_ORDINAL[get_language()][place],
-                **values,
-            )
+                "'{label}' is your {nth} weakest pillar ({score} of 25).", nth=ordinal[place], **values)
     table = pd.DataFrame({
-        "id": frame["id"],
-        "pillar": frame["pillar"].map(pillar_key),
-        "label": frame["label"] if "label" in frame else frame["id"],
-        "minutes": plan.minutes.astype(int),
-        "gain": gain,
+        "id": frame["id"], "pillar": frame["pillar"], "label": frame["label"],
+        "minutes": frame["minutes"], "gain": gain,
     })
     table["_rank"] = table["pillar"].map({p: i for i, p in enumerate(ranking)})
     table["_per_hour"] = table["gain"] / table["minutes"]
@@ -783,19 +506,19 @@ class BestPlan:
         The ids of the chosen actions.
     minutes : int
         Their weekly effort, within the budget.
-    budget : float
+    budget : int
         The minutes per week that were available.
     weeks : int
         The horizon of the projection.
     total : float
         The projected SSI at the end.
     projection : pandas.DataFrame
-        :func:`simulate`'s frame for the plan.
+        :func:`simulate`'s frame for the plan, with the same model parameters.
     """
 
     actions: tuple[str, ...]
     minutes: int
-    budget: float
+    budget: int
     weeks: int
     total: float
     projection: pd.DataFrame
@@ -803,12 +526,12 @@ class BestPlan:
     def __str__(self) -> str:
         start = float(self.projection.query("week == 0 and pillar == 'total'").score.iloc[0])
         return tr(
-            "Mejor plan con {budget} min/semana: {n} acciones ({minutes} min/semana): {ids}. "
+            "Mejor plan con {budget} min/semana: {n} ({minutes} min/semana): {ids}. "
             "Proyección: de {start} a {total} en {weeks} semanas (modelo orientativo).",
-            "Best plan with {budget} min/week: {n} actions ({minutes} min/week): {ids}. "
+            "Best plan with {budget} min/week: {n} ({minutes} min/week): {ids}. "
             "Projection: from {start} to {total} in {weeks} weeks (a rough guide).",
-            budget=format_number(self.budget),
-            n=len(self.actions),
+            budget=format_thousands(self.budget),
+            n=plural(len(self.actions), "acción", "acciones", "action", "actions"),
             minutes=self.minutes,
             ids=", ".join(self.actions) or "—",
             start=format_number(start, 1),
@@ -822,7 +545,7 @@ class BestPlan:
 
 def _pareto(cost: np.ndarray, value: np.ndarray, budget: float) -> np.ndarray:
     """Indices of the options that fit the budget and are worth more than any cheaper one."""
-    fits = np.flatnonzero(cost <= budget + 1e-9)
+    fits = np.flatnonzero(cost <= budget)
     order = fits[np.lexsort((-value[fits], cost[fits]))]  # by cost, then best value first
     best_before = np.maximum.accumulate(np.concatenate([[-np.inf], value[order][:-1]]))
     return order[value[order] > best_before + 1e-12]
@@ -830,11 +553,13 @@ def _pareto(cost: np.ndarray, value: np.ndarray, budget: float) -> np.ndarray:
 
 def best_plan(
     ssi: SSI | SSIProfile | str,
-    minutes_per_week: float,
+    minutes_per_week: int,
+    *,
     weeks: int = 26,
     actions: Iterable[str] | pd.DataFrame | None = None,
-    *,
     catalog: pd.DataFrame | str | PathLike[str] | None = None,
+    decay: float = DECAY,
+    floor_fraction: float = FLOOR_FRACTION,
 ) -> BestPlan:
     """The set of actions that fits your weekly time and gives the highest projected SSI.
 
@@ -846,14 +571,16 @@ def best_plan(
     ----------
     ssi : SSI, SSIProfile or str
         Your SSI now.
-    minutes_per_week : float
-        The time you can give LinkedIn each week.
+    minutes_per_week : int
+        The time you can give LinkedIn each week, in whole minutes (0–10,080).
     weeks : int
         The horizon whose final total is maximised (26 ≈ six months).
     actions : list of ids or DataFrame, optional
         Choose only among these; the whole catalog by default.
     catalog : DataFrame or path, optional
         The catalog the ids refer to; the course's by default.
+    decay, floor_fraction : float
+        The model's fading, as in :func:`simulate`; the projection uses them too.
 
     Returns
     -------
@@ -863,7 +590,8 @@ def best_plan(
     Raises
     ------
     SSIInputError
-        If ``minutes_per_week`` is negative or not a number, or as :func:`simulate`.
+        If ``minutes_per_week`` is not whole minutes between 0 and 10,080, a pillar has more
+        than 16 actions to choose from, or as :func:`simulate`.
 
     Examples
     --------
@@ -871,20 +599,17 @@ def best_plan(
     >>> plan.minutes <= 150
     True
     """
-    start = _as_ssi(ssi)
-    budget = check_number(
-        minutes_per_week, name="minutes_per_week",
-        expected=tr("un número de minutos a la semana, 0 o más", "a number of minutes per week, 0 or more"),
-        hint=tr(" Dos horas y media son 150.", " Two and a half hours are 150."),
-    )
-    weeks = _check_weeks(weeks)
+    start = as_ssi(ssi)
+    budget = check_budget(minutes_per_week)
+    weeks = check_weeks(weeks)
+    decay, floor_fraction = _check_model(decay, floor_fraction)
     if actions is None:
-        plan = _plan_from_frame(_catalog_frame(catalog))
+        plan = ActionPlan.from_catalog(as_catalog(catalog))
     else:
-        plan = _resolve(actions, catalog)
+        plan = resolve_plan(actions, catalog=catalog)
     s0 = np.asarray(start.as_tuple())
     # Per pillar: every subset of its actions → (minutes, final score), Pareto-pruned.
-    cost = np.zeros(1)
+    cost = np.zeros(1, dtype=np.int64)
     value = np.zeros(1)
     chosen: list[np.ndarray] = [np.zeros((1, 0), dtype=bool)]
     members: list[np.ndarray] = []
@@ -892,20 +617,16 @@ def best_plan(
         own = np.flatnonzero(plan.pillar == index)
         if len(own) > MAX_PER_PILLAR:
             raise SSIInputError(
-                tr(
-                    "best_plan admite hasta {max} acciones por pilar; «{label}» tiene {n}. Elige menos con «actions».",
-                    "best_plan handles up to {max} actions per pillar; '{label}' has {n}. Pick fewer with 'actions'.",
-                    max=MAX_PER_PILLAR,
-                    label=pillar_label(pillar),
-                    n=len(own),
-                ),
-                field="actions",
-                received=len(own),
+                tr("best_plan admite hasta {max} acciones por pilar; «{label}» tiene {n}.",
+                   "best_plan handles up to {max} actions per pillar; '{label}' has {n}.",
+                   max=MAX_PER_PILLAR, label=pillar_label(pillar), n=len(own)),
+                field="actions", received=len(own),
+                hint=tr("Elige entre menos con «actions».", "Pick among fewer with 'actions'."),
             )
         bits = ((np.arange(2 ** len(own))[:, None] >> np.arange(len(own))) & 1).astype(bool)
         sub_cost = bits @ plan.minutes[own]
         k = -np.expm1(bits @ np.log1p(-plan.rate[own]))
-        sub_value = _run(s0[index], k, weeks, DECAY, FLOOR_FRACTION)[-1]
+        sub_value = _run(s0[index], k, weeks, decay, floor_fraction)[-1]
         keep = _pareto(sub_cost, sub_value, budget)
         # Merge with the pillars so far: all pairs, then prune again.
         pair_cost = (cost[:, None] + sub_cost[keep][None, :]).ravel()
@@ -916,17 +637,91 @@ def best_plan(
         members.append(own)
         cost, value = pair_cost[best], pair_value[best]
     top = int(np.flatnonzero(value >= value.max() - 1e-9)[0])  # cheapest among the best
-    picked = np.concatenate([own[mask[top]] for own, mask in zip(members, chosen[1:])])
-    picked.sort()
-    ids = tuple(plan.ids[i] for i in picked)
-    chosen_plan = _Plan(ids, plan.pillar[picked], plan.minutes[picked], plan.rate[picked])
-    scores, _, _ = _simulate_arrays(s0[None, :], chosen_plan, weeks, DECAY, FLOOR_FRACTION, None, 10, 0)
-    projection = _tidy(scores, None, None, None)
+    picked = np.sort(np.concatenate([own[mask[top]] for own, mask in zip(members, chosen[1:])]))
+    chosen_plan = plan.take(picked)
+    scores, _, _ = _simulate_arrays(s0[None, :], chosen_plan, weeks, decay, floor_fraction)
     return BestPlan(
-        actions=ids,
+        actions=chosen_plan.ids,
         minutes=int(chosen_plan.minutes.sum()),
         budget=budget,
         weeks=weeks,
         total=float(scores[-1, 0, -1]),
-        projection=projection,
+        projection=_tidy(scores, None, None, None),
     )
+
+
+def check_projection(value: object, *, name: str = "projection") -> pd.DataFrame:
+    """A projection made by :func:`simulate` (or a :class:`BestPlan`'s), checked for drawing.
+
+    Parameters
+    ----------
+    value : DataFrame or BestPlan
+        Needs ``week, pillar, score`` (``low, high`` are kept when both are there), with one
+        row per week for each pillar and for the total.
+    name : str
+        How messages name it (a plan's name in :func:`ssi_kit.plot_plans`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        A new frame: ``week`` (int), ``pillar``, ``score`` and maybe ``low, high`` (floats),
+        sorted by week and pillar.
+
+    Raises
+    ------
+    SSITypeError
+        If ``value`` is not a DataFrame or a BestPlan.
+    SSIInputError
+        If a column is missing or repeated, a row has no valid week (0–520), pillar or
+        number, or a week lacks a pillar or has two rows of one (``simulate_many``'s frame).
+
+    Examples
+    --------
+    >>> check_projection(simulate(SSI(6, 6, 5, 8), weeks=1)).shape
+    (10, 3)
+    """
+    import pandas as pd
+
+    frame = check_frame(
+        value.projection if isinstance(value, BestPlan) else value, name=name,
+        expected=tr("el resultado de ssi_kit.simulate(...) (o de best_plan)",
+                    "the result of ssi_kit.simulate(...) (or of best_plan)"),
+    )
+
+    def invalid(reason: str, hint: str = "") -> SSIInputError:
+        return SSIInputError(
+            tr("«{name}» no parece una proyección de simulate(): {reason}.",
+               "'{name}' does not look like a projection from simulate(): {reason}.", name=name, reason=reason),
+            field=name, received=[short_repr(c) for c in frame.columns],
+            hint=hint or tr("Pasa lo que devuelve ssi_kit.simulate(...).", "Pass what ssi_kit.simulate(...) returns."),
+        )
+
+    if any(c not in frame.columns for c in ("week", "pillar", "score")) or frame.empty:
+        raise invalid(tr("necesita las columnas week, pillar y score, con filas de cada pilar y del total",
+                         "it needs the columns week, pillar and score, with rows for each pillar and the total"))
+    keys = (*PILLARS, "total")
+    slot = np.array([keys.index(p) if isinstance(p, str) and p in keys else -1 for p in frame["pillar"].tolist()])
+    week = _column_values(frame["week"])
+    numbers = {c: _column_values(frame[c]) for c in ("score", "low", "high") if c in frame.columns}
+    if "low" not in numbers or "high" not in numbers:
+        numbers = {"score": numbers["score"]}
+    bad = (slot < 0) | ~(week >= 0) | (week > MAX_WEEKS) | (week != np.floor(week))
+    for column in numbers.values():
+        bad |= ~np.isfinite(column)
+    if bad.any():
+        row = frame.index[int(np.argmax(bad))]
+        raise invalid(tr("la fila {row} no tiene una semana (0–{max}), un pilar ({keys}) y números válidos",
+                         "row {row} lacks a valid week (0–{max}), pillar ({keys}) and numbers",
+                         row=short_repr(row, 30), max=MAX_WEEKS, keys=", ".join(keys)))
+    code = week.astype(np.int64) * len(keys) + slot
+    order = np.argsort(code, kind="stable")
+    if (np.diff(code[order]) == 0).any():
+        raise invalid(tr("tiene varias filas para una misma semana y pilar",
+                         "it has several rows for the same week and pillar"),
+                      hint=tr("¿Viene de simulate_many? Elige a una persona: tabla[tabla.learner == ...].",
+                              "From simulate_many? Pick one person: table[table.learner == ...]."))
+    if len(code) != len(np.unique(week)) * len(keys):
+        raise invalid(tr("a alguna semana le falta la fila de un pilar o del total",
+                         "some week lacks the row of a pillar or of the total"))
+    columns = {"week": week[order].astype(np.int64), "pillar": np.array(keys, dtype=object)[slot[order]]}
+    return pd.DataFrame(columns | {c: v[order] for c, v in numbers.items()})

@@ -60,3 +60,33 @@ export_variants = st.fixed_dictionaries({
     "sep": st.sampled_from([",", ";"]),
     "shuffle": st.randoms(use_true_random=False),
 })
+
+
+# --- lesson 03: tables that are not quite read_connections' (hardening of the summary) ------
+# Columns as a learner may build or edit them: text, numbers, NaN, None, booleans, lists, dates.
+_odd_cells = st.one_of(
+    any_values, st.datetimes(min_value=_datetime(1, 1, 1), max_value=_datetime(9999, 12, 31)),
+    st.sampled_from(["15 Mar 2024", "31 Dec 9999", "0001-01-01", "ayer", "", "=1+1"]),
+)
+
+
+@st.composite
+def connection_tables(draw):
+    """A DataFrame with company, position and connected_on (and maybe names) holding odd values."""
+    import pandas as pd
+
+    n = draw(st.integers(min_value=0, max_value=6))
+    names = draw(st.lists(st.sampled_from(["first_name", "last_name", "url"]), unique=True, max_size=3))
+    columns = ["company", "position", "connected_on", *names]
+    return pd.DataFrame({c: pd.Series(draw(st.lists(_odd_cells, min_size=n, max_size=n)), dtype=object)
+                         for c in columns})
+
+
+# Texts that look a bit like a connections export and break it in every way: headers, separators,
+# quotes, line breaks, dates and junk in any order (the reader must only ever raise SSI errors).
+_csv_pieces = st.sampled_from([
+    "First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On", "ConnectedOn",
+    "Notes:", ",", ";", "\t", '"', '""', "\n", "\r\n", "\r", " ", "Ana", "Acme, S.L.", "15 Mar 2024",
+    "31 Dec 9999", "0001-01-01", "26-mar-21", "1/8/18, 6:14 PM", "26.03.2021", "ñ", "\ufffd", "\ufeff", "\x00",
+])
+csv_like_texts = st.lists(_csv_pieces, max_size=60).map("".join)

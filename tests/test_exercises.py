@@ -66,3 +66,44 @@ class TestLesson01:
         """q3: 71.5 is a leader."""
         assert lesson01.q3.check("leader").correct
         assert not lesson01.q3.check("average")
+
+
+_WEIRD_ANSWERS = [10**400, -(10**400), 1e400, float("nan"), "texto", "", [], {}, {"a": 1}, (1, 2), None, True,
+                  b"bytes", object(), ["marca"], 3 + 4j, Ellipsis]
+
+
+@pytest.mark.parametrize("module", ["lesson01", "lesson02", "lesson03"])
+@pytest.mark.parametrize("answer", _WEIRD_ANSWERS, ids=[f"a{i}" for i in range(len(_WEIRD_ANSWERS))])
+def test_any_answer_gets_a_verdict(module, answer):
+    """Whatever a learner writes (a 400-digit number too), every check gives a verdict, never a traceback."""
+    import importlib
+
+    lesson = importlib.import_module(f"ssi_kit.exercises.{module}")
+    for name in ("q1", "q2", "q3"):
+        outcome = getattr(lesson, name).check(answer)
+        assert outcome.status in ("correct", "incorrect", "not_attempted")
+        assert outcome.message
+
+
+def test_judge_that_breaks_still_gives_a_verdict():
+    """A judge that raises anything gives an "incorrect" verdict with a Spanish message."""
+    def judge(answer):
+        return 1 / 0
+
+    outcome = Exercise(judge, "", "", "", "").check(5)
+    assert outcome.status == "incorrect" and "No pude revisar esa respuesta (5)" in outcome.message
+
+
+def test_our_errors_in_a_judge_are_shown_as_they_are():
+    """A judge raising our error shows its Spanish message."""
+    def judge(answer):
+        return ssi_kit.SSI(answer, 1, 1, 1) and None
+
+    outcome = Exercise(judge, "", "", "", "").check(30)
+    assert outcome.status == "incorrect" and "El pilar «marca» debe estar entre 0 y 25" in outcome.message
+
+
+def test_markdown_escapes_the_message():
+    """A message quoting a learner's answer cannot inject HTML into the notebook."""
+    outcome = Exercise(lambda a: f"no conozco {a}", "", "", "", "").check("<img src=x onerror=alert(1)>")
+    assert "<img" not in outcome._repr_markdown_() and "&lt;img" in outcome._repr_markdown_()

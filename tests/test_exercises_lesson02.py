@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
+import numpy as np
 import pytest
+from hypothesis import given
 
 import ssi_kit
 from ssi_kit.exercises import NOT_ANSWERED
 from ssi_kit.exercises import lesson02 as ej
 from ssi_kit.simulation import best_plan, load_actions, simulate
 
+from .strategies import any_values
+
 EXAMPLE = ssi_kit.load_dataset("ssi_ejemplo").member
 
 
 def total_at_end(ids) -> float:
-    frame = simulate(EXAMPLE, list(ids), ej.WEEKS)
+    frame = simulate(EXAMPLE, list(ids), weeks=ej.WEEKS)
     return float(frame[(frame.week == ej.WEEKS) & (frame.pillar == "total")].score.iloc[0])
 
 
@@ -41,6 +47,17 @@ class TestQ1WeakestPillarActions:
         """A number is answered with the shape of a list of ids."""
         assert "lista de ids" in ej.q1.evaluate(3).message
 
+    @pytest.mark.parametrize("answer", [{"debates": 1}, np.array("debates"), ["debates", 3], b"debates"],
+                             ids=["dict", "0-d array", "mixed", "bytes"])
+    def test_odd_containers(self, answer):
+        """A dict, a 0-d array, bytes or a list with a number get the list-of-ids nudge."""
+        assert "lista de ids" in ej.q1.judge(answer)
+
+    def test_series_and_arrays_of_ids(self):
+        """A column of ids (Series or array) is a list of ids too."""
+        insights = load_actions().query("pillar == 'insights'").id
+        assert ej.q1.judge(insights) is None and ej.q1.judge(insights.to_numpy()) is None
+
     def test_placeholder_is_not_attempted(self):
         """The notebook's ____ placeholder counts as no answer yet."""
         assert ej.q1.evaluate(NOT_ANSWERED).status == "not_attempted"
@@ -66,6 +83,20 @@ class TestQ2Projection:
         assert "No coincide" in ej.q2.evaluate(99.0).message
         assert "Escribe un número" in ej.q2.evaluate("41").message
 
+    @pytest.mark.parametrize("answer", [10**400, -(10**400), float("nan"), float("inf"), -1, 101],
+                             ids=["huge", "huge-negative", "nan", "inf", "-1", "101"])
+    def test_impossible_totals_get_a_verdict(self, answer):
+        """Huge, negative or not-a-number answers get a verdict (0–100), never an OverflowError."""
+        outcome = ej.q2.check(answer)
+        assert outcome.status == "incorrect" and "de 0 a 100" in outcome.message
+
+    def test_numpy_and_fractions_are_numbers(self):
+        """A numpy number or a Fraction is judged like a float."""
+        expected = total_at_end(ej.Q2_ACTIONS)
+        assert ej.q2.evaluate(np.float32(expected)).correct
+        assert ej.q2.evaluate(Fraction(expected)).correct
+        assert "No coincide" in ej.q2.evaluate(np.int64(99)).message
+
     def test_solution_states_the_figure(self):
         """The solution shows the projected total the judge expects."""
         assert str(total_at_end(ej.Q2_ACTIONS)) in ej.q2.solution().message
@@ -74,7 +105,7 @@ class TestQ2Projection:
 class TestQ3BestPlan:
     def test_best_plan_passes(self):
         """best_plan's own answer for 90 min and 26 weeks is right."""
-        plan = best_plan(EXAMPLE, ej.Q3_MINUTES, ej.WEEKS)
+        plan = best_plan(EXAMPLE, ej.Q3_MINUTES, weeks=ej.WEEKS)
         assert ej.q3.evaluate(list(plan.actions)).correct
 
     def test_over_budget(self):
@@ -98,3 +129,17 @@ class TestQ3BestPlan:
 def test_every_exercise_has_hint_and_solution(exercise):
     """Each exercise offers a hint and a solution in Spanish."""
     assert exercise.hint().message and exercise.solution().message
+
+
+def test_hints_write_weeks_by_name():
+    """Hints and solutions show calls that work: weeks is passed by name."""
+    for text in (ej.q2.hint().message, ej.q2.solution().message, ej.q3.hint().message, ej.q3.solution().message):
+        assert f"weeks={ej.WEEKS}" in text
+
+
+@pytest.mark.parametrize("exercise", [ej.q1, ej.q2, ej.q3])
+@given(answer=any_values)
+def test_judges_give_any_answer_a_verdict(exercise, answer):
+    """Whatever the answer, each judge returns a message or None; it never raises."""
+    verdict = exercise.judge(answer)
+    assert verdict is None or isinstance(verdict, str)

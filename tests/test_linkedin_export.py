@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import ssi_kit
-from ssi_kit import SSIInputError, SSITypeError
+from ssi_kit import SSIInputError, SSITypeError, SSIWarning
 from ssi_kit.datasets import data_path, load_dataset
 from ssi_kit.linkedin_export import (
     COLUMNS,
@@ -239,9 +239,10 @@ class TestReadConnections:
         assert df["connected_on"].tolist() == [pd.Timestamp("2024-02-13"), pd.Timestamp("2024-04-03")]
 
     def test_unreadable_date_is_nat(self, tmp_path):
-        """A date no format reads becomes NaT; the row is kept."""
+        """A date no format reads becomes NaT (with a warning giving its line); the row is kept."""
         data = "First Name,Last Name,Connected On\nAna,Ruiz,ayer\nLuis,Peña,15 Mar 2024\n".encode()
-        df = read_connections(write(tmp_path, data))
+        with pytest.warns(SSIWarning, match="Línea 2"):
+            df = read_connections(write(tmp_path, data))
         assert df.loc[0, "connected_on"] is pd.NaT and len(df) == 2
 
     def test_folder_zip_and_bytes(self, tmp_path):
@@ -270,22 +271,23 @@ class TestReadConnections:
 
     def test_messages_csv_is_rejected(self, tmp_path):
         """LinkedIn's messages.csv raises a clear error naming the file and pointing to Connections.csv."""
-        path = write(tmp_path, (MESSAGES_HEADER + '\n1,Hola,Ana,url,Luis,2024-01-01,,"Hola, ¿qué tal?",INBOX\n').encode(),
-                     name="messages.csv")
+        row = '1,Hola,Ana,url,Luis,2024-01-01,,"Hola, ¿qué tal?",INBOX'
+        path = write(tmp_path, (MESSAGES_HEADER + "\n" + row + "\n").encode(), name="messages.csv")
         with pytest.raises(SSIInputError, match=r"messages\.csv.*no parece una exportación de contactos") as info:
             read_connections(path)
         assert "First Name, Last Name" in str(info.value)
         assert "busca Connections.csv" in str(info.value)
 
     def test_other_csv_is_rejected(self, tmp_path):
-        """Any CSV without the First Name / Last Name header is rejected, showing its first line."""
+        """Any CSV without a connections header is rejected, naming the file but never quoting its lines."""
         path = write(tmp_path, b"nombre;edad\nAna;30\n", name="otra.csv")
-        with pytest.raises(SSIInputError, match=r"otra\.csv no parece.*'nombre;edad'"):
+        with pytest.raises(SSIInputError, match=r"otra\.csv» no parece.*no encuentro la fila de encabezado") as info:
             read_connections(path)
+        assert "nombre;edad" not in str(info.value) and "Ana" not in str(info.value)
 
     def test_empty_file_is_rejected(self, tmp_path):
         """A 0-byte file (a failed download) says so."""
-        with pytest.raises(SSIInputError, match="El archivo está vacío"):
+        with pytest.raises(SSIInputError, match=r"El archivo «.*Connections\.csv» está vacío"):
             read_connections(write(tmp_path, b""))
 
     def test_missing_file(self, tmp_path):
@@ -295,7 +297,7 @@ class TestReadConnections:
 
     def test_folder_without_export(self, tmp_path):
         """A folder without Connections.csv is an error naming the folder."""
-        with pytest.raises(SSIInputError, match="no contiene Connections.csv"):
+        with pytest.raises(SSIInputError, match=r"no contiene Connections\.csv"):
             read_connections(tmp_path)
 
     def test_zip_without_export(self, tmp_path):
@@ -303,14 +305,14 @@ class TestReadConnections:
         archive = tmp_path / "x.zip"
         with zipfile.ZipFile(archive, "w") as z:
             z.writestr("messages.csv", MESSAGES_HEADER)
-        with pytest.raises(SSIInputError, match=r"x\.zip no contiene Connections.csv"):
+        with pytest.raises(SSIInputError, match=r"x\.zip» no contiene Connections.csv"):
             read_connections(archive)
 
     def test_row_with_too_many_fields(self, tmp_path):
         """An unquoted comma that adds a field gives the file's line number, not a pandas traceback."""
         text = "\n".join([*NOTES, ",".join(HEADER.values()), "Ana,Ruiz,,,Acme,CEO,15 Mar 2024",
                           "Luis,Peña,,,Acme,CEO, fundador,15 Mar 2024", ""])
-        with pytest.raises(SSIInputError, match=r"línea 6 de .*Connections\.csv"):
+        with pytest.raises(SSIInputError, match=r"línea 6 del archivo «.*Connections\.csv»"):
             read_connections(write(tmp_path, text.encode()))
 
     def test_dataframe_is_a_type_error(self):
@@ -354,7 +356,8 @@ class TestExampleExport:
 
     def test_example_file_is_reproducible(self, tmp_path):
         """scripts/make_example_export.py makes exactly the committed example files."""
-        spec = importlib.util.spec_from_file_location("make_example_export", ROOT / "scripts" / "make_example_export.py")
+        script = ROOT / "scripts" / "make_example_export.py"
+        spec = importlib.util.spec_from_file_location("make_example_export", script)
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
         assert module.export_text(module.make_people()) == data_path("conexiones_ejemplo.csv").read_text("utf-8")
@@ -447,18 +450,18 @@ class TestNetworkSummary:
 
     def test_not_a_dataframe(self):
         """A path instead of the table is a type error pointing to read_connections."""
-        with pytest.raises(SSITypeError, match="espera la tabla de read_connections"):
+        with pytest.raises(SSITypeError, match="«df» debe ser la tabla de read_connections"):
             network_summary("Connections.csv")
 
     def test_missing_columns(self):
         """A table without company/position/connected_on says which columns are missing."""
-        with pytest.raises(SSIInputError, match="faltan las columnas company, position, connected_on"):
+        with pytest.raises(SSIInputError, match="faltan las columnas: company, position, connected_on"):
             network_summary(pd.DataFrame({"x": [1]}))
 
     @pytest.mark.parametrize("top", [0, -1, 2.5, True])
     def test_bad_top(self, top):
         """top must be a whole number from 1."""
-        with pytest.raises(SSIInputError, match="«top» debe ser (un número entero|1 o más)"):
+        with pytest.raises(SSIInputError, match=r"«top» debe ser (un número entero|1 o más)"):
             network_summary(load_dataset("conexiones_ejemplo"), top=top)
 
 
@@ -530,7 +533,7 @@ class TestSaveCsv:
         """An existing file is not replaced unless overwrite=True."""
         path = tmp_path / "x.csv"
         path.write_text("original")
-        with pytest.raises(SSIInputError, match="Ya existe .*x.csv.*overwrite=True"):
+        with pytest.raises(SSIInputError, match=r"Ya existe .*x\.csv.*overwrite=True"):
             save_csv(pd.DataFrame({"a": [1]}), path)
         assert path.read_text() == "original"
         save_csv(pd.DataFrame({"a": [1]}), path, overwrite=True)

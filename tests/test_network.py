@@ -131,7 +131,7 @@ class TestDegreeShares:
             "131 personas de 1.er grado son el 1,47 % del total (8.912); el 98,53 % está en 2.º y 3.er grado."
         )
         ssi_kit.set_language("en")
-        assert describe_pyramid(degree_shares(COURSE_SEARCH)).startswith("131 first-degree people are 1.47 %")
+        assert describe_pyramid(degree_shares(COURSE_SEARCH)).startswith("131 people in the 1st degree are 1.47 %")
 
     def test_describe_pyramid_small_share(self):
         """Tiny shares keep two significant digits: 0,019 %."""
@@ -342,3 +342,53 @@ class TestLesson03Exercises:
         assert "comparte más contactos" in ej.q3.evaluate("Elena").message
         assert "no puede presentarte" in ej.q3.evaluate("Walter").message
         assert ej.q3.evaluate(None).status == "not_attempted"
+
+
+class TestLearnerMistakes:
+    """Every mistake with the pyramid and networks ends in one of our errors."""
+
+    @pytest.mark.parametrize("frame", [pd.DataFrame(), pd.DataFrame({"degree": [1, 2], "count": [1, 2], "share": [.5, .5]}),
+                                       pd.DataFrame({"degree": [1, 2, 3], "count": [1, None, 2], "share": [.3, .3, .4]}),
+                                       pd.DataFrame({"degree": [1, 2, 3], "count": ["a", "b", "c"], "share": [0, 0, 1]})])
+    def test_describe_pyramid_checks_its_table(self, frame):
+        """describe_pyramid of an empty or edited table says what the table needs."""
+        with pytest.raises(SSIInputError, match="(le faltan las columnas|debe tener 3 filas)"):
+            describe_pyramid(frame)
+
+    def test_describe_pyramid_wrong_type(self):
+        """A number instead of the table is a type error."""
+        with pytest.raises(SSITypeError, match="«frame» debe ser la tabla de pyramid"):
+            describe_pyramid(131)
+
+    def test_describe_one_person(self):
+        """One person is "1 persona", not "1 personas"."""
+        assert describe_pyramid(degree_shares({1: 1, 2: 9})).startswith("1 persona de 1.er grado")
+
+    @pytest.mark.parametrize("source", [[1, 2, 3], [("Ana",)], ["AnaLuis"], [("Ana", "Luis", "Marta")]])
+    def test_read_network_items_must_be_pairs(self, source):
+        """A list whose items are not pairs names the first bad one by position."""
+        with pytest.raises(SSIInputError, match="debe ser una pareja \\(persona, contacto\\); el 1.º es"):
+            read_network(source)
+
+    def test_read_network_pasted_text_and_semicolons(self):
+        """The CSV's text pasted, re-saved with ';', reads."""
+        graph = read_network("persona;contacto\nAna;Luis\nLuis;Marta\n")
+        assert sorted(graph.nodes) == ["Ana", "Luis", "Marta"]
+
+    def test_read_network_missing_file(self):
+        """A missing file names it as given."""
+        with pytest.raises(SSIInputError, match="No encuentro el archivo «red.csv»"):
+            read_network("red.csv")
+
+    @pytest.mark.parametrize("source", [3, None, {"Ana": "Luis"}])
+    def test_read_network_wrong_type(self, source):
+        """Other types are type errors."""
+        with pytest.raises(SSITypeError, match="read_network espera"):
+            read_network(source)
+
+    def test_read_network_ragged_rows(self, tmp_path):
+        """Rows with extra or missing fields use the first two; an unclosed quote is no crash."""
+        path = tmp_path / "red.csv"
+        path.write_text('a,b\nAna,Luis,extra\nSolo\nLuis,"Marta\n', encoding="utf-8")
+        graph = read_network(path)
+        assert ("Ana", "Luis") in graph.edges

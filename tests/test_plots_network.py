@@ -82,12 +82,12 @@ class TestPlotPyramid:
 
     def test_wrong_type(self):
         """A number instead of the table is a type error."""
-        with pytest.raises(SSITypeError, match="plot_pyramid espera la tabla de pyramid"):
+        with pytest.raises(SSITypeError, match="«frame» debe ser la tabla de pyramid"):
             plot_pyramid(500)
 
     def test_wrong_columns(self):
         """A table without degree/count/share says how to make it."""
-        with pytest.raises(SSIInputError, match=r"3 filas .*Créala con pyramid"):
+        with pytest.raises(SSIInputError, match=r"le faltan las columnas: degree, count, share"):
             plot_pyramid(pd.DataFrame({"a": [1, 2, 3]}))
 
 

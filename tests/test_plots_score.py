@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
 import ssi_kit
-from ssi_kit import SSI, GroupScore, SSITypeError
+from ssi_kit import SSI, GroupScore, SSIInputError, SSITypeError, plot_ssi
 from ssi_kit.plots import update_ssi_figure
 
 
@@ -97,3 +98,32 @@ def test_update_changes_only_your_values():
     assert fig.data[0].y == (20.0, 10.0, 10.0, 10.0)
     assert list(fig.data[1].y) == [50, 31]
     assert "50" in fig.layout.title.text
+
+
+class TestLearnerMistakes:
+    def test_compare_as_list(self):
+        """compare=[s2] (a list, not a dict) says what compare needs."""
+        with pytest.raises(SSITypeError, match="«compare» debe ser un diccionario nombre → SSI; recibido list"):
+            plot_ssi(SSI(1, 2, 3, 4), compare=[SSI(2, 3, 4, 5)])
+
+    def test_compare_as_dataframe(self):
+        """A DataFrame is refused without pandas' "truth value is ambiguous"."""
+        with pytest.raises(SSITypeError, match="«compare»"):
+            plot_ssi(SSI(1, 2, 3, 4), compare=pd.DataFrame({"a": [1]}))
+
+    def test_compare_value_not_an_ssi(self):
+        """Each compared value must be an SSI, named by its key."""
+        with pytest.raises(SSITypeError, match="«compare\\['Ana'\\]» debe ser un SSI; recibido float"):
+            plot_ssi(SSI(1, 2, 3, 4), compare={"Ana": 30.0})
+
+    @pytest.mark.parametrize("value", [10**400, 1e400, -1, 101], ids=["10**400", "1e400", "-1", "101"])
+    def test_industry_out_of_range(self, value):
+        """plot_ssi(industry=10**400) is out of range, not an OverflowError."""
+        with pytest.raises(SSIInputError, match="El total debe"):
+            plot_ssi(SSI(1, 2, 3, 4), industry=value)
+
+    def test_names_are_escaped(self):
+        """A name with HTML tags reaches plotly as text, not markup."""
+        fig = plot_ssi(SSI(1, 2, 3, 4), compare={"<b>Ana</b>": SSI(2, 3, 4, 5)})
+        assert "&lt;b&gt;Ana&lt;/b&gt;" in fig.data[1].x
+        assert all("<b>Ana" not in str(trace.name) for trace in fig.data)

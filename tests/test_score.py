@@ -170,7 +170,7 @@ class TestParse:
 
     def test_non_number_names_pillar(self):
         """A value that is not a number names its pillar and shows an example."""
-        with pytest.raises(SSIInputError, match="«información» debe ser un número entre 0 y 25 \\(por ejemplo 12,5\\); recibido 'cinco'"):
+        with pytest.raises(SSIInputError, match="El pilar «información» debe ser un número entre 0 y 25; recibido 'cinco'. Escribe solo el número, por ejemplo 12,5"):
             SSI.parse("1; 2; cinco; 4")
 
     def test_out_of_range_in_text(self):
@@ -297,7 +297,7 @@ class TestReadLinkedinSSI:
 
     def test_wrong_type(self):
         """A number is not a source."""
-        with pytest.raises(SSITypeError, match="espera una ruta, un texto JSON o un diccionario"):
+        with pytest.raises(SSITypeError, match="espera la ruta de un .json, su texto o un diccionario; recibido int"):
             read_linkedin_ssi(42)  # type: ignore[arg-type]
 
     @given(st.recursive(st.none() | st.booleans() | st.floats() | st.text(max_size=5) | st.integers(),

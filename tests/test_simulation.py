@@ -1,9 +1,10 @@
-"""Tests of the teaching model: catalog, simulate, simulate_many, recommend, best_plan."""
+"""Tests of the teaching model: simulate, simulate_many, recommend, best_plan (the catalog: test_actions)."""
 
 from __future__ import annotations
 
+import inspect
 import itertools
-from pathlib import Path
+import tracemalloc
 
 import numpy as np
 import pandas as pd
@@ -12,11 +13,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ssi_kit
-from ssi_kit import SSI, SSIInputError, SSITypeError
+from ssi_kit import SSI, SSIInputError, SSITypeError, simulation
 from ssi_kit.simulation import (
     DECAY,
     FLOOR_FRACTION,
     best_plan,
+    check_budget,
+    check_weeks,
     load_actions,
     plan_minutes,
     recommend,
@@ -27,7 +30,7 @@ from ssi_kit.simulation import (
 from .strategies import action_ids, pillar_scores, ssis, week_counts
 
 PILLARS = list(ssi_kit.PILLARS)
-HEADER = "id,pillar,label_es,label_en,minutes,effect\n"
+START = SSI(6, 6, 5, 8)
 # Scores are rounded to 3 decimals, so two projections that are equal in exact arithmetic
 # may differ by one unit in the last place.
 ROUNDING = 0.0011
@@ -41,134 +44,11 @@ def pillars_wide(frame: pd.DataFrame) -> pd.DataFrame:
     return frame[frame.pillar != "total"].pivot(index="week", columns="pillar", values="score")[PILLARS]
 
 
-@pytest.fixture
-def write_csv(tmp_path: Path):
-    def write(body: str, header: str = HEADER) -> Path:
-        path = tmp_path / "acciones.csv"
-        path.write_text(header + body, encoding="utf-8")
-        return path
-
-    return write
-
-
-class TestLoadActions:
-    def test_course_catalog_is_valid_and_covers_every_pillar(self):
-        """The shipped catalog loads, has unique ids and several actions for each pillar."""
-        actions = load_actions()
-        assert actions.id.is_unique
-        assert set(actions.pillar) == set(PILLARS)
-        assert actions.groupby("pillar").size().min() >= 3
-        assert (actions.minutes > 0).all() and (actions.effect > 0).all()
-
-    def test_course_catalog_names_the_actions_of_the_course(self):
-        """Every action the course lists per pillar is in the catalog."""
-        ids = set(load_actions().id)
-        course = {
-            "perfil_completo", "muestras_trabajo", "recomendaciones", "publicar", "busqueda_avanzada",
-            "presentaciones", "visitas_perfil", "grupos", "compartir_contenido", "uso_diario", "debates",
-            "responder_mensajes", "tomadores_decision", "desvirtualizar",
-        }
-        assert course <= ids
-
-    def test_sources_point_to_course_texts(self):
-        """Each action says which course text it comes from."""
-        sources = load_actions().source
-        assert sources.str.contains("que_es_el_ssi").all()
-
-    def test_labels_follow_the_language(self):
-        """`label` is Spanish by default and English after set_language('en')."""
-        spanish = load_actions()
-        ssi_kit.set_language("en")
-        english = load_actions()
-        assert (spanish.label == spanish.label_es).all()
-        assert (english.label == english.label_en).all()
-        assert not (english.label == spanish.label).all()
-
-    def test_is_the_acciones_dataset(self):
-        """load_dataset('acciones') gives the same catalog."""
-        pd.testing.assert_frame_equal(ssi_kit.load_dataset("acciones"), load_actions())
-
-    def test_returns_a_copy(self):
-        """Changing the returned frame does not change the next load (the cache is safe)."""
-        actions = load_actions()
-        actions.loc[0, "effect"] = 9.0
-        assert load_actions().loc[0, "effect"] != 9.0
-
-    def test_reports_every_bad_row_with_its_line(self, write_csv):
-        """Unknown pillar, negative effort and missing label are all reported, by line number."""
-        path = write_csv(
-            "ok,brand,Bien,Good,10,0.5\n"
-            "a,marketing,Uno,One,10,0.5\n"
-            "b,people,Dos,Two,-5,0.5\n"
-            "c,insights,,Three,10,0.5\n"
-        )
-        with pytest.raises(SSIInputError, match="3 problema") as info:
-            load_actions(path)
-        message = str(info.value)
-        assert "línea 3" in message and "'marketing'" in message
-        assert "línea 4" in message and "'-5'" in message
-        assert "línea 5" in message and "label_es" in message
-        assert "línea 2" not in message
-
-    def test_rejects_repeated_ids(self, write_csv):
-        """A repeated id names the line where it first appeared."""
-        path = write_csv("x,brand,A,A,10,0.5\nx,people,B,B,10,0.5\n")
-        with pytest.raises(SSIInputError, match="línea 3.*ya está en la línea 2"):
-            load_actions(path)
-
-    def test_rejects_effect_out_of_range(self, write_csv):
-        """An effect above 10 points per week (or not a number) is a bad row."""
-        path = write_csv("x,brand,A,A,10,30\ny,brand,B,B,10,mucho\n")
-        with pytest.raises(SSIInputError, match="«effect» debe estar entre 0 y 10"):
-            load_actions(path)
-
-    def test_rejects_fractional_or_zero_minutes(self, write_csv):
-        """Minutes must be whole and above 0."""
-        path = write_csv("x,brand,A,A,0,0.5\ny,brand,B,B,7.5,0.5\n")
-        with pytest.raises(SSIInputError, match="2 problema"):
-            load_actions(path)
-
-    def test_accepts_spanish_pillar_labels_and_decimal_commas(self, write_csv):
-        """Teachers may write «marca» and "0,5"; optional columns may be left out."""
-        path = write_csv('x,marca,A,,10,"0,5"\n')
-        actions = load_actions(path)
-        assert actions.pillar.tolist() == ["brand"]
-        assert actions.effect.tolist() == [0.5]
-        assert actions.label_en.tolist() == ["A"]
-
-    def test_missing_columns(self, write_csv):
-        """A CSV without the required columns lists what is missing."""
-        path = write_csv("x,brand\n", header="id,pillar\n")
-        with pytest.raises(SSIInputError, match="faltan columnas: label_es, minutes, effect"):
-            load_actions(path)
-
-    def test_empty_catalog(self, write_csv):
-        """A catalog with a header and no rows is rejected."""
-        with pytest.raises(SSIInputError, match="no tiene ninguna acción"):
-            load_actions(write_csv(""))
-
-    def test_missing_file(self, tmp_path):
-        """A path that does not exist says so."""
-        with pytest.raises(SSIInputError, match="No encuentro el catálogo"):
-            load_actions(tmp_path / "nada.csv")
-
-    def test_wrong_type(self):
-        """A number instead of a path is a type error."""
-        with pytest.raises(SSITypeError, match="espera la ruta de un CSV"):
-            load_actions(42)  # type: ignore[arg-type]
-
-    def test_messages_in_english(self, write_csv):
-        """Errors follow the current language."""
-        ssi_kit.set_language("en")
-        with pytest.raises(SSIInputError, match="line 2: unknown pillar"):
-            load_actions(write_csv("a,marketing,Uno,One,10,0.5\n"))
-
-
 class TestSimulate:
     @given(ssis, action_ids, week_counts)
     def test_week_zero_is_the_input(self, ssi, ids, weeks):
         """Week 0 of any projection is exactly the SSI given."""
-        frame = simulate(ssi, ids, weeks)
+        frame = simulate(ssi, ids, weeks=weeks)
         start = frame[frame.week == 0].set_index("pillar").score
         assert [start[p] for p in PILLARS] == list(ssi.as_tuple())
         assert start["total"] == pytest.approx(ssi.total, abs=ROUNDING)
@@ -176,7 +56,7 @@ class TestSimulate:
     @given(ssis, action_ids, week_counts)
     def test_scores_stay_in_range(self, ssi, ids, weeks):
         """Pillars stay within 0–25 and the total within 0–100."""
-        frame = simulate(ssi, ids, weeks)
+        frame = simulate(ssi, ids, weeks=weeks)
         pillars = frame[frame.pillar != "total"].score
         assert pillars.between(0, 25).all()
         assert frame[frame.pillar == "total"].score.between(0, 100).all()
@@ -184,8 +64,8 @@ class TestSimulate:
     @given(ssis, action_ids, action_ids, week_counts)
     def test_more_effort_never_gives_less(self, ssi, some, more, weeks):
         """Adding actions never lowers any pillar in any week."""
-        less = pillars_wide(simulate(ssi, some, weeks))
-        plus = pillars_wide(simulate(ssi, some + more, weeks))
+        less = pillars_wide(simulate(ssi, some, weeks=weeks))
+        plus = pillars_wide(simulate(ssi, some + more, weeks=weeks))
         assert (plus.to_numpy() >= less.to_numpy() - ROUNDING).all()
 
     @given(pillar_scores, pillar_scores, st.sampled_from(["publicar", "grupos", "desvirtualizar"]))
@@ -194,7 +74,7 @@ class TestSimulate:
         low, high = sorted((low, high))
         gains = []
         for score in (low, high):
-            frame = simulate(SSI(score, score, score, score), [action], 1, decay=0)
+            frame = simulate(SSI(score, score, score, score), [action], weeks=1, decay=0)
             gains.append(pillars_wide(frame).diff().iloc[1].max())
         assert gains[1] <= gains[0] + ROUNDING
         if high < 25:
@@ -205,39 +85,39 @@ class TestSimulate:
     @given(ssis, week_counts)
     def test_idle_pillars_fade_down_to_a_floor(self, ssi, weeks):
         """With no action every pillar slowly goes down, never below half its start."""
-        wide = pillars_wide(simulate(ssi, [], weeks)).to_numpy()
+        wide = pillars_wide(simulate(ssi, [], weeks=weeks)).to_numpy()
         assert (np.diff(wide, axis=0) <= 0).all()
         floor = FLOOR_FRACTION * np.asarray(ssi.as_tuple())
         assert (wide >= floor - ROUNDING).all()
 
     def test_idle_fading_is_slow(self):
         """Half a year without activity costs a pillar about a fifth of what it had, not all."""
-        wide = pillars_wide(simulate(SSI(20, 20, 20, 20), [], 26))
+        wide = pillars_wide(simulate(SSI(20, 20, 20, 20), [], weeks=26))
         lost = 1 - wide.iloc[-1] / wide.iloc[0]
         expected = (1 - FLOOR_FRACTION) * (1 - (1 - DECAY) ** 26)  # fading closes the gap to the floor
         assert lost.to_numpy() == pytest.approx([expected] * 4, abs=1e-3)
 
     def test_floor_is_reached_in_the_long_run(self):
         """After ten years idle a pillar sits on its floor, not at 0."""
-        wide = pillars_wide(simulate(SSI(20, 10, 4, 0), [], 520))
+        wide = pillars_wide(simulate(SSI(20, 10, 4, 0), [], weeks=520))
         assert wide.iloc[-1].tolist() == pytest.approx([10, 5, 2, 0], abs=0.01)
 
     @given(ssis, action_ids, week_counts)
     def test_deterministic(self, ssi, ids, weeks):
         """Same inputs, same projection."""
-        pd.testing.assert_frame_equal(simulate(ssi, ids, weeks), simulate(ssi, ids, weeks))
+        pd.testing.assert_frame_equal(simulate(ssi, ids, weeks=weeks), simulate(ssi, ids, weeks=weeks))
 
     @given(ssis, action_ids)
     def test_total_is_the_sum_of_pillars(self, ssi, ids):
         """Each week's total row is the sum of that week's four pillars."""
-        frame = simulate(ssi, ids, 8)
+        frame = simulate(ssi, ids, weeks=8)
         sums = frame[frame.pillar != "total"].groupby("week").score.sum()
         totals = frame[frame.pillar == "total"].set_index("week").score
         assert np.allclose(sums, totals, atol=ROUNDING)
 
     def test_tidy_shape(self):
         """One row per week (0..weeks) and pillar plus total, with Spanish labels."""
-        frame = simulate(SSI(6, 6, 5, 8), ["publicar"], 10)
+        frame = simulate(SSI(6, 6, 5, 8), ["publicar"], weeks=10)
         assert list(frame.columns) == ["week", "pillar", "label", "score"]
         assert len(frame) == 11 * 5
         assert frame.week.tolist()[:5] == [0] * 5
@@ -245,35 +125,35 @@ class TestSimulate:
 
     def test_action_only_moves_its_pillar(self):
         """Publishing lifts the brand pillar; the pillars without actions fade."""
-        wide = pillars_wide(simulate(SSI(6, 6, 5, 8), ["publicar"], 12))
+        wide = pillars_wide(simulate(SSI(6, 6, 5, 8), ["publicar"], weeks=12))
         assert wide.brand.iloc[-1] > 6
         assert (wide[["people", "insights", "relationships"]].iloc[-1] < [6, 5, 8]).all()
 
     def test_ids_rows_and_single_id_are_the_same_plan(self):
         """A list of ids, the matching catalog rows and a single id string give the same projection."""
         catalog = load_actions()
-        by_ids = simulate(SSI(6, 6, 5, 8), ["publicar"], 6)
-        by_rows = simulate(SSI(6, 6, 5, 8), catalog[catalog.id == "publicar"], 6)
-        by_text = simulate(SSI(6, 6, 5, 8), "publicar", 6)
+        by_ids = simulate(SSI(6, 6, 5, 8), ["publicar"], weeks=6)
+        by_rows = simulate(SSI(6, 6, 5, 8), catalog[catalog.id == "publicar"], weeks=6)
+        by_text = simulate(SSI(6, 6, 5, 8), "publicar", weeks=6)
         pd.testing.assert_frame_equal(by_ids, by_rows)
         pd.testing.assert_frame_equal(by_ids, by_text)
 
     def test_repeated_ids_count_once(self):
         """Listing an action twice does not double its effect."""
-        once = simulate(SSI(6, 6, 5, 8), ["grupos"], 6)
-        pd.testing.assert_frame_equal(once, simulate(SSI(6, 6, 5, 8), ["grupos", "grupos"], 6))
+        once = simulate(SSI(6, 6, 5, 8), ["grupos"], weeks=6)
+        pd.testing.assert_frame_equal(once, simulate(SSI(6, 6, 5, 8), ["grupos", "grupos"], weeks=6))
 
     def test_accepts_text_and_profiles(self):
         """The start can be typed text or the example profile."""
         profile = ssi_kit.load_dataset("ssi_ejemplo")
         pd.testing.assert_frame_equal(
-            simulate(profile, ["grupos"], 3), simulate(profile.member, ["grupos"], 3)
+            simulate(profile, ["grupos"], weeks=3), simulate(profile.member, ["grupos"], weeks=3)
         )
-        assert final(simulate("12,5; 8; 5,25; 10", [], 0)) == 35.75
+        assert final(simulate("12,5; 8; 5,25; 10", [], weeks=0)) == 35.75
 
     def test_unknown_action_suggests_a_close_id(self):
         """A typo in an id says which ids exist and suggests the closest."""
-        with pytest.raises(SSIInputError, match="'publicr'.*¿Querías decir 'publicar'"):
+        with pytest.raises(SSIInputError, match=r"'publicr'.*¿Querías decir 'publicar'"):
             simulate(SSI(6, 6, 5, 8), ["publicr"])
 
     def test_actions_of_wrong_type(self):
@@ -281,53 +161,90 @@ class TestSimulate:
         with pytest.raises(SSITypeError, match="«actions» debe ser una lista de ids"):
             simulate(SSI(6, 6, 5, 8), 3)  # type: ignore[arg-type]
 
-    def test_actions_frame_without_columns(self):
-        """A table without the catalog's columns names the missing ones."""
-        with pytest.raises(SSIInputError, match="faltan columnas: pillar, minutes, effect"):
-            simulate(SSI(6, 6, 5, 8), pd.DataFrame({"id": ["x"]}))
-
-    @pytest.mark.parametrize("weeks", [-1, 521, 2.5, "26", True])
+    @pytest.mark.parametrize("weeks", [-1, 521, 2.5, "26", True, 10**400, float("inf"), None],
+                             ids=["-1", "521", "2.5", "text", "True", "huge", "inf", "None"])
     def test_weeks_out_of_range(self, weeks):
         """Weeks must be a whole number within 0–520."""
         with pytest.raises(SSIInputError, match="«weeks» debe ser un número entero de semanas entre 0 y 520"):
-            simulate(SSI(6, 6, 5, 8), [], weeks)
+            simulate(SSI(6, 6, 5, 8), [], weeks=weeks)
 
     def test_ssi_of_wrong_type(self):
         """A list of numbers is not an SSI; the message shows how to make one."""
         with pytest.raises(SSITypeError, match=r"SSI\.parse"):
             simulate([6, 6, 5, 8], [])  # type: ignore[arg-type]
 
-    @pytest.mark.parametrize("band", [0, 1, 1.5, -0.2, "80%"])
+    @pytest.mark.parametrize("band", [0, 1, 1.5, -0.2, "80%", 10**400, float("nan")],
+                             ids=["0", "1", "1.5", "-0.2", "text", "huge", "nan"])
     def test_band_out_of_range(self, band):
         """The band is a probability strictly between 0 and 1."""
-        with pytest.raises(SSIInputError, match="«band» es la probabilidad"):
-            simulate(SSI(6, 6, 5, 8), ["grupos"], 4, band=band)
+        with pytest.raises(SSIInputError, match="«band» debe ser una probabilidad entre 0 y 1"):
+            simulate(SSI(6, 6, 5, 8), ["grupos"], weeks=4, band=band)
 
-    @pytest.mark.parametrize("draws", [0, 5, 10**6, 2.5])
+    def test_band_true_means_80_percent(self):
+        """band=True is the 80 % band; False and None add no band."""
+        pd.testing.assert_frame_equal(simulate(START, ["grupos"], weeks=6, band=True),
+                                      simulate(START, ["grupos"], weeks=6, band=0.8))
+        assert "low" not in simulate(START, ["grupos"], weeks=6, band=False).columns
+
+    @pytest.mark.parametrize("seed", [-1, "a", 1.5, 2**64, None])
+    def test_seed_is_a_whole_number_from_zero(self, seed):
+        """The seed goes through the shared check: a whole number, 0 or more."""
+        with pytest.raises(SSIInputError, match="«seed» debe"):
+            simulate(START, ["grupos"], weeks=4, band=True, seed=seed)
+
+    @pytest.mark.parametrize("draws", [0, 5, 10**6, 2.5, 10**400, "400"],
+                             ids=["0", "5", "million", "2.5", "huge", "text"])
     def test_draws_out_of_range(self, draws):
         """The number of Monte Carlo runs is a whole number within 10–100000."""
-        with pytest.raises(SSIInputError, match="«draws» debe (ser un número entero|estar entre 10 y 100.000)"):
-            simulate(SSI(6, 6, 5, 8), ["grupos"], 4, band=True, draws=draws)
+        with pytest.raises(SSIInputError, match=r"«draws» debe (ser un número entero|estar entre 10 y 100.000)"):
+            simulate(SSI(6, 6, 5, 8), ["grupos"], weeks=4, band=True, draws=draws)
 
-    @pytest.mark.parametrize(("name", "value"), [("decay", 0.9), ("floor_fraction", 1.5), ("decay", -0.1)])
+    @pytest.mark.parametrize(("name", "value"), [("decay", 0.9), ("floor_fraction", 1.5), ("decay", -0.1),
+                                                 ("decay", 10**400), ("floor_fraction", -(10**400))],
+                             ids=["decay", "floor", "negative", "huge", "huge-negative"])
     def test_model_parameters_out_of_range(self, name, value):
         """The fading parameters are checked."""
-        with pytest.raises(SSIInputError, match=f"«{name}» debe estar entre 0 y"):
-            simulate(SSI(6, 6, 5, 8), [], 4, **{name: value})
+        with pytest.raises(SSIInputError, match=f"«{name}» debe (estar|ser un número) entre 0 y"):
+            simulate(SSI(6, 6, 5, 8), [], weeks=4, **{name: value})
+
+    @pytest.mark.parametrize(("name", "value"), [("decay", "0.1"), ("floor_fraction", None), ("decay", float("nan"))])
+    def test_model_parameters_of_wrong_kind(self, name, value):
+        """Text, None or NaN for a model parameter gets our message."""
+        with pytest.raises(SSIInputError, match=f"«{name}» debe ser un número"):
+            simulate(START, [], weeks=4, **{name: value})
 
     @given(ssis, action_ids)
     @settings(max_examples=30)
     def test_band_surrounds_the_projection(self, ssi, ids):
         """With a band, low ≤ score ≤ high everywhere, and it starts with no width."""
-        frame = simulate(ssi, ids, 12, band=0.8, draws=50)
+        frame = simulate(ssi, ids, weeks=12, band=0.8, draws=50)
         assert (frame.low <= frame.score).all() and (frame.score <= frame.high).all()
         start = frame[frame.week == 0]
         assert (start.low == start.score).all() and (start.high == start.score).all()
 
+    def test_band_is_what_it_was_before_the_week_by_week_rewrite(self):
+        """Computing the band week by week gives the numbers of the all-at-once version, seed for seed."""
+        frame = simulate(START, ["publicar", "debates"], weeks=20, band=True, seed=3).set_index(["week", "pillar"])
+        assert frame.loc[(5, "brand"), ["score", "low", "high"]].tolist() == [8.399, 7.391, 10.1]
+        assert frame.loc[(5, "total"), ["score", "low", "high"]].tolist() == [28.218, 27.085, 30.304]
+        assert frame.loc[(20, "brand"), ["score", "low", "high"]].tolist() == [13.021, 10.402, 16.516]
+        assert frame.loc[(20, "total"), ["score", "low", "high"]].tolist() == [34.454, 31.329, 39.131]
+
+    def test_band_memory_does_not_grow_with_the_weeks(self):
+        """A band of many draws over many weeks never holds all draws × weeks at once."""
+        tracemalloc.start()
+        try:
+            simulate(START, load_actions().id, weeks=200, band=True, draws=20_000)
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+        all_at_once = 201 * 20_000 * 5 * 8  # bytes of every draw's pillars and total for every week: 160 MB
+        assert peak < all_at_once / 8
+
     def test_band_is_seeded_and_widens(self):
         """Same seed, same band; the band of a plan with actions widens over time."""
-        one = simulate(SSI(6, 6, 5, 8), ["publicar", "debates"], 20, band=True, seed=3)
-        two = simulate(SSI(6, 6, 5, 8), ["publicar", "debates"], 20, band=True, seed=3)
+        one = simulate(SSI(6, 6, 5, 8), ["publicar", "debates"], weeks=20, band=True, seed=3)
+        two = simulate(SSI(6, 6, 5, 8), ["publicar", "debates"], weeks=20, band=True, seed=3)
         pd.testing.assert_frame_equal(one, two)
         total = one[one.pillar == "total"]
         width = (total.high - total.low).to_numpy()
@@ -335,14 +252,39 @@ class TestSimulate:
 
     def test_wider_band_probability_is_wider(self):
         """A 95 % band contains the 50 % band."""
-        narrow = simulate(SSI(6, 6, 5, 8), ["publicar"], 10, band=0.5)
-        wide = simulate(SSI(6, 6, 5, 8), ["publicar"], 10, band=0.95)
+        narrow = simulate(SSI(6, 6, 5, 8), ["publicar"], weeks=10, band=0.5)
+        wide = simulate(SSI(6, 6, 5, 8), ["publicar"], weeks=10, band=0.95)
         assert (wide.low <= narrow.low).all() and (wide.high >= narrow.high).all()
 
     def test_english_labels(self):
         """Pillar labels in the frame follow the language."""
         ssi_kit.set_language("en")
-        assert simulate(SSI(6, 6, 5, 8), [], 0).label.tolist()[:2] == ["brand", "people"]
+        assert simulate(SSI(6, 6, 5, 8), [], weeks=0).label.tolist()[:2] == ["brand", "people"]
+
+    def test_options_are_keyword_only_and_in_one_order(self):
+        """weeks, catalog, decay, floor_fraction… are keyword-only and come in the same order everywhere."""
+        common = ["weeks", "catalog", "decay", "floor_fraction"]
+        for function in (simulate, simulate_many, recommend, best_plan):
+            parameters = inspect.signature(function).parameters
+            keyword_only = [n for n, p in parameters.items() if p.kind is p.KEYWORD_ONLY]
+            assert [n for n in keyword_only if n in common] == common, function.__name__
+        with pytest.raises(TypeError):
+            simulate(START, ["grupos"], 26)  # type: ignore[misc]
+
+
+class TestSharedChecks:
+    def test_check_weeks(self):
+        """check_weeks returns an int and takes a minimum (the simulator needs at least one week)."""
+        assert check_weeks(26.0) == 26 and isinstance(check_weeks(26.0), int)
+        with pytest.raises(SSIInputError, match="entre 1 y 520; recibido 0"):
+            check_weeks(0, minimum=1)
+
+    @pytest.mark.parametrize("minutes", [-10, 90.5, "2h", float("nan"), None, 10**400, 10_081, True],
+                             ids=["-10", "90.5", "text", "nan", "None", "huge", "10081", "True"])
+    def test_check_budget(self, minutes):
+        """A budget is whole minutes between 0 and a week's 10,080, for best_plan and the simulator alike."""
+        with pytest.raises(SSIInputError, match="«budget» debe ser un número entero de minutos por semana"):
+            check_budget(minutes, name="budget")
 
 
 class TestCalibration:
@@ -353,20 +295,20 @@ class TestCalibration:
     @pytest.mark.parametrize("minutes", [150, 180])
     def test_best_plan_of_two_and_a_half_to_three_hours(self, minutes):
         """The best plan of 150–180 min/week ends six months in the 60–70 range."""
-        assert 60 <= best_plan(self.TYPICAL, minutes, 26).total <= 70
+        assert 60 <= best_plan(self.TYPICAL, minutes, weeks=26).total <= 70
 
     def test_two_hours_lands_near_sixty(self):
         """Two hours a week is the low end: close to 60 after six months."""
-        assert 57 <= best_plan(self.TYPICAL, 120, 26).total <= 62
+        assert 57 <= best_plan(self.TYPICAL, 120, weeks=26).total <= 62
 
     def test_doing_everything_stays_below_the_maximum(self):
         """Even the whole catalog (about 7 h a week) does not reach 100 in six months."""
-        everything = simulate(self.TYPICAL, load_actions().id, 26)
+        everything = simulate(self.TYPICAL, load_actions().id, weeks=26)
         assert 75 <= final(everything) < 90
 
     def test_nothing_loses_a_little(self):
         """Six months idle loses some points but keeps most of the SSI."""
-        assert 18 < final(simulate(self.TYPICAL, [], 26)) < 25
+        assert 18 < final(simulate(self.TYPICAL, [], weeks=26)) < 25
 
 
 class TestSimulateMany:
@@ -374,10 +316,10 @@ class TestSimulateMany:
     @settings(max_examples=40)
     def test_same_as_simulate_row_by_row(self, learners, ids, weeks):
         """Each learner's rows equal simulate() for that learner."""
-        many = simulate_many(learners, ids, weeks)
+        many = simulate_many(learners, ids, weeks=weeks)
         for index, ssi in enumerate(learners):
             mine = many[many.learner == index].drop(columns="learner").reset_index(drop=True)
-            pd.testing.assert_frame_equal(mine, simulate(ssi, ids, weeks))
+            pd.testing.assert_frame_equal(mine, simulate(ssi, ids, weeks=weeks))
 
     def test_frame_with_spanish_columns_and_names(self):
         """A class table may use Spanish pillar labels; its index names the learners."""
@@ -385,10 +327,10 @@ class TestSimulateMany:
             {"marca": [6, 12.5], "personas": [6, 8], "información": [5, 5.25], "relaciones": [8, 10]},
             index=["Ana", "Luis"],
         )
-        many = simulate_many(table, ["grupos"], 4)
+        many = simulate_many(table, ["grupos"], weeks=4)
         assert list(many.columns) == ["learner", "week", "pillar", "label", "score"]
         luis = many[many.learner == "Luis"].drop(columns="learner").reset_index(drop=True)
-        pd.testing.assert_frame_equal(luis, simulate(SSI(12.5, 8, 5.25, 10), ["grupos"], 4))
+        pd.testing.assert_frame_equal(luis, simulate(SSI(12.5, 8, 5.25, 10), ["grupos"], weeks=4))
 
     def test_bad_rows_are_named(self):
         """Values outside 0–25 or empty are reported with the learners' names."""
@@ -397,17 +339,83 @@ class TestSimulateMany:
             index=["Ana", "Luis", "Eva"],
         )
         with pytest.raises(SSIInputError, match="'Luis', 'Eva'"):
-            simulate_many(table, [], 4)
+            simulate_many(table, [], weeks=4)
 
     def test_missing_column(self):
         """A table without one of the pillars says which."""
         with pytest.raises(SSIInputError, match="faltan: relaciones"):
-            simulate_many(pd.DataFrame({"brand": [1], "people": [1], "insights": [1]}), [], 4)
+            simulate_many(pd.DataFrame({"brand": [1], "people": [1], "insights": [1]}), [], weeks=4)
 
-    def test_wrong_type(self):
-        """A single SSI (not a list or table) is a type error."""
+    @pytest.mark.parametrize("value", [SSI(6, 6, 5, 8), "6; 6; 5; 8", {"brand": 6}, 3, np.array(3)])
+    def test_wrong_type(self, value):
+        """A single SSI, text, a dict or a number (not a list or table) is a type error."""
         with pytest.raises(SSITypeError, match="simulate_many espera una tabla"):
-            simulate_many(SSI(6, 6, 5, 8), [], 4)  # type: ignore[arg-type]
+            simulate_many(value, [], weeks=4)
+
+    def test_list_with_something_that_is_not_an_ssi(self):
+        """A list holding a number names the argument."""
+        with pytest.raises(SSITypeError, match="«ssis» debe ser un SSI"):
+            simulate_many([START, 3], [], weeks=4)
+
+    def test_two_columns_with_one_name(self):
+        """Two «brand» columns are refused by the shared table check."""
+        table = pd.DataFrame([[1, 2, 3, 4, 5]], columns=["brand", "brand", "people", "insights", "relationships"])
+        with pytest.raises(SSIInputError, match="columnas repetidas: brand"):
+            simulate_many(table, weeks=4)
+
+    def test_two_columns_for_one_pillar(self):
+        """«brand» and «marca» in one table are two columns for one pillar."""
+        table = pd.DataFrame({"brand": [1], "marca": [2], "people": [1], "insights": [1], "relationships": [1]})
+        with pytest.raises(SSIInputError, match="más de una columna para el pilar marca: 'brand', 'marca'"):
+            simulate_many(table, weeks=4)
+
+    @pytest.mark.parametrize("bad", ["doce", [12], True, 10**400, complex(1, 2), pd.NA, float("inf"), None],
+                             ids=["text", "list", "bool", "huge", "complex", "NA", "inf", "None"])
+    def test_text_and_odd_values_name_the_learners(self, bad):
+        """A cell that is not a real number names the learner, never another column's contents."""
+        table = pd.DataFrame(
+            {"brand": pd.Series([6, bad], index=["Ana", "Luis"], dtype=object), "people": [6, 8],
+             "insights": [5, 5], "relationships": [8, 10],
+             "email": ["ana@secreto.es", "luis@secreto.es"]},
+            index=["Ana", "Luis"],
+        )
+        with pytest.raises(SSIInputError, match=r"1 persona con valores fuera de rango.*: 'Luis'") as info:
+            simulate_many(table, weeks=4)
+        assert "secreto" not in str(info.value) and "Ana" not in str(info.value)
+
+    def test_nullable_and_tuple_names(self):
+        """Nullable dtypes work, and a MultiIndex names each learner by its tuple."""
+        table = pd.DataFrame(
+            {"brand": [6, 12], "people": [6, 8], "insights": [5, 5], "relationships": [8, 10]},
+            index=pd.MultiIndex.from_tuples([("A", 1), ("B", 2)]),
+        ).convert_dtypes()
+        many = simulate_many(table, ["grupos"], weeks=2)
+        assert many.learner.iloc[0] == ("A", 1) and many.learner.iloc[-1] == ("B", 2)
+        assert len(many) == 2 * 3 * 5
+
+    def test_too_big_a_result_is_refused(self):
+        """100,000 learners × 520 weeks would not fit in memory: the message says how to shrink it."""
+        table = pd.DataFrame(np.full((100_000, 4), 10.0), columns=PILLARS)
+        with pytest.raises(SSIInputError, match=r"260.500.000 filas") as info:
+            simulate_many(table, ["grupos"], weeks=520)
+        assert "menos semanas o menos personas" in info.value.hint
+
+    def test_the_cap_is_on_rows_of_the_result(self, monkeypatch):
+        """learners × (weeks + 1) × 5 up to the cap is fine; one week more is refused."""
+        monkeypatch.setattr(simulation, "MAX_ROWS", 100)
+        assert len(simulate_many([START, START], weeks=9)) == 100
+        with pytest.raises(SSIInputError, match="110 filas"):
+            simulate_many([START, START], weeks=10)
+
+    def test_empty_class(self):
+        """No learners, no rows (but the usual columns)."""
+        assert list(simulate_many([], weeks=3).columns) == ["learner", "week", "pillar", "label", "score"]
+
+    def test_model_parameters_reach_every_learner(self):
+        """decay and floor_fraction are used as in simulate()."""
+        many = simulate_many([START], ["grupos"], weeks=5, decay=0.2, floor_fraction=0.9)
+        pd.testing.assert_frame_equal(many.drop(columns="learner"),
+                                      simulate(START, ["grupos"], weeks=5, decay=0.2, floor_fraction=0.9))
 
 
 class TestRecommend:
@@ -438,9 +446,26 @@ class TestRecommend:
             assert (group.gain > 0).all()
 
     def test_english_reasons(self):
-        """Reasons follow the language."""
+        """Reasons follow the language, the ordinals too."""
         ssi_kit.set_language("en")
-        assert recommend(SSI(12.5, 8, 5.25, 10)).reason.iloc[0].startswith("'insights' is your weakest pillar")
+        reasons = recommend(SSI(12.5, 8, 5.25, 10)).reason
+        assert reasons.iloc[0].startswith("'insights' is your weakest pillar")
+        assert reasons.str.contains("'people' is your second weakest pillar").any()
+        assert reasons.str.contains("'relationships' is your third weakest pillar").any()
+
+    def test_uses_the_model_parameters_given(self):
+        """decay and floor_fraction change the gains instead of being silently ignored."""
+        default = recommend(START, weeks=26).set_index("id").gain
+        no_fading = recommend(START, weeks=26, decay=0).set_index("id").gain
+        assert (no_fading.reindex(default.index) > default).all()
+        with pytest.raises(SSIInputError, match="«decay»"):
+            recommend(START, decay=0.9)
+
+    def test_custom_catalog(self):
+        """A small table as catalog is ranked and labelled by its ids."""
+        catalog = pd.DataFrame({"id": ["a", "b"], "pillar": ["insights", "brand"], "minutes": [10, 10],
+                                "effect": [1.0, 1.0]})
+        assert recommend(START, catalog=catalog).label.tolist() == ["a", "b"]
 
 
 def small_catalogs():
@@ -460,13 +485,13 @@ class TestBestPlan:
     @settings(max_examples=60)
     def test_matches_brute_force(self, ssi, catalog, budget, weeks):
         """On small catalogs no subset within the budget projects a higher total."""
-        plan = best_plan(ssi, budget, weeks, catalog=catalog)
+        plan = best_plan(ssi, budget, weeks=weeks, catalog=catalog)
         minutes = catalog.set_index("id").minutes
         best = -1.0
         for size in range(len(catalog) + 1):
             for subset in itertools.combinations(catalog.id, size):
                 if minutes[list(subset)].sum() <= budget:
-                    best = max(best, final(simulate(ssi, list(subset), weeks, catalog=catalog)))
+                    best = max(best, final(simulate(ssi, list(subset), weeks=weeks, catalog=catalog)))
         # Both sides are sums of four pillars rounded to 3 decimals.
         assert plan.total >= best - 0.005
         assert plan.minutes <= budget
@@ -475,24 +500,24 @@ class TestBestPlan:
     @settings(max_examples=40)
     def test_fits_the_budget_and_projects_its_actions(self, ssi, budget, weeks):
         """The plan fits the budget and its projection is simulate() of its actions."""
-        plan = best_plan(ssi, budget, weeks)
+        plan = best_plan(ssi, budget, weeks=weeks)
         assert plan.minutes == plan_minutes(plan.actions) <= budget
-        pd.testing.assert_frame_equal(plan.projection, simulate(ssi, plan.actions, weeks))
+        pd.testing.assert_frame_equal(plan.projection, simulate(ssi, plan.actions, weeks=weeks))
         assert plan.total == final(plan.projection)
 
     def test_more_time_never_worse(self):
         """A bigger budget never gives a lower projected total."""
-        totals = [best_plan(SSI(6, 6, 5, 8), budget, 26).total for budget in range(0, 420, 15)]
+        totals = [best_plan(SSI(6, 6, 5, 8), budget, weeks=26).total for budget in range(0, 420, 15)]
         assert totals == sorted(totals)
 
     def test_zero_budget_is_empty(self):
         """With no time there is no plan."""
-        plan = best_plan(SSI(6, 6, 5, 8), 0, 26)
+        plan = best_plan(SSI(6, 6, 5, 8), 0, weeks=26)
         assert plan.actions == () and plan.minutes == 0
 
     def test_whole_catalog_when_time_allows(self):
         """With time for everything, every action helps, so all are chosen."""
-        plan = best_plan(SSI(6, 6, 5, 8), 1000, 26)
+        plan = best_plan(SSI(6, 6, 5, 8), 1000, weeks=26)
         assert set(plan.actions) == set(load_actions().id)
 
     def test_beats_greedy_on_a_crafted_catalog(self):
@@ -503,24 +528,43 @@ class TestBestPlan:
             "minutes": [60, 30, 30],
             "effect": [1.2, 1.0, 1.0],  # largo has the best effect, the shorts the best per minute together
         })
-        plan = best_plan(SSI(5, 5, 5, 5), 60, 26, catalog=catalog)
+        plan = best_plan(SSI(5, 5, 5, 5), 60, weeks=26, catalog=catalog)
         assert set(plan.actions) == {"corto1", "corto2"}
 
     def test_restricted_to_given_actions(self):
         """With `actions`, the plan only picks among them."""
-        plan = best_plan(SSI(6, 6, 5, 8), 500, 26, ["publicar", "grupos", "debates"])
+        plan = best_plan(SSI(6, 6, 5, 8), 500, weeks=26, actions=["publicar", "grupos", "debates"])
         assert set(plan.actions) == {"publicar", "grupos", "debates"}
 
     def test_summary_in_spanish(self):
         """str(plan) states the budget, the actions and that it is an orientation."""
-        text = str(best_plan(SSI(6, 6, 5, 8), 60, 26))
+        text = str(best_plan(SSI(6, 6, 5, 8), 60, weeks=26))
         assert text.startswith("Mejor plan con 60 min/semana") and "orientativo" in text
 
-    @pytest.mark.parametrize("minutes", [-10, "2h", float("nan"), None])
+    @pytest.mark.parametrize("minutes", [-10, "2h", float("nan"), None, 90.5, 10**400],
+                             ids=["-10", "text", "nan", "None", "90.5", "huge"])
     def test_bad_budget(self, minutes):
-        """The budget must be a number of minutes, 0 or more."""
-        with pytest.raises(SSIInputError, match="«minutes_per_week» debe ser un número de minutos"):
-            best_plan(SSI(6, 6, 5, 8), minutes, 26)
+        """The budget must be whole minutes per week, 0 or more."""
+        with pytest.raises(SSIInputError, match="«minutes_per_week» debe ser un número entero de minutos por semana"):
+            best_plan(SSI(6, 6, 5, 8), minutes, weeks=26)
+
+    def test_uses_the_model_parameters_given(self):
+        """best_plan plans and projects with the decay and floor it is given."""
+        plan = best_plan(START, 90, weeks=26, decay=0.1, floor_fraction=0.8)
+        pd.testing.assert_frame_equal(
+            plan.projection, simulate(START, plan.actions, weeks=26, decay=0.1, floor_fraction=0.8))
+        assert plan.total != best_plan(START, 90, weeks=26).total
+
+    @given(ssis, st.integers(0, 300), st.floats(0, 0.5), st.floats(0, 1))
+    @settings(max_examples=30)
+    def test_best_under_any_model_parameters(self, ssi, budget, decay, floor_fraction):
+        """With other model parameters, no single action added or swapped in beats the plan."""
+        options = {"weeks": 12, "decay": decay, "floor_fraction": floor_fraction}
+        plan = best_plan(ssi, budget, **options)
+        minutes = load_actions().set_index("id").minutes
+        for extra in minutes.index.difference(plan.actions):
+            if plan.minutes + minutes[extra] <= budget:
+                assert final(simulate(ssi, [*plan.actions, extra], **options)) <= plan.total + 0.005
 
     def test_too_many_actions_in_one_pillar(self):
         """More than 16 actions in one pillar is refused (the exact search would be slow)."""
@@ -528,12 +572,4 @@ class TestBestPlan:
             "id": [f"a{i}" for i in range(17)], "pillar": "brand", "minutes": 10, "effect": 0.2,
         })
         with pytest.raises(SSIInputError, match="hasta 16 acciones por pilar"):
-            best_plan(SSI(6, 6, 5, 8), 100, 26, catalog=catalog)
-
-
-class TestPlanMinutes:
-    def test_sums_the_weekly_effort(self):
-        """The minutes of a plan are the sum of its actions' minutes."""
-        catalog = load_actions().set_index("id")
-        assert plan_minutes(["publicar", "grupos"]) == catalog.minutes["publicar"] + catalog.minutes["grupos"]
-        assert plan_minutes([]) == 0
+            best_plan(SSI(6, 6, 5, 8), 100, weeks=26, catalog=catalog)

@@ -61,3 +61,45 @@ def test_bad_start_values(kwargs, match):
     """Starting values outside the sliders' ranges raise before any widget is built."""
     with pytest.raises(SSIInputError, match=match):
         pyramid_explorer(**kwargs)
+
+
+@pytest.mark.parametrize(("typed", "share", "shown"), [("50", 0.5, "50 %"), ("50 %", 0.5, "50 %"), ("0,3", 0.3, "30 %"),
+                                                      ("0.3", 0.3, "30 %"), ("82%", 0.82, "82 %")])
+def test_typed_overlap_agrees_with_readout(typed, share, shown):
+    """What is typed in the overlap box is what the slider, the box and the chart show (not 99 % or 0 %)."""
+    w = pyramid_explorer(500)
+    w.texts["overlap"].value = typed
+    assert w.overlap.value == pytest.approx(share)
+    assert w.texts["overlap"].value == shown
+    expected = plot_pyramid(pyramid(500, overlap=share), log=True)
+    assert list(w.figure.data[0].x) == list(expected.data[0].x)
+
+
+@pytest.mark.parametrize(("typed", "value"), [("1.500", 1500), ("1500", 1500), ("1 500", 1500), ("1,500", 1500)])
+def test_typed_connections_with_thousands(typed, value):
+    """«1.500» in the connections box is 1500 people, not 1."""
+    w = pyramid_explorer(500)
+    w.texts["first"].value = typed
+    assert w.first.value == value and w.texts["first"].value == "1.500"
+    assert "1.500 personas de 1.er grado" in w.message.value
+
+
+@pytest.mark.parametrize("typed", ["150", "mucho", "-3"])
+def test_bad_typed_value_keeps_last_and_says_why(typed):
+    """A wrong value shows a message under the box; the slider and chart keep the last good value."""
+    w = pyramid_explorer(500)
+    before = list(w.figure.data[0].x)
+    w.texts["overlap"].value = typed
+    assert w.overlap.value == pytest.approx(0.82)
+    assert "«overlap» debe" in w.controls["overlap"].error.value
+    assert list(w.figure.data[0].x) == before
+    w.texts["overlap"].value = "60"
+    assert w.controls["overlap"].error.value == ""
+
+
+def test_slider_moves_box():
+    """Dragging a slider rewrites its box in the learner's format."""
+    w = pyramid_explorer(500)
+    w.first.value = 12000
+    w.overlap.value = 0.5
+    assert w.texts["first"].value == "12.000" and w.texts["overlap"].value == "50 %"

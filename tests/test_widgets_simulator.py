@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import ast
+import importlib
+import inspect
+
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
 import ssi_kit
-from ssi_kit import SSI, SSIInputError
+from ssi_kit import SSI, SSIInputError, SSITypeError
+from ssi_kit.plots import ERROR_COLOR
 from ssi_kit.simulation import best_plan, load_actions, simulate
 from ssi_kit.widgets import simulator
 
@@ -24,7 +29,7 @@ def chart_total(widget) -> list[float]:
 
 
 def projected_total(ssi, ids, weeks, **options) -> list[float]:
-    frame = simulate(ssi, ids, weeks, **options)
+    frame = simulate(ssi, ids, weeks=weeks, **options)
     return frame[frame.pillar == "total"].score.tolist()
 
 
@@ -64,7 +69,7 @@ def test_weeks_slider_changes_the_horizon(widget):
 def test_band_checkbox_draws_the_band(widget):
     """Ticking the band shows low/high around the total; unticking removes it."""
     widget.band.value = True
-    banded = simulate(START, ["publicar"], 26, band=0.8)
+    banded = simulate(START, ["publicar"], weeks=26, band=0.8)
     assert list(widget.figure.data[0].y) == banded[banded.pillar == "total"].high.tolist()
     widget.band.value = False
     assert len(widget.figure.data[0].y) == 0
@@ -74,7 +79,7 @@ def test_best_plan_button_ticks_the_best_plan(widget):
     """The button ticks best_plan's actions for the budget and horizon, and draws it."""
     widget.budget.value = 90
     widget.best_button.click()
-    plan = best_plan(START, 90, 26)
+    plan = best_plan(START, 90, weeks=26)
     assert set(widget.value) == set(plan.actions)
     assert chart_total(widget)[-1] == plan.total
     assert widget.minutes == plan.minutes <= 90
@@ -134,8 +139,49 @@ def test_bad_weeks(weeks):
         simulator(START, weeks=weeks)
 
 
-@pytest.mark.parametrize("minutes", [-5, 2.5, "150"])
+@pytest.mark.parametrize("minutes", [-5, 2.5, "150", 10**400, 10_081])
 def test_bad_budget(minutes):
-    """The budget is whole minutes, 0 or more."""
-    with pytest.raises(SSIInputError, match="«minutes» es tu tiempo por semana"):
+    """The budget follows best_plan's rule: whole minutes between 0 and 10,080."""
+    with pytest.raises(SSIInputError, match="«minutes» debe ser un número entero de minutos por semana entre 0"):
         simulator(START, minutes=minutes)
+
+
+def test_best_plan_error_is_shown_not_swallowed():
+    """When best_plan refuses (17 actions in one pillar), the button shows why in the summary."""
+    catalog = pd.DataFrame({"id": [f"a{i}" for i in range(17)], "pillar": "brand", "minutes": 10, "effect": 0.2})
+    widget = simulator(START, catalog=catalog, actions=["a0"])
+    widget.best_button.click()
+    assert "hasta 16 acciones por pilar" in widget.summary.value
+    assert f"color:{ERROR_COLOR}" in widget.summary.value
+    assert widget.value == ("a0",)  # the plan is left as it was
+
+
+def test_callbacks_show_type_errors_too():
+    """A state that makes simulate raise SSITypeError shows the message instead of raising."""
+    widget = simulator(START)
+    widget.ssi = 42  # type: ignore[assignment]
+    widget.checkboxes["grupos"].value = True
+    assert "«ssi» debe ser un SSI" in widget.summary.value
+
+
+def test_over_budget_warning_is_escaped_error_html(widget):
+    """The over-budget note uses the shared error colour."""
+    widget.budget.value = 30
+    assert f'<span style="color:{ERROR_COLOR}">Te pasas de tu tiempo' in widget.summary.value
+
+
+def test_catalog_with_bad_rows():
+    """A bad catalog is refused when the simulator is built, with the row named."""
+    catalog = pd.DataFrame({"id": ["a"], "pillar": ["brand"], "minutes": ["20 min"], "effect": [1]})
+    with pytest.raises(SSIInputError, match="fila 0: «minutes»"):
+        simulator(START, catalog=catalog)
+    with pytest.raises(SSITypeError, match="«catalog» debe ser un DataFrame"):
+        simulator(START, catalog=3)  # type: ignore[arg-type]
+
+
+def test_imports_no_private_names():
+    """The widget uses named helpers of other modules (as_ssi, check_weeks…), never their private ones."""
+    source = inspect.getsource(importlib.import_module("ssi_kit.widgets._simulator"))
+    imported = [alias.name for node in ast.walk(ast.parse(source)) if isinstance(node, ast.ImportFrom)
+                for alias in node.names]
+    assert imported and not [name for name in imported if name.startswith("_")]

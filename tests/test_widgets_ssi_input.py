@@ -80,3 +80,31 @@ def test_accepts_profile_and_text():
     from_profile = ssi_input(ssi_kit.load_dataset("ssi_ejemplo"))
     assert list(from_profile.figure.data[1].x) == ["Tú", "Sector", "Tu red"]
     assert ssi_input("1; 2; 3; 4").value == SSI(1, 2, 3, 4)
+
+
+def test_error_never_squeezes_the_slider(widget):
+    """A long error shows on its own line under the slider and its box, and the slider keeps its width."""
+    widget.texts["people"].value = "x" * 300
+    control = widget.controls["people"]
+    row, error = control.children
+    assert widget.sliders["people"] in row.children and widget.texts["people"] in row.children
+    assert error is widget.errors["people"] and error not in row.children and error.value
+    assert widget.sliders["people"].layout.flex == "0 0 auto"
+    assert widget.sliders["people"].layout.width == "34em"
+
+
+def test_slider_has_no_readout_of_its_own(widget):
+    """The text box is the readout: the slider's own (which misreads 0,3) is hidden."""
+    assert all(slider.readout is False for slider in widget.sliders.values())
+
+
+def test_value_accepts_text(widget):
+    """Assigning text to .value parses it like SSI.parse."""
+    widget.value = "1; 2; 3; 4"
+    assert widget.value == SSI(1, 2, 3, 4) and widget.texts["insights"].value == "3"
+
+
+def test_bad_initial_is_our_error():
+    """A wrong initial value is one of our errors."""
+    with pytest.raises(ssi_kit.SSITypeError, match="«initial» debe ser un SSI"):
+        ssi_input(42)

@@ -13,13 +13,17 @@ themselves are unit-tested.
 
 from __future__ import annotations
 
+import html
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .._i18n import tr
+from .._i18n import short_repr, tr
+from ..errors import SSIInputError, SSITypeError
+from ..plots import BLUE, ERROR_COLOR, GREEN, GREY
 
-__all__ = ["Exercise", "Outcome", "NOT_ANSWERED"]
+__all__ = ["NOT_ANSWERED", "Exercise", "Outcome", "answer_number"]
 
 
 class _NotAnswered:
@@ -32,7 +36,19 @@ class _NotAnswered:
 NOT_ANSWERED: Any = _NotAnswered()
 
 Status = Literal["correct", "incorrect", "not_attempted", "hint", "solution"]
-_COLORS = {"correct": "#009E73", "incorrect": "#D55E00", "not_attempted": "#0072B2", "hint": "#0072B2", "solution": "#7F7F7F"}
+_COLORS = {"correct": GREEN, "incorrect": ERROR_COLOR, "not_attempted": BLUE, "hint": BLUE, "solution": GREY}
+
+
+def answer_number(answer: Any) -> float | None:
+    """A learner's numeric answer as a float, or None if it is not a finite number (text,
+    a bool, NaN, a 400-digit integer...): judges then say "write a number"."""
+    if isinstance(answer, bool) or not isinstance(answer, (int, float)):
+        return None
+    try:
+        value = float(answer)
+    except OverflowError:
+        return None
+    return value if math.isfinite(value) else None
 
 
 @dataclass(frozen=True)
@@ -63,7 +79,7 @@ class Outcome:
 
     def _repr_markdown_(self) -> str:
         color = _COLORS[self.status]
-        return f'<span style="color:{color}"><b>{self._title()}</b></span> {self.message}'
+        return f'<span style="color:{color}"><b>{self._title()}</b></span> {html.escape(self.message)}'
 
     def __repr__(self) -> str:
         return str(self)
@@ -103,11 +119,13 @@ class Exercise:
             )
         try:
             problem = self.judge(answer)
-        except (TypeError, ValueError, AttributeError, KeyError) as error:
+        except (SSIInputError, SSITypeError) as error:  # already a learner's message
+            problem = error.message
+        except Exception:  # any answer gets a verdict, whatever it makes the judge do
             problem = tr(
-                "No pude revisar esa respuesta ({error}). Revisa su tipo.",
-                "I could not check that answer ({error}). Check its type.",
-                error=error,
+                "No pude revisar esa respuesta ({received}). Comprueba que es del tipo que pide la pregunta.",
+                "I could not check that answer ({received}). Check it is the kind the question asks for.",
+                received=short_repr(answer),
             )
         if problem is None:
             return Outcome("correct", tr(self.praise_es, self.praise_en))

@@ -9,7 +9,7 @@ from .._i18n import tr
 from ..datasets import load_dataset
 from ..errors import SSIInputError
 from ..score import SSI, pillar_key
-from . import Exercise
+from . import Exercise, answer_number
 
 __all__ = ["q1", "q2", "q3"]
 
@@ -35,14 +35,16 @@ def _judge_weakest(answer: Any) -> str | None:
 
 
 def _judge_total(answer: Any) -> str | None:
-    if isinstance(answer, bool) or not isinstance(answer, (int, float)):
+    value = answer_number(answer)
+    if value is None:
         return tr("Escribe un número, por ejemplo 42.5.", "Write a number, e.g. 42.5.")
     example = _example()
     expected = SSI(**{**example.as_dict(), "people": 15}).total
-    if math.isclose(answer, expected, abs_tol=0.01):
+    if math.isclose(value, expected, abs_tol=0.01):
         return None
-    if math.isclose(answer, example.total, abs_tol=0.01):
-        return tr("Ese es el total de ahora; cambia «personas» a 15.", "That is the current total; change 'people' to 15.")
+    if math.isclose(value, example.total, abs_tol=0.01):
+        return tr("Ese es el total de ahora; cambia «personas» a 15.",
+                  "That is the current total; change 'people' to 15.")
     return tr("El total es la suma de los cuatro pilares.", "The total is the sum of the four pillars.")
 
 

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+import numbers
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .._i18n import format_number, tr
+from .._checks import check_number
+from .._i18n import format_number, short_repr, tr
+from ..actions import load_actions, plan_minutes
 from ..datasets import load_dataset
-from ..score import SSI
-from ..simulation import best_plan, load_actions, plan_minutes, simulate
+from ..errors import SSIInputError
+from ..score import SSI, TOTAL_MAX
+from ..simulation import best_plan, simulate
 from . import Exercise
 
-__all__ = ["q1", "q2", "q3", "Q2_ACTIONS", "Q3_MINUTES", "WEEKS"]
+__all__ = ["Q2_ACTIONS", "Q3_MINUTES", "WEEKS", "q1", "q2", "q3"]
 
 WEEKS = 26  # six months
 Q2_ACTIONS = ("compartir_contenido", "responder_mensajes")
@@ -24,7 +28,7 @@ def _example() -> SSI:
 
 
 def _final_total(ids: Iterable[str]) -> float:
-    frame = simulate(_example(), list(ids), WEEKS)
+    frame = simulate(_example(), list(ids), weeks=WEEKS)
     return float(frame[(frame.week == WEEKS) & (frame.pillar == "total")].score.iloc[0])
 
 
@@ -32,20 +36,26 @@ def _as_ids(answer: Any) -> list[str] | str:
     """The answer as a list of known ids, or a message saying what is wrong."""
     if isinstance(answer, str):
         answer = [answer]
-    if not isinstance(answer, (list, tuple, set)) or not all(isinstance(a, str) for a in answer):
+    items: list[Any] | None = None
+    if isinstance(answer, Iterable) and not isinstance(answer, (bytes, Mapping)):
+        try:
+            items = list(answer)
+        except TypeError:  # a 0-d array says it is iterable and is not
+            items = None
+    if items is None or not all(isinstance(a, str) for a in items):
         return tr(
             "Escribe una lista de ids entre corchetes, por ejemplo [\"debates\", \"uso_diario\"].",
             "Write a list of ids in square brackets, e.g. [\"debates\", \"uso_diario\"].",
         )
     known = set(load_actions().id)
-    unknown = [a for a in answer if a not in known]
+    unknown = [a for a in dict.fromkeys(items) if a not in known]
     if unknown:
         return tr(
             "No conozco {ids}: copia los ids de la columna «id» de ssi_kit.load_actions().",
             "Unknown {ids}: copy the ids from the 'id' column of ssi_kit.load_actions().",
-            ids=", ".join(repr(a) for a in unknown),
+            ids=", ".join(short_repr(a, 40) for a in unknown[:5]) + (" …" if len(unknown) > 5 else ""),
         )
-    return list(dict.fromkeys(answer))
+    return list(dict.fromkeys(items))
 
 
 def _judge_weakest_actions(answer: Any) -> str | None:
@@ -61,14 +71,18 @@ def _judge_weakest_actions(answer: Any) -> str | None:
         return tr(
             "{ids} no son del pilar más débil. ¿Cuál es el pilar más bajo del ejemplo?",
             "{ids} do not belong to the weakest pillar. Which pillar is the example's lowest?",
-            ids=", ".join(repr(a) for a in others),
+            ids=", ".join(short_repr(a, 40) for a in others),
         )
     return None
 
 
 def _judge_projection(answer: Any) -> str | None:
-    if isinstance(answer, bool) or not isinstance(answer, (int, float)):
+    if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
         return tr("Escribe un número, por ejemplo 45.3.", "Write a number, e.g. 45.3.")
+    try:  # 10**400 or NaN get a verdict, not an OverflowError
+        answer = check_number(answer, name=tr("respuesta", "answer"), maximum=TOTAL_MAX)
+    except SSIInputError as error:
+        return error.message + " " + tr("El total del SSI va de 0 a 100.", "The SSI total goes from 0 to 100.")
     expected = _final_total(Q2_ACTIONS)
     if math.isclose(answer, expected, abs_tol=0.05):
         return None
@@ -102,7 +116,7 @@ def _judge_best_plan(answer: Any) -> str | None:
             minutes=minutes,
             budget=Q3_MINUTES,
         )
-    best = best_plan(_example(), Q3_MINUTES, WEEKS).total
+    best = best_plan(_example(), Q3_MINUTES, weeks=WEEKS).total
     mine = _final_total(ids)
     if mine < best - 0.005:
         return tr(
@@ -117,7 +131,7 @@ def _judge_best_plan(answer: Any) -> str | None:
 
 def _solution_projection() -> tuple[str, str]:
     total = _final_total(Q2_ACTIONS)
-    code = f"simulate(ejemplo, {list(Q2_ACTIONS)}, {WEEKS})"
+    code = f"simulate(ejemplo, {list(Q2_ACTIONS)}, weeks={WEEKS})"
     return (
         f"{code}, fila week == {WEEKS} y pillar == \"total\" → {total}",
         f"{code}, row week == {WEEKS} and pillar == \"total\" → {total}",
@@ -125,27 +139,30 @@ def _solution_projection() -> tuple[str, str]:
 
 
 def _solution_best_plan() -> tuple[str, str]:
-    plan = best_plan(_example(), Q3_MINUTES, WEEKS)
+    plan = best_plan(_example(), Q3_MINUTES, weeks=WEEKS)
     ids = list(plan.actions)
     return (
-        f"best_plan(ejemplo, {Q3_MINUTES}, {WEEKS}).actions → {ids} ({plan.minutes} min, total {plan.total}).",
-        f"best_plan(example, {Q3_MINUTES}, {WEEKS}).actions → {ids} ({plan.minutes} min, total {plan.total}).",
+        f"best_plan(ejemplo, {Q3_MINUTES}, weeks={WEEKS}).actions → {ids} ({plan.minutes} min, total {plan.total}).",
+        f"best_plan(example, {Q3_MINUTES}, weeks={WEEKS}).actions → {ids} ({plan.minutes} min, total {plan.total}).",
     )
 
 
 q1 = Exercise(
     _judge_weakest_actions,
-    hint_es="Primero el pilar más bajo del ejemplo (ejemplo.weakest); luego filtra load_actions() por esa columna «pillar».",
+    hint_es="Primero el pilar más bajo del ejemplo (ejemplo.weakest); luego filtra load_actions() por esa "
+    "columna «pillar».",
     hint_en="First the example's lowest pillar (example.weakest); then filter load_actions() by that 'pillar'.",
-    solution_es="El pilar más débil es «información» ('insights'): por ejemplo [\"compartir_contenido\", \"responder_mensajes\"].",
+    solution_es="El pilar más débil es «información» ('insights'): por ejemplo "
+    "[\"compartir_contenido\", \"responder_mensajes\"].",
     solution_en="The weakest pillar is 'insights': for example [\"compartir_contenido\", \"responder_mensajes\"].",
     praise_es="Empiezas por donde más margen tienes, como aconseja el curso.",
     praise_en="You start where you have most room, as the course advises.",
 )
 q2 = Exercise(
     _judge_projection,
-    hint_es=f"Llama a simulate(ejemplo, {list(Q2_ACTIONS)}, {WEEKS}) y busca la fila del total en la última semana.",
-    hint_en=f"Call simulate(example, {list(Q2_ACTIONS)}, {WEEKS}) and find the total's row in the last week.",
+    hint_es=f"Llama a simulate(ejemplo, {list(Q2_ACTIONS)}, weeks={WEEKS}) y busca la fila del total en la última "
+    "semana.",
+    hint_en=f"Call simulate(example, {list(Q2_ACTIONS)}, weeks={WEEKS}) and find the total's row in the last week.",
     solution_es=_solution_projection()[0],
     solution_en=_solution_projection()[1],
     praise_es="Eso es lo que el modelo proyecta: una orientación, no una promesa.",
@@ -153,10 +170,11 @@ q2 = Exercise(
 )
 q3 = Exercise(
     _judge_best_plan,
-    hint_es=f"ssi_kit.best_plan(ejemplo, {Q3_MINUTES}, {WEEKS}) prueba todas las combinaciones que caben en tu tiempo.",
-    hint_en=f"ssi_kit.best_plan(example, {Q3_MINUTES}, {WEEKS}) tries every combination that fits your time.",
+    hint_es=f"ssi_kit.best_plan(ejemplo, {Q3_MINUTES}, weeks={WEEKS}) prueba todas las combinaciones que caben en "
+    "tu tiempo.",
+    hint_en=f"ssi_kit.best_plan(example, {Q3_MINUTES}, weeks={WEEKS}) tries every combination that fits your time.",
     solution_es=_solution_best_plan()[0],
     solution_en=_solution_best_plan()[1],
-    praise_es="Ningún otro plan de hasta {m} minutos llega más alto en el modelo.".format(m=Q3_MINUTES),
-    praise_en="No other plan of up to {m} minutes goes higher in the model.".format(m=Q3_MINUTES),
+    praise_es=f"Ningún otro plan de hasta {Q3_MINUTES} minutos llega más alto en el modelo.",
+    praise_en=f"No other plan of up to {Q3_MINUTES} minutes goes higher in the model.",
 )

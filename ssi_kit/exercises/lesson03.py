@@ -6,23 +6,17 @@ import math
 from typing import Any
 
 from .._i18n import tr
-from . import Exercise
+from . import Exercise, answer_number
 
 __all__ = ["q1", "q2", "q3"]
 
 COURSE_SEARCH = {1: 131, 2: 2905, 3: 5876}
 
 
-def _number(answer: Any) -> float | None:
-    if isinstance(answer, bool) or not isinstance(answer, (int, float)):
-        return None
-    return float(answer)
-
-
 def _judge_search_share(answer: Any) -> str | None:
     from ..network import degree_shares
 
-    value = _number(answer)
+    value = answer_number(answer)
     if value is None:
         return tr("Escribe un número, por ejemplo 12.5 (en porcentaje).", "Write a number, e.g. 12.5 (a percentage).")
     expected = float(degree_shares(COURSE_SEARCH)["share"].iloc[0]) * 100
@@ -38,14 +32,15 @@ def _judge_search_share(answer: Any) -> str | None:
 def _judge_second_degree(answer: Any) -> str | None:
     from ..network import pyramid
 
-    value = _number(answer)
+    value = answer_number(answer)
     if value is None:
         return tr("Escribe un número entero de personas.", "Write a whole number of people.")
     expected = int(pyramid(800)["count"].iloc[1])
     if value == expected:
         return None
     if value == int(pyramid(800)["count"].iloc[2]):
-        return tr("Ese es el 3.er grado; la pregunta es por el 2.º.", "That is the 3rd degree; the question is the 2nd.")
+        return tr("Ese es el 3.er grado; la pregunta es por el 2.º.",
+                  "That is the 3rd degree; the question is the 2nd.")
     return tr("Usa pyramid(800) y lee la fila del grado 2.", "Use pyramid(800) and read the degree-2 row.")
 
 

@@ -14,9 +14,18 @@ from ._network import (
     plot_top_positions,
     update_pyramid_figure,
 )
-from ._style import ERROR_COLOR, safe_text
 from ._score import plot_ssi, update_ssi_figure
 from ._simulation import plot_before_after, plot_plans, plot_trajectory, update_trajectory_figure
+from ._style import BLUE, ERROR_COLOR, GREEN, GREY, ORANGE, PALETTE, PILLAR_COLORS, safe_text
 
-__all__ = ["ERROR_COLOR", "safe_text", "plot_ssi", "update_ssi_figure", "plot_trajectory", "update_trajectory_figure", "plot_before_after", "plot_plans"]
-__all__ += ["plot_pyramid", "update_pyramid_figure", "plot_network", "plot_growth", "plot_top_companies", "plot_top_positions", "plot_decision_makers"]
+__all__ = [
+    # colours shared by every figure and widget
+    "BLUE", "ERROR_COLOR", "GREEN", "GREY", "ORANGE", "PALETTE", "PILLAR_COLORS", "safe_text",
+    # lesson 01
+    "plot_ssi", "update_ssi_figure",
+    # lesson 02
+    "plot_before_after", "plot_plans", "plot_trajectory", "update_trajectory_figure",
+    # lesson 03
+    "plot_decision_makers", "plot_growth", "plot_network", "plot_pyramid", "plot_top_companies",
+    "plot_top_positions", "update_pyramid_figure",
+]

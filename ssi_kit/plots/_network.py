@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING, Any
 
 import plotly.graph_objects as go
 
-from .._i18n import tr
+from .._checks import check_flag, check_seed, check_title
+from .._i18n import format_percent, format_thousands, tr
 from ..errors import SSIInputError, SSITypeError
-from ..network import _percent, _thousands, degree_label
-from ._style import BLUE, GREEN, GREY, ORANGE, PINK, VERMILION, base_layout
+from ..network import check_graph, check_person, degree_label, degree_values, degrees_from, introducers
+from ._style import BLUE, GREEN, GREY, ORANGE, PINK, VERMILION, base_layout, safe_text
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -35,40 +36,17 @@ DEGREE_COLORS = {0: PINK, 1: BLUE, 2: ORANGE, 3: GREEN, None: GREY}
 
 
 # --- the pyramid ---------------------------------------------------------------------------
-def _check_degree_frame(frame: object) -> pd.DataFrame:
-    import pandas as pd
-
-    if not isinstance(frame, pd.DataFrame):
-        raise SSITypeError(
-            tr("plot_pyramid espera la tabla de pyramid() o degree_shares(); recibido {kind}.",
-               "plot_pyramid expects the table from pyramid() or degree_shares(); received {kind}.",
-               kind=type(frame).__name__),
-            field="frame", received=frame,
-        )
-    if not {"degree", "count", "share"} <= set(frame.columns) or len(frame) != 3:
-        raise SSIInputError(
-            tr("La tabla debe tener 3 filas (grados 1, 2 y 3) y las columnas degree, count, share; "
-               "recibidas {n} filas y columnas {cols}. Créala con pyramid(...) o degree_shares(...).",
-               "The table must have 3 rows (degrees 1, 2 and 3) and the columns degree, count, share; "
-               "received {n} rows and columns {cols}. Make it with pyramid(...) or degree_shares(...).",
-               n=len(frame), cols=", ".join(map(str, frame.columns))),
-            field="frame", received=list(frame.columns),
-        )
-    return frame
-
-
 def _pyramid_values(frame: pd.DataFrame, log: bool) -> dict[str, Any]:
-    counts = [int(c) for c in frame["count"]]
-    shares = [float(s) for s in frame["share"]]
+    counts, shares = degree_values(frame, name="frame")
     widths = [math.log10(c + 1) if log else float(c) for c in counts]
     half = max(widths) / 2 or 0.5
     people = tr("personas", "people")
     return {
         "x": widths,
         "base": [-w / 2 for w in widths],
-        "text": [_percent(s) for s in shares],
-        "customdata": [[_thousands(c), _percent(s)] for c, s in zip(counts, shares)],
-        "ticktext": [f"<b>{degree_label(d)}</b><br>{_thousands(c)} {people}" for d, c in zip((1, 2, 3), counts)],
+        "text": [format_percent(s) for s in shares],
+        "customdata": [[format_thousands(c), format_percent(s)] for c, s in zip(counts, shares)],
+        "ticktext": [f"<b>{degree_label(d)}</b><br>{format_thousands(c)} {people}" for d, c in zip((1, 2, 3), counts)],
         "range": [-half * 1.3, half * 1.3],
         "axis_title": tr("ancho en escala logarítmica: cada paso es ×10 personas",
                          "width on a log scale: each step is ×10 people") if log else
@@ -77,12 +55,12 @@ def _pyramid_values(frame: pd.DataFrame, log: bool) -> dict[str, Any]:
 
 
 def _pyramid_title(frame: pd.DataFrame) -> str:
-    share1 = float(frame["share"].iloc[0])
+    share1 = degree_values(frame, name="frame")[1][0]
     if frame.attrs.get("kind") == "shares":
         return tr("Resultados por grado: el 1.er grado es el {s} del total",
-                  "Results by degree: the 1st degree is {s} of the total", s=_percent(share1))
+                  "Results by degree: the 1st degree is {s} of the total", s=format_percent(share1))
     return tr("Tu pirámide de relación: el 1.er grado es el {s} de tu red",
-              "Your relationship pyramid: the 1st degree is {s} of your network", s=_percent(share1))
+              "Your relationship pyramid: the 1st degree is {s} of your network", s=format_percent(share1))
 
 
 def plot_pyramid(frame: pd.DataFrame, *, log: bool = False, title: str | None = None) -> go.Figure:
@@ -110,15 +88,14 @@ def plot_pyramid(frame: pd.DataFrame, *, log: bool = False, title: str | None = 
     >>> fig.data[0].text
     ('0,019 %', '1,37 %', '98,61 %')
     """
-    frame = _check_degree_frame(frame)
-    values = _pyramid_values(frame, bool(log))
+    values = _pyramid_values(frame, check_flag(log, name="log"))
     fig = go.Figure(go.Bar(
         orientation="h", y=[1, 2, 3], x=values["x"], base=values["base"], text=values["text"],
         textposition="auto", insidetextanchor="middle", cliponaxis=False,
         marker_color=[DEGREE_COLORS[d] for d in (1, 2, 3)], customdata=values["customdata"],
         hovertemplate="%{customdata[0]} · %{customdata[1]}<extra></extra>", showlegend=False,
     ))
-    base_layout(fig, title=title or _pyramid_title(frame), height=420)
+    base_layout(fig, title=check_title(title) or _pyramid_title(frame), height=420)
     fig.update_yaxes(tickvals=[1, 2, 3], ticktext=values["ticktext"], autorange="reversed", showgrid=False)
     fig.update_xaxes(range=values["range"], showticklabels=False, showgrid=False, zeroline=False,
                      title_text=values["axis_title"], title_font_size=14)
@@ -129,15 +106,14 @@ def plot_pyramid(frame: pd.DataFrame, *, log: bool = False, title: str | None = 
 def update_pyramid_figure(fig: go.Figure, frame: pd.DataFrame, *, log: bool = False,
                           title: str | None = None) -> None:
     """Show ``frame`` in a figure made by :func:`plot_pyramid`, in place (one batch update)."""
-    frame = _check_degree_frame(frame)
-    values = _pyramid_values(frame, bool(log))
+    values = _pyramid_values(frame, check_flag(log, name="log"))
     with fig.batch_update():
         bar = fig.data[0]
         bar.x, bar.base, bar.text, bar.customdata = values["x"], values["base"], values["text"], values["customdata"]
         fig.layout.yaxis.ticktext = values["ticktext"]
         fig.layout.xaxis.range = values["range"]
         fig.layout.xaxis.title.text = values["axis_title"]
-        fig.layout.title.text = title or _pyramid_title(frame)
+        fig.layout.title.text = check_title(title) or _pyramid_title(frame)
 
 
 # --- your connections ----------------------------------------------------------------------
@@ -178,8 +154,8 @@ def plot_growth(summary: NetworkSummary | pd.DataFrame, *, title: str | None = N
     fig.add_scatter(x=years, y=s.per_year["cumulative"].tolist(), name=tr("total acumulado", "cumulative total"),
                     mode="lines+markers", line_color=ORANGE, hovertemplate="%{x}: %{y}<extra></extra>",
                     secondary_y=True)
-    base_layout(fig, title=title or tr("Cómo ha crecido tu red ({n} contactos)", "How your network grew "
-                                       "({n} connections)", n=_thousands(s.total)))
+    base_layout(fig, title=check_title(title) or tr("Cómo ha crecido tu red ({n} contactos)", "How your network grew "
+                                       "({n} connections)", n=format_thousands(s.total)))
     fig.update_xaxes(title_text=tr("año", "year"), dtick=1)
     fig.update_yaxes(title_text=tr("contactos nuevos", "new connections"), secondary_y=False, rangemode="tozero")
     fig.update_yaxes(title_text=tr("total", "total"), secondary_y=True, rangemode="tozero", showgrid=False)
@@ -187,10 +163,10 @@ def plot_growth(summary: NetworkSummary | pd.DataFrame, *, title: str | None = N
 
 
 def _plot_top(table: pd.DataFrame, column: str, title: str, color: str) -> go.Figure:
-    labels = table[column].tolist()
+    labels = [safe_text(v) for v in table[column].tolist()]
     fig = go.Figure(go.Bar(
         orientation="h", y=labels, x=table["connections"].tolist(), marker_color=color,
-        text=[_percent(s) for s in table["share"]], textposition="auto",
+        text=[format_percent(s) for s in table["share"]], textposition="auto",
         hovertemplate="%{y}: %{x}<extra></extra>",
     ))
     base_layout(fig, title=title, height=max(360, 120 + 34 * len(labels)))
@@ -202,17 +178,15 @@ def _plot_top(table: pd.DataFrame, column: str, title: str, color: str) -> go.Fi
 def plot_top_companies(summary: NetworkSummary | pd.DataFrame, *, title: str | None = None) -> go.Figure:
     """The companies where most of your connections work (most first, share written on)."""
     s = _as_summary(summary)
-    return _plot_top(s.top_companies, "company",
-                     title or tr("Empresas con más contactos tuyos", "Companies with most of your connections"),
-                     BLUE)
+    default = tr("Empresas con más contactos tuyos", "Companies with most of your connections")
+    return _plot_top(s.top_companies, "company", check_title(title) or default, BLUE)
 
 
 def plot_top_positions(summary: NetworkSummary | pd.DataFrame, *, title: str | None = None) -> go.Figure:
     """The most frequent job titles among your connections."""
     s = _as_summary(summary)
-    return _plot_top(s.top_positions, "position",
-                     title or tr("Cargos más frecuentes en tu red", "Most frequent titles in your network"),
-                     GREEN)
+    default = tr("Cargos más frecuentes en tu red", "Most frequent titles in your network")
+    return _plot_top(s.top_positions, "position", check_title(title) or default, GREEN)
 
 
 def plot_decision_makers(summary: NetworkSummary | pd.DataFrame, *, title: str | None = None) -> go.Figure:
@@ -231,8 +205,8 @@ def plot_decision_makers(summary: NetworkSummary | pd.DataFrame, *, title: str |
         values=[s.decision_makers, s.total - s.decision_makers], hole=0.55, sort=False,
         marker_colors=[VERMILION, GREY], textinfo="percent+value", direction="clockwise",
     ))
-    base_layout(fig, title=title or tr("¿Cuántos de tus contactos deciden?", "How many of your connections decide?"),
-                height=420)
+    default = tr("¿Cuántos de tus contactos deciden?", "How many of your connections decide?")
+    base_layout(fig, title=check_title(title) or default, height=420)
     return fig
 
 
@@ -274,12 +248,11 @@ def plot_network(
     """
     import networkx as nx
 
-    from ..network import _check_graph, _check_person, degrees_from, introducers
-
-    graph = _check_graph(graph)
+    graph = check_graph(graph)
+    seed = check_seed(seed)
     degrees = degrees_from(graph, me)
     if target is not None:
-        _check_person(graph, target, "target")
+        check_person(graph, target, "target")
     if graph.number_of_nodes() > 2000:
         raise SSIInputError(
             tr("La red tiene {n} personas: demasiadas para dibujarla (máximo 2000).",
@@ -295,8 +268,8 @@ def plot_network(
     fig = go.Figure(go.Scatter(x=edge_x, y=edge_y, mode="lines", line={"color": "#BBBBBB", "width": 1},
                                hoverinfo="skip", showlegend=False, name=tr("lazos", "ties")))
     groups: dict[int | None, list[Hashable]] = {0: [me]}
-    for person, degree in zip(degrees.index, degrees.astype("float64").to_numpy()):
-        groups.setdefault(None if math.isnan(degree) else int(degree), []).append(person)
+    for person, found in zip(degrees.index, degrees.astype("float64").to_numpy()):
+        groups.setdefault(None if math.isnan(found) else int(found), []).append(person)
     names = {0: tr("Tú", "You"), 1: degree_label(1), 2: degree_label(2), 3: degree_label(3),
              None: tr("más allá del 3.º", "beyond the 3rd")}
     for degree in (0, 1, 2, 3, None):
@@ -307,7 +280,7 @@ def plot_network(
         lines = [4 if p == target else 1 for p in people]
         fig.add_scatter(
             x=[pos[p][0] for p in people], y=[pos[p][1] for p in people], mode="markers+text",
-            text=[str(p) for p in people], textposition="top center", name=names[degree],
+            text=[safe_text(p) for p in people], textposition="top center", name=names[degree],
             marker={"color": DEGREE_COLORS[degree], "size": sizes, "line": {"color": "#000000", "width": lines}},
             hovertemplate="%{text}<extra>" + names[degree] + "</extra>",
         )
@@ -323,7 +296,8 @@ def plot_network(
                         hoverinfo="skip", name=tr("quién te presenta", "who can introduce you"))
         # Highlighted ties go under the people.
         fig.data = (fig.data[0], fig.data[-1], *fig.data[1:-1])
-    title = title or (tr("Tu red: {who} y cómo llegar", "Your network: {who} and how to get there", who=target)
+    title = check_title(title) or (tr("Tu red: {who} y cómo llegar", "Your network: {who} and how to get there",
+                         who=safe_text(target))
                       if target is not None else tr("Tu red por grados", "Your network by degree"))
     base_layout(fig, title=title, height=560)
     fig.update_xaxes(visible=False)

@@ -8,10 +8,11 @@ from numbers import Real
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from .._i18n import format_number, tr
+from .._checks import check_title, check_type
+from .._i18n import format_number, short_repr, tr
 from ..errors import SSITypeError
-from ..score import PILLAR_MAX, PILLARS, SSI, GroupScore, SSIProfile, pillar_label
-from ._style import BLUE, GREEN, GREY, ORANGE, PALETTE, base_layout
+from ..score import LAGGARD_THRESHOLD, LEADER_THRESHOLD, PILLAR_MAX, PILLARS, SSI, GroupScore, SSIProfile, pillar_label
+from ._style import BLUE, GREEN, GREY, ORANGE, PALETTE, base_layout, safe_text
 
 __all__ = ["plot_ssi", "update_ssi_figure"]
 
@@ -25,7 +26,7 @@ def _as_group(value: object, argument: str) -> GroupScore | None:
     if isinstance(value, SSI):
         return GroupScore(overall=value.total, pillars=value)
     if isinstance(value, Real) and not isinstance(value, bool):
-        return GroupScore(overall=float(value))
+        return GroupScore(overall=value)  # type: ignore[arg-type]  # checked (even 10**400) by GroupScore
     raise SSITypeError(
         tr(
             "«{argument}» debe ser un número (el SSI medio), un SSI o un GroupScore; recibido {kind}.",
@@ -102,14 +103,12 @@ def plot_ssi(
         tr("Tu red", "Your network"): _as_group(network, "network"),
     }
     others: dict[str, SSI] = {}
-    for name, other in (compare or {}).items():
-        if not isinstance(other, SSI):
-            raise SSITypeError(
-                tr("En «compare», {name!r} debe ser un SSI.", "In 'compare', {name!r} must be an SSI.", name=name),
-                field="compare",
-                received=other,
-            )
-        others[str(name)] = other
+    compare = check_type({} if compare is None else compare, Mapping, name="compare", expected=tr(
+        "un diccionario nombre → SSI", "a dict of name → SSI"), hint=tr(
+        'Por ejemplo compare={"Ana": SSI(10, 12, 8, 9)}.', 'E.g. compare={"Ana": SSI(10, 12, 8, 9)}.'))
+    for name, other in compare.items():
+        check_type(other, SSI, name=f"compare[{short_repr(name)}]", expected=tr("un SSI", "an SSI"))
+        others[safe_text(name)] = other
 
     you = tr("Tú", "You")
     x = [pillar_label(p).capitalize() for p in PILLARS]
@@ -155,14 +154,14 @@ def plot_ssi(
             text=_labels(other), textposition="outside", hovertemplate=hover, row=1, col=1,
         )
     # LinkedIn's thresholds: leaders above 70, laggards below 30.
-    for y, text in ((70, tr("líderes", "leaders")), (30, tr("rezagados", "laggards"))):
+    for y, text in ((LEADER_THRESHOLD, tr("líderes", "leaders")), (LAGGARD_THRESHOLD, tr("rezagados", "laggards"))):
         fig.add_hline(
             y=y, line_dash="dot", line_color=GREY, row=1, col=2,
             annotation_text=text, annotation_position="right", annotation_font_size=14,
         )
     fig.update_yaxes(range=[0, PILLAR_MAX * 1.12], row=1, col=1, title_text=tr("puntos", "points"))
     fig.update_yaxes(range=[0, 112], row=1, col=2)
-    base_layout(fig, title=title or _title(ssi))
+    base_layout(fig, title=check_title(title) or _title(ssi))
     fig.update_layout(barmode="group", uniformtext_minsize=12)
     return fig
 
@@ -179,4 +178,4 @@ def update_ssi_figure(fig: go.Figure, ssi: SSI, *, title: str | None = None) -> 
         fig.data[_YOU].text = _labels(ssi)
         fig.data[_TOTALS].y = totals
         fig.data[_TOTALS].text = [format_number(t, 1) for t in totals]
-        fig.layout.title.text = title or _title(ssi)
+        fig.layout.title.text = check_title(title) or _title(ssi)

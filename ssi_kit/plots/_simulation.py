@@ -6,12 +6,15 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import plotly.graph_objects as go
+from plotly.basedatatypes import BaseFigure
 from plotly.subplots import make_subplots
 
-from .._i18n import format_number, tr
+from .._checks import check_title, check_type
+from .._i18n import format_number, short_repr, tr
 from ..errors import SSIInputError, SSITypeError
-from ..score import PILLAR_MAX, PILLARS, pillar_label
-from ._style import BLUE, GREY, PALETTE, PILLAR_COLORS, base_layout
+from ..score import LAGGARD_THRESHOLD, LEADER_THRESHOLD, PILLAR_MAX, PILLARS, pillar_label
+from ..simulation import check_projection
+from ._style import BLUE, GREY, PALETTE, PILLAR_COLORS, base_layout, safe_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -21,42 +24,14 @@ __all__ = ["plot_before_after", "plot_plans", "plot_trajectory", "update_traject
 # Trace order of plot_trajectory, fixed so widgets can update it in place.
 _HIGH, _LOW, _TOTAL = 0, 1, 2
 _FIRST_PILLAR = 3
+_TRACES = _FIRST_PILLAR + len(PILLARS)
 MAX_PLANS = 6
 
 
-def _projection(value: Any, argument: str = "projection") -> pd.DataFrame:
-    """The tidy frame of a simulate() result or a BestPlan, checked."""
-    frame = getattr(value, "projection", value)
-    if not hasattr(frame, "columns"):
-        raise SSITypeError(
-            tr(
-                "«{argument}» debe ser el resultado de ssi_kit.simulate(...) (o de best_plan); recibido {kind}.",
-                "'{argument}' must be the result of ssi_kit.simulate(...) (or of best_plan); received {kind}.",
-                argument=argument,
-                kind=type(value).__name__,
-            ),
-            field=argument,
-            received=value,
-        )
-    missing = [c for c in ("week", "pillar", "score") if c not in frame.columns]
-    if missing or "total" not in set(frame["pillar"]):
-        raise SSIInputError(
-            tr(
-                "«{argument}» no parece una proyección de simulate(): necesita las columnas week, pillar "
-                "y score, con filas de cada pilar y del total.",
-                "'{argument}' does not look like a projection from simulate(): it needs the columns week, "
-                "pillar and score, with rows for each pillar and the total.",
-                argument=argument,
-            ),
-            field=argument,
-            received=list(frame.columns),
-        )
-    return frame
-
-
 def _series(frame: pd.DataFrame, pillar: str, column: str = "score") -> tuple[list[int], list[float]]:
-    rows = frame[frame["pillar"] == pillar]
-    return rows["week"].tolist(), rows[column].tolist()
+    # check_projection sorts the rows by week, then PILLARS and the total: a (weeks, 5) grid.
+    at = [*PILLARS, "total"].index(pillar)
+    return frame["week"].to_numpy()[at::5].tolist(), frame[column].to_numpy()[at::5].tolist()
 
 
 def _has_band(frame: pd.DataFrame) -> bool:
@@ -70,7 +45,7 @@ def _trajectory_title(frame: pd.DataFrame) -> str:
         "Your SSI projected: from <b>{start}</b> to <b>{end}</b> in {weeks} weeks",
         start=format_number(totals[0], 1),
         end=format_number(totals[-1], 1),
-        weeks=weeks[-1],
+        weeks=weeks[-1] - weeks[0],
     )
 
 
@@ -91,8 +66,7 @@ def _caveat(fig: go.Figure) -> None:
 
 
 def _levels(fig: go.Figure, **where: Any) -> None:
-    # LinkedIn's thresholds: leaders above 70, laggards below 30.
-    for y, text in ((70, tr("líderes", "leaders")), (30, tr("rezagados", "laggards"))):
+    for y, text in ((LEADER_THRESHOLD, tr("líderes", "leaders")), (LAGGARD_THRESHOLD, tr("rezagados", "laggards"))):
         fig.add_hline(
             y=y, line_dash="dot", line_color=GREY, annotation_text=text,
             annotation_position="top left", annotation_font_size=13, **where,
@@ -118,11 +92,12 @@ def plot_trajectory(projection: Any, *, title: str | None = None) -> go.Figure:
     Examples
     --------
     >>> from ssi_kit import SSI, simulate
-    >>> fig = plot_trajectory(simulate(SSI(6, 6, 5, 8), ["publicar"], 12, band=True))
+    >>> fig = plot_trajectory(simulate(SSI(6, 6, 5, 8), ["publicar"], weeks=12, band=True))
     >>> fig.data[2].y[0]
     25.0
     """
-    frame = _projection(projection)
+    frame = check_projection(projection)
+    title = check_title(title)
     fig = make_subplots(
         rows=1, cols=2, column_widths=[0.5, 0.5], horizontal_spacing=0.1,
         subplot_titles=(tr("Total (0–100)", "Total (0–100)"), tr("Pilares (0–25)", "Pillars (0–25)")),
@@ -159,8 +134,23 @@ def plot_trajectory(projection: Any, *, title: str | None = None) -> go.Figure:
 
 
 def update_trajectory_figure(fig: go.Figure, projection: Any, *, title: str | None = None) -> None:
-    """Show ``projection`` in a figure made by :func:`plot_trajectory`, in place (one batch update)."""
-    frame = _projection(projection)
+    """Show ``projection`` in a figure made by :func:`plot_trajectory`, in place (one batch update).
+
+    Raises
+    ------
+    SSITypeError, SSIInputError
+        If ``fig`` is not a figure of :func:`plot_trajectory`, or as :func:`plot_trajectory`.
+    """
+    check_type(fig, BaseFigure, name="fig", expected=tr("una figura de plot_trajectory", "a figure of plot_trajectory"))
+    if len(fig.data) != _TRACES:
+        raise SSIInputError(
+            tr("«fig» no es una figura de plot_trajectory: tiene {n} trazas y necesita {m}.",
+               "'fig' is not a figure of plot_trajectory: it has {n} traces and needs {m}.",
+               n=len(fig.data), m=_TRACES),
+            field="fig", received=len(fig.data),
+        )
+    frame = check_projection(projection)
+    title = check_title(title)
     weeks, totals = _series(frame, "total")
     with fig.batch_update():
         if _has_band(frame):
@@ -194,16 +184,17 @@ def plot_before_after(projection: Any, *, title: str | None = None) -> go.Figure
     Examples
     --------
     >>> from ssi_kit import SSI, simulate
-    >>> fig = plot_before_after(simulate(SSI(6, 6, 5, 8), ["publicar"], 12))
+    >>> fig = plot_before_after(simulate(SSI(6, 6, 5, 8), ["publicar"], weeks=12))
     >>> fig.data[0].y
     (6.0, 6.0, 5.0, 8.0)
     """
-    frame = _projection(projection)
-    last = int(frame["week"].max())
+    frame = check_projection(projection)
+    title = check_title(title)
+    first, last = int(frame["week"].min()), int(frame["week"].max())
     x = [pillar_label(p).capitalize() for p in PILLARS]
     fig = go.Figure()
     for week, color, name in (
-        (0, GREY, tr("Ahora", "Now")),
+        (first, GREY, tr("Ahora", "Now")),
         (last, BLUE, tr("Semana {week}", "Week {week}", week=last)),
     ):
         rows = frame[frame["week"] == week].set_index("pillar")["score"]
@@ -216,9 +207,9 @@ def plot_before_after(projection: Any, *, title: str | None = None) -> go.Figure
     default = tr(
         "Antes y después: total de <b>{start}</b> a <b>{end}</b> en {weeks} semanas",
         "Before and after: total from <b>{start}</b> to <b>{end}</b> in {weeks} weeks",
-        start=format_number(float(totals[0]), 1),
+        start=format_number(float(totals[first]), 1),
         end=format_number(float(totals[last]), 1),
-        weeks=last,
+        weeks=last - first,
     )
     fig.update_yaxes(range=[0, PILLAR_MAX * 1.12], title_text=tr("puntos (0–25)", "points (0–25)"))
     base_layout(fig, title=title or default)
@@ -252,7 +243,7 @@ def plot_plans(plans: Mapping[str, Any], *, title: str | None = None) -> go.Figu
     --------
     >>> from ssi_kit import SSI, simulate
     >>> s = SSI(6, 6, 5, 8)
-    >>> fig = plot_plans({"A": simulate(s, ["publicar"], 12), "B": simulate(s, ["grupos"], 12)})
+    >>> fig = plot_plans({"A": simulate(s, ["publicar"], weeks=12), "B": simulate(s, ["grupos"], weeks=12)})
     >>> [trace.name for trace in fig.data]
     ['A', 'B']
     """
@@ -279,10 +270,13 @@ def plot_plans(plans: Mapping[str, Any], *, title: str | None = None) -> go.Figu
             field="plans",
             received=len(plans),
         )
+    title = check_title(title)
     fig = go.Figure()
     summary = []
-    for (name, value), color in zip(plans.items(), PALETTE):
-        frame = _projection(value, argument=str(name))
+    for (key, value), color in zip(plans.items(), PALETTE):
+        name = key if isinstance(key, str) else short_repr(key, 40)
+        frame = check_projection(value, name=name)
+        name = safe_text(name)  # plotly reads HTML tags in a legend
         weeks, totals = _series(frame, "total")
         if _has_band(frame):
             red, green, blue = (int(color[i : i + 2], 16) for i in (1, 3, 5))
@@ -292,9 +286,10 @@ def plot_plans(plans: Mapping[str, Any], *, title: str | None = None) -> go.Figu
                 fill="toself", fillcolor=f"rgba({red},{green},{blue},0.15)", line={"width": 0},
                 hoverinfo="skip", showlegend=False, name=f"{name} ({tr('rango', 'range')})",
             )
+        # Without <extra>, plotly names the line by its (escaped) name: a "%{...}" in it stays text.
         fig.add_scatter(
-            x=weeks, y=totals, mode="lines", name=str(name), line={"color": color, "width": 4},
-            hovertemplate=tr("semana %{x}: %{y:.1f}", "week %{x}: %{y:.1f}") + f"<extra>{name}</extra>",
+            x=weeks, y=totals, mode="lines", name=name, line={"color": color, "width": 4},
+            hovertemplate=tr("semana %{x}: %{y:.1f}", "week %{x}: %{y:.1f}"),
         )
         summary.append(f"{name} {format_number(totals[-1], 1)}")
     _levels(fig)

@@ -11,22 +11,23 @@ import ipywidgets as widgets
 import plotly.graph_objects as go
 
 from .._i18n import format_number, tr
-from ..errors import SSIInputError
+from ..actions import as_catalog, resolve_plan
+from ..errors import SSIInputError, SSITypeError
 from ..plots import plot_trajectory, update_trajectory_figure
-from ..score import PILLARS, SSI, SSIProfile, pillar_label
-from ..simulation import MAX_WEEKS, _as_ssi, _check_weeks, best_plan, load_actions, simulate
+from ..score import PILLARS, SSI, SSIProfile, as_ssi, pillar_label
+from ..simulation import MAX_WEEKS, best_plan, check_budget, check_weeks, simulate
+from ._feedback import error_html
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["Simulator", "simulator"]
 
-_ERROR_STYLE = "color:#D55E00"  # vermilion from the palette
 _MAX_BUDGET = 600  # ten hours a week is already a job
 
 
 def _duration(minutes: float) -> str:
-    hours, rest = divmod(int(round(minutes)), 60)
+    hours, rest = divmod(round(minutes), 60)
     if not hours:
         return f"{rest} min"
     return f"{hours} h {rest:02d} min" if rest else f"{hours} h"
@@ -42,24 +43,21 @@ class Simulator(widgets.VBox):
 
     def __init__(
         self,
-        ssi: SSI,
-        catalog: pd.DataFrame,
+        ssi: SSI | SSIProfile | str,
+        catalog: pd.DataFrame | str | PathLike[str] | None = None,
         *,
         weeks: int = 26,
         minutes: int = 150,
         actions: Iterable[str] = (),
     ) -> None:
-        self.ssi = ssi
-        self.catalog = catalog.reset_index(drop=True)
+        self.ssi = as_ssi(ssi)
+        self.catalog = as_catalog(catalog)
         self._syncing = False
-        chosen = set(actions)
-        unknown = chosen - set(self.catalog["id"])
-        if unknown:
-            simulate(ssi, sorted(unknown), 0, catalog=self.catalog)  # raises the usual message
+        chosen = set(resolve_plan(actions, catalog=self.catalog).ids)  # an unknown id gets the usual message
         self.checkboxes: dict[str, widgets.Checkbox] = {}
         groups = []
         # The course's advice: start with the weakest pillar, so it comes first.
-        for pillar in sorted(PILLARS, key=lambda p: (getattr(ssi, p), PILLARS.index(p))):
+        for pillar in sorted(PILLARS, key=lambda p: (getattr(self.ssi, p), PILLARS.index(p))):
             rows = self.catalog[self.catalog["pillar"] == pillar]
             boxes = []
             for action_id, label, minutes_needed, description in zip(
@@ -78,7 +76,7 @@ class Simulator(widgets.VBox):
                     "<b>{name}</b> · ahora {score} de 25",
                     "<b>{name}</b> · now {score} of 25",
                     name=html.escape(pillar_label(pillar).capitalize()),
-                    score=format_number(getattr(ssi, pillar)),
+                    score=format_number(getattr(self.ssi, pillar)),
                 )
             )
             groups.append(widgets.VBox([title, *boxes], layout=widgets.Layout(padding="0 1em 0.5em 0")))
@@ -96,7 +94,9 @@ class Simulator(widgets.VBox):
             description=tr("Mejor plan para mi tiempo", "Best plan for my time"),
             button_style="primary", icon="magic", layout=widgets.Layout(width="auto"),
         )
-        self.clear_button = widgets.Button(description=tr("Quitar todo", "Clear all"), layout=widgets.Layout(width="auto"))
+        self.clear_button = widgets.Button(
+            description=tr("Quitar todo", "Clear all"), layout=widgets.Layout(width="auto"),
+        )
         self.band = widgets.Checkbox(
             value=False, description=tr("Mostrar rango probable", "Show likely range"), indent=False,
         )
@@ -145,9 +145,7 @@ class Simulator(widgets.VBox):
 
     def _simulate(self) -> pd.DataFrame:
         rows = self.catalog[self.catalog["id"].isin(self.value)]
-        return simulate(
-            self.ssi, rows, self.weeks.value, catalog=self.catalog, band=0.8 if self.band.value else None,
-        )
+        return simulate(self.ssi, rows, weeks=self.weeks.value, band=self.band.value)
 
     def _show(self, error: str = "") -> None:
         totals = self.projection[self.projection["pillar"] == "total"]["score"]
@@ -168,23 +166,16 @@ class Simulator(widgets.VBox):
             )
         ]
         if over:
-            parts.append(
-                f'<span style="{_ERROR_STYLE}">'
-                + tr(
-                    "Te pasas de tu tiempo en {extra}.",
-                    "That is {extra} over your time.",
-                    extra=_duration(minutes - self.budget.value),
-                )
-                + "</span>"
-            )
+            parts.append(error_html(tr("Te pasas de tu tiempo en {extra}.", "That is {extra} over your time.",
+                                       extra=_duration(minutes - self.budget.value))))
         if error:
-            parts.append(f'<span style="{_ERROR_STYLE}">{html.escape(error)}</span>')
+            parts.append(error_html(error))
         self.summary.value = " ".join(parts)
 
     def _update(self) -> None:
         try:
             self.projection = self._simulate()
-        except SSIInputError as error:  # shown next to the controls, never swallowed
+        except (SSIInputError, SSITypeError) as error:  # shown next to the controls, never swallowed
             self._show(str(error))
             return
         update_trajectory_figure(self.figure, self.projection)
@@ -196,12 +187,15 @@ class Simulator(widgets.VBox):
 
     def apply_best_plan(self) -> None:
         """Tick the best plan for the current budget and horizon (see :func:`ssi_kit.best_plan`)."""
-        plan = best_plan(self.ssi, self.budget.value, self.weeks.value, catalog=self.catalog)
+        plan = best_plan(self.ssi, self.budget.value, weeks=self.weeks.value, catalog=self.catalog)
         self._set_ticks(set(plan.actions))
         self._update()
 
     def _on_best(self, _button: widgets.Button) -> None:
-        self.apply_best_plan()
+        try:
+            self.apply_best_plan()
+        except (SSIInputError, SSITypeError) as error:  # where _update shows its own
+            self._show(str(error))
 
     def _on_clear(self, _button: widgets.Button) -> None:
         self.value = ()
@@ -239,7 +233,10 @@ def simulator(
     Raises
     ------
     SSIInputError
-        For an unknown action id, weeks outside 1–520 or a budget below 0.
+        For an unknown action id, a bad catalog row, weeks outside 1–520 or a budget that is
+        not whole minutes between 0 and 10,080.
+    SSITypeError
+        If ``ssi``, ``actions`` or ``catalog`` is of a type that cannot be used.
 
     Examples
     --------
@@ -248,37 +245,7 @@ def simulator(
     >>> w.value
     ('publicar', 'grupos')
     """
-    start = _as_ssi(ssi)
-    weeks = _check_weeks(weeks)
-    if weeks < 1:
-        raise SSIInputError(
-            tr(
-                "«weeks» debe ser al menos 1 semana en el simulador; recibido {received!r}.",
-                "'weeks' must be at least 1 week in the simulator; received {received!r}.",
-                received=weeks,
-            ),
-            field="weeks",
-            received=weeks,
-        )
-    if isinstance(minutes, bool) or not isinstance(minutes, int) or minutes < 0:
-        raise SSIInputError(
-            tr(
-                "«minutes» es tu tiempo por semana en minutos enteros, 0 o más; recibido {received!r}.",
-                "'minutes' is your time per week in whole minutes, 0 or more; received {received!r}.",
-                received=minutes,
-            ),
-            field="minutes",
-            received=minutes,
-        )
-    if hasattr(catalog, "columns"):
-        simulate(start, catalog, 0)  # checks the table's columns and values
-        frame = catalog.copy()  # type: ignore[union-attr]
-        if "label" not in frame.columns:
-            frame["label"] = frame["id"]
-        if "description" not in frame.columns:
-            frame["description"] = ""
-    else:
-        frame = load_actions(catalog)  # type: ignore[arg-type]
-    if isinstance(actions, str):
-        actions = [actions]
-    return Simulator(start, frame, weeks=weeks, minutes=minutes, actions=actions)
+    start = as_ssi(ssi)
+    weeks = check_weeks(weeks, minimum=1)
+    minutes = check_budget(minutes, name="minutes")
+    return Simulator(start, catalog, weeks=weeks, minutes=minutes, actions=actions)

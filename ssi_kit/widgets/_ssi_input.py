@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import html
+from functools import partial
 
 import ipywidgets as widgets
 import plotly.graph_objects as go
 
 from .._i18n import format_number, tr
-from ..errors import SSIInputError
 from ..plots import plot_ssi, update_ssi_figure
-from ..score import PILLAR_MAX, PILLARS, SSI, GroupScore, SSIProfile, parse_number, pillar_label
+from ..score import PILLAR_MAX, PILLARS, SSI, GroupScore, SSIProfile, as_ssi, parse_number, pillar_label
+from ._controls import SliderText
 
 __all__ = ["SSIInput", "ssi_input"]
 
 _STEP = 0.001  # LinkedIn shows pillars with three decimals
-_ERROR_STYLE = "color:#D55E00"  # vermilion from the palette: readable, colour-blind safe
 
 
 class SSIInput(widgets.VBox):
@@ -32,30 +31,23 @@ class SSIInput(widgets.VBox):
         network: GroupScore | SSI | float | None = None,
     ) -> None:
         self._value = initial if initial is not None else SSI(12.5, 12.5, 12.5, 12.5)
-        self._syncing = False  # set while we move controls ourselves: ignore their echoes
-        self.sliders: dict[str, widgets.FloatSlider] = {}
-        self.texts: dict[str, widgets.Text] = {}
-        self.errors: dict[str, widgets.HTML] = {}
-        rows = []
+        self.controls: dict[str, SliderText] = {}
         for pillar in PILLARS:
-            score = getattr(self._value, pillar)
             slider = widgets.FloatSlider(
-                value=score, min=0, max=PILLAR_MAX, step=_STEP, readout=False, continuous_update=True,
+                value=getattr(self._value, pillar), min=0, max=PILLAR_MAX, step=_STEP, continuous_update=True,
                 description=pillar_label(pillar, full=True), style={"description_width": "19em"},
                 layout=widgets.Layout(width="34em"),
             )
-            text = widgets.Text(
-                value=format_number(score), continuous_update=False,
-                placeholder="0–25", layout=widgets.Layout(width="6em"),
+            self.controls[pillar] = SliderText(
+                slider, parse=partial(parse_number, field=pillar), format=format_number,
+                on_value=partial(self._on_pillar, pillar), text_width="6em",
             )
-            error = widgets.HTML("")
-            slider.observe(self._on_slider, names="value")
-            text.observe(self._on_text, names="value")
-            self.sliders[pillar], self.texts[pillar], self.errors[pillar] = slider, text, error
-            rows.append(widgets.HBox([slider, text, error], layout=widgets.Layout(align_items="center")))
+        self.sliders = {p: c.slider for p, c in self.controls.items()}
+        self.texts = {p: c.text for p, c in self.controls.items()}
+        self.errors = {p: c.error for p, c in self.controls.items()}
         self.total = widgets.HTML(self._total_html())
         self.figure = go.FigureWidget(plot_ssi(self._value, industry=industry, network=network))
-        super().__init__(children=[*rows, self.total, self.figure])
+        super().__init__(children=[*self.controls.values(), self.total, self.figure])
 
     @property
     def value(self) -> SSI:
@@ -63,17 +55,10 @@ class SSIInput(widgets.VBox):
         return self._value
 
     @value.setter
-    def value(self, ssi: SSI) -> None:
-        if not isinstance(ssi, SSI):
-            ssi = SSI.from_dict(ssi)
-        self._syncing = True
-        try:
-            for pillar in PILLARS:
-                self.sliders[pillar].value = getattr(ssi, pillar)
-                self.texts[pillar].value = format_number(getattr(ssi, pillar))
-                self.errors[pillar].value = ""
-        finally:
-            self._syncing = False
+    def value(self, ssi: SSI | SSIProfile | str) -> None:
+        ssi = as_ssi(ssi, name="value")
+        for pillar, control in self.controls.items():
+            control.set(getattr(ssi, pillar))
         self._show(ssi)
 
     def _total_html(self) -> str:
@@ -90,38 +75,7 @@ class SSIInput(widgets.VBox):
         self.total.value = self._total_html()
         update_ssi_figure(self.figure, ssi)
 
-    def _pillar_of(self, owner: widgets.Widget, controls: dict[str, widgets.Widget]) -> str:
-        return next(p for p, w in controls.items() if w is owner)
-
-    def _on_slider(self, change: dict) -> None:
-        if self._syncing:
-            return
-        pillar = self._pillar_of(change["owner"], self.sliders)
-        ssi = SSI(**{**self._value.as_dict(), pillar: change["new"]})
-        self._syncing = True
-        try:
-            self.texts[pillar].value = format_number(getattr(ssi, pillar))
-            self.errors[pillar].value = ""
-        finally:
-            self._syncing = False
-        self._show(ssi)
-
-    def _on_text(self, change: dict) -> None:
-        if self._syncing:
-            return
-        pillar = self._pillar_of(change["owner"], self.texts)
-        try:
-            score = parse_number(change["new"], field=pillar)
-        except SSIInputError as error:
-            # Keep the last good value; say what is wrong next to the box.
-            self.errors[pillar].value = f'<span style="{_ERROR_STYLE}">{html.escape(str(error))}</span>'
-            return
-        self.errors[pillar].value = ""
-        self._syncing = True
-        try:
-            self.sliders[pillar].value = score
-        finally:
-            self._syncing = False
+    def _on_pillar(self, pillar: str, score: float) -> None:
         self._show(SSI(**{**self._value.as_dict(), pillar: score}))
 
 
@@ -157,6 +111,6 @@ def ssi_input(
         industry = initial.industry if industry is None else industry
         network = initial.network if network is None else network
         initial = initial.member
-    if initial is not None and not isinstance(initial, SSI):
-        initial = SSI.parse(initial) if isinstance(initial, str) else SSI.from_dict(initial)
+    if initial is not None:
+        initial = as_ssi(initial, name="initial")
     return SSIInput(initial, industry=industry, network=network)

@@ -1,0 +1,404 @@
+"""The one validation path (ssi_kit._checks) and the package-level functions it guards."""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import os
+import zipfile
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import ssi_kit
+from ssi_kit import SSI, SSIInputError, SSITypeError, SSIWarning
+from ssi_kit._checks import (
+    check_choice,
+    check_frame,
+    check_integer,
+    check_number,
+    check_probability,
+    check_seed,
+    decode_text,
+    read_source,
+)
+from ssi_kit._i18n import format_percent, format_thousands, plural, short_repr
+
+
+class TestCheckNumber:
+    @pytest.mark.parametrize("value", [10**400, -(10**400), 10**5000], ids=["400", "-400", "5000"])
+    def test_huge_integers_are_out_of_range(self, value):
+        """A 400- or 5,000-digit integer is "out of range", never an OverflowError."""
+        with pytest.raises(SSIInputError, match="«weeks» .*recibido un número de [0-9.]+ cifras"):
+            check_number(value, name="weeks", maximum=520)
+
+    def test_out_of_range_names_value_range_and_received(self):
+        """The message names the argument, the range and what came in, with a decimal comma."""
+        with pytest.raises(SSIInputError, match=r"«overlap» debe estar entre 0 y 0,99; recibido 1,5\."):
+            check_number(1.5, name="overlap", maximum=0.99)
+
+    def test_big_bounds_have_thousands_separators(self):
+        """Bounds read like numbers people write: 30.000, not 30000."""
+        with pytest.raises(SSIInputError, match="entre 1 y 30.000"):
+            check_number(0, name="first", minimum=1, maximum=30_000)
+
+    @pytest.mark.parametrize("value", ["20", None, True, [1], math.nan, math.inf])
+    def test_not_a_number(self, value):
+        """Text, None, booleans, lists and non-finite values are refused with what was expected."""
+        with pytest.raises(SSIInputError, match="«x» debe ser un número entre 0 y 10; recibido"):
+            check_number(value, name="x", maximum=10)
+
+    def test_text_gets_a_hint(self):
+        """A number typed in quotes gets told to drop them."""
+        with pytest.raises(SSIInputError) as info:
+            check_number("20", name="x")
+        assert "sin comillas" in info.value.hint
+
+    def test_integer(self):
+        """check_integer wants whole numbers and returns an int."""
+        assert check_integer(26.0, name="weeks") == 26 and isinstance(check_integer(26.0, name="weeks"), int)
+        with pytest.raises(SSIInputError, match="número entero"):
+            check_integer(2.5, name="weeks")
+
+    @given(st.one_of(st.integers(), st.floats(), st.text(max_size=5), st.none(), st.booleans()))
+    def test_any_value_gives_number_or_our_error(self, value):
+        """Whatever comes in, the result is a float in range or an SSIInputError."""
+        try:
+            number = check_number(value, name="x", minimum=-5, maximum=5)
+        except SSIInputError:
+            return
+        assert -5 <= number <= 5
+
+
+class TestOtherChecks:
+    @pytest.mark.parametrize("value", [0, 1, -0.2, 1.5, "0.8"])
+    def test_probability_is_strictly_between_0_and_1(self, value):
+        """A probability of 0 or 1 (or outside) is refused."""
+        with pytest.raises(SSIInputError, match="«band» debe ser una probabilidad entre 0 y 1"):
+            check_probability(value, name="band")
+
+    @pytest.mark.parametrize("value", [-1, "a", 1.5, None, 2**32])
+    def test_seed(self, value):
+        """A seed is a whole number from 0."""
+        with pytest.raises(SSIInputError, match="«seed»"):
+            check_seed(value)
+
+    @pytest.mark.parametrize("value", [["brand"], {"a": 1}, pd.NA, None, 3])
+    def test_choice_unhashable_or_missing(self, value):
+        """A list, a dict, NA or a number where a choice goes gets the list of options."""
+        with pytest.raises(SSIInputError, match="«color» debe ser uno de: rojo, verde; recibido"):
+            check_choice(value, ["rojo", "verde"], name="color")
+
+    def test_choice_suggests_the_close_one(self):
+        """A typo gets "¿Querías decir…?"."""
+        with pytest.raises(SSIInputError) as info:
+            check_choice("verd", ["rojo", "verde"], name="color")
+        assert "verde" in info.value.hint
+
+    def test_frame_with_repeated_columns(self):
+        """Two columns with the same name are refused, naming it."""
+        frame = pd.DataFrame([[1, 2]], columns=["brand", "brand"])
+        with pytest.raises(SSIInputError, match="columnas repetidas: brand"):
+            check_frame(frame, name="ssis", expected="una tabla")
+
+    def test_frame_missing_columns_are_named(self):
+        """Missing columns are listed."""
+        with pytest.raises(SSIInputError, match="le faltan las columnas: b, c"):
+            check_frame(pd.DataFrame({"a": [1]}), name="t", expected="una tabla", required=["a", "b", "c"])
+
+    def test_frame_wrong_type(self):
+        """Something that is not a DataFrame is a type error."""
+        with pytest.raises(SSITypeError, match="«t» debe ser una tabla; recibido list"):
+            check_frame([1], name="t", expected="una tabla")
+
+
+class TestReadSource:
+    def _read(self, source, **kwargs):
+        return read_source(source, function="leer", expected="una ruta", **kwargs)
+
+    def test_pasted_text_is_content(self):
+        """A string with a line break is the file's text, not a path (no "File name too long")."""
+        got = self._read("a,b\n" * 5000)
+        assert got.kind == "text" and got.data.startswith(b"a,b\n")
+
+    def test_missing_file_says_so_with_the_name_as_given(self):
+        """A missing file names the path exactly as given."""
+        with pytest.raises(SSIInputError, match="No encuentro el archivo «mis datos/conexiones.csv»"):
+            self._read("mis datos/conexiones.csv")
+
+    @pytest.mark.parametrize("name", ["x" * 5000, "a\0b", "   "])
+    def test_impossible_names(self, name):
+        """A too long name, a NUL byte or blanks give our error, not OSError/ValueError."""
+        with pytest.raises(SSIInputError):
+            self._read(name)
+
+    def test_permission(self, tmp_path, monkeypatch):
+        """An unreadable file is reported as such (simulated: tests may run as root)."""
+        file = tmp_path / "a.csv"
+        file.write_text("x")
+
+        def refuse(self):
+            raise PermissionError(13, "denied")
+
+        monkeypatch.setattr(type(file), "read_bytes", refuse)
+        with pytest.raises(SSIInputError, match="No tengo permiso para leer"):
+            self._read(str(file))
+
+    def test_folder_without_member(self, tmp_path):
+        """A folder where a file goes says it is a folder."""
+        with pytest.raises(SSIInputError, match="es una carpeta"):
+            self._read(tmp_path)
+
+    def test_wrong_type_mentions_what_to_pass(self):
+        """A DataFrame gets a hint that it is already the table."""
+        with pytest.raises(SSITypeError, match="leer espera una ruta; recibido DataFrame") as info:
+            self._read(pd.DataFrame())
+        assert "Ya tienes la tabla" in info.value.hint
+
+    def test_file_too_large(self, tmp_path):
+        """Files over the limit are refused before reading."""
+        file = tmp_path / "big.csv"
+        file.write_bytes(b"x" * 2000)
+        with pytest.raises(SSIInputError, match="ocupa más de"):
+            self._read(file, max_bytes=1000)
+
+    def _zip(self, tmp_path, members, **kwargs):
+        path = tmp_path / "export.zip"
+        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for name, data in members.items():
+                archive.writestr(name, data)
+        return path
+
+    def test_zip_member(self, tmp_path):
+        """The member is found in any folder of the zip, in any case."""
+        path = self._zip(tmp_path, {"datos/connections.CSV": b"a,b\n"})
+        got = self._read(path, member="Connections.csv")
+        assert got.data == b"a,b\n" and got.member == "datos/connections.CSV"
+
+    def test_two_members_warn_which_was_read(self, tmp_path):
+        """Two candidates: the shallowest is read and a warning names it."""
+        path = self._zip(tmp_path, {"b/Connections.csv": b"2", "Connections.csv": b"1"})
+        with pytest.warns(SSIWarning, match="leo «Connections.csv»"):
+            got = self._read(path, member="Connections.csv")
+        assert got.data == b"1"
+
+    def test_zip_bomb_refused_before_reading(self, tmp_path):
+        """A member expanding past the limit is refused from its header."""
+        path = self._zip(tmp_path, {"Connections.csv": b"0" * 3_000_000})
+        assert path.stat().st_size < 100_000
+        with pytest.raises(SSIInputError, match="descomprimido ocupa más de"):
+            self._read(path, member="Connections.csv", max_bytes=1_000_000)
+
+    @pytest.mark.parametrize("content", [b"not a zip at all", b"PK\x03\x04broken"])
+    def test_not_a_zip(self, tmp_path, content):
+        """A .zip that is not one, or is cut short, says so."""
+        path = tmp_path / "export.zip"
+        path.write_bytes(content)
+        with pytest.raises(SSIInputError, match="no es un .zip válido o está incompleto"):
+            self._read(path, member="Connections.csv")
+
+    def test_truncated_zip(self, tmp_path):
+        """A download cut in the middle is reported, not a BadZipFile."""
+        path = self._zip(tmp_path, {"Connections.csv": os.urandom(50_000)})
+        path.write_bytes(path.read_bytes()[:30_000])
+        with pytest.raises(SSIInputError, match="no es un .zip válido o está incompleto"):
+            self._read(path, member="Connections.csv")
+
+    def test_encrypted_zip(self, tmp_path):
+        """A password-protected member is refused clearly (flag bit 0 set)."""
+        path = self._zip(tmp_path, {"Connections.csv": b"a,b\n"})
+        data = bytearray(path.read_bytes())
+        for signature, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+            at = data.find(signature)
+            data[at + offset] |= 0x1
+        path.write_bytes(bytes(data))
+        with pytest.raises(SSIInputError, match="protegido con contraseña"):
+            self._read(path, member="Connections.csv")
+
+    def test_bytes_holding_a_zip(self, tmp_path):
+        """Uploaded bytes of a zip are opened like the file."""
+        path = self._zip(tmp_path, {"Connections.csv": b"a,b\n"})
+        got = self._read(path.read_bytes(), member="Connections.csv")
+        assert got.data == b"a,b\n"
+
+    def test_message_phrases(self, tmp_path):
+        """Messages say "del archivo «x»" with the name as given, never "de el"."""
+        file = tmp_path / "Mi archivo.csv"
+        file.write_text("x")
+        got = self._read(str(file))
+        assert got.of == f"del archivo «{file}»" and got.subject.startswith("El archivo «")
+        assert self._read("a\nb").of == "del texto pegado"
+
+
+class TestDecodeText:
+    def test_utf16_with_and_without_bom(self):
+        """UTF-16 (as some Excel versions save "Unicode text") is recognised."""
+        text = "Nombre;Empresa\nJosé;Peña\n"
+        for data in (text.encode("utf-16"), text.encode("utf-16-le"), text.encode("utf-16-be")):
+            assert decode_text(data)[0] == text
+
+    def test_windows_1252(self):
+        """A file re-saved by a spreadsheet in Windows-1252 reads right."""
+        assert decode_text("José Peña\n".encode("cp1252")) == ("José Peña\n", "cp1252")
+
+    def test_mixed_lines_are_decoded_each_with_its_own(self):
+        """UTF-8 and Windows-1252 lines in one file: no mojibake, and a warning."""
+        data = "José\n".encode() + "José\n".encode("cp1252") + "Peña\n".encode()
+        with pytest.warns(SSIWarning, match="mezcla dos codificaciones"):
+            text, encoding = decode_text(data)
+        assert text == "José\nJosé\nPeña\n" and "Ã" not in text and encoding == "mixed"
+
+    def test_replacement_character_is_kept(self):
+        """Valid UTF-8 holding U+FFFD stays as it is."""
+        assert decode_text("Jos\ufffd\n".encode())[0] == "Jos\ufffd\n"
+
+    def test_bom_removed(self):
+        """A UTF-8 BOM is not part of the text."""
+        assert decode_text(b"\xef\xbb\xbfa,b")[0] == "a,b"
+
+
+class TestI18n:
+    def test_plural(self):
+        """Counts agree with their noun, with thousands separators."""
+        assert plural(1, "persona", "personas", "person", "people") == "1 persona"
+        assert plural(2000, "persona", "personas", "person", "people") == "2.000 personas"
+        ssi_kit.set_language("en")
+        assert plural(2000, "persona", "personas", "person", "people") == "2,000 people"
+
+    def test_percent_and_thousands(self):
+        """Shares keep enough decimals to be seen; thousands use the language's separator."""
+        assert format_percent(0.00019) == "0,019 %" and format_thousands(8912) == "8.912"
+
+    def test_short_repr(self):
+        """Quoted values are cut short."""
+        assert len(short_repr("x" * 1000)) <= 60 and short_repr(10**5000).startswith("un número de")
+
+    @pytest.mark.parametrize("value", ["enfermera", "fr", "", "e", "english please"])
+    def test_unknown_languages(self, value):
+        """Only Spanish and English (codes, regional codes or names) are accepted."""
+        with pytest.raises(SSIInputError, match="Idioma no disponible"):
+            ssi_kit.set_language(value)
+        assert ssi_kit.get_language() == "es"
+
+    @pytest.mark.parametrize("value", [pd.NA, None, 3, ["es"]])
+    def test_language_not_text(self, value):
+        """A language that is not text is a type error, not pandas' "boolean value of NA"."""
+        with pytest.raises(SSITypeError, match="El idioma debe ser un texto"):
+            ssi_kit.set_language(value)
+
+    @pytest.mark.parametrize(("value", "code"), [("ES", "es"), ("es-MX", "es"), ("en_GB", "en"), ("Inglés", "en")])
+    def test_language_spellings(self, value, code):
+        """Codes with a region and the languages' names work."""
+        ssi_kit.set_language(value)
+        assert ssi_kit.get_language() == code
+
+
+class TestDataPath:
+    @pytest.mark.parametrize("name", ["/etc/passwd", "../README.md", "../../etc/passwd", "data/acciones.csv", ""])
+    def test_never_leaves_data(self, name):
+        """Only names of files in data/ are accepted: no path escapes the folder."""
+        with pytest.raises(SSIInputError, match="No existe el archivo de ejemplo"):
+            ssi_kit.data_path(name)
+
+    @pytest.mark.parametrize("name", [3, None, ["acciones.csv"]])
+    def test_not_text(self, name):
+        """A name that is not text is a type error."""
+        with pytest.raises(SSITypeError, match="«filename» debe ser el nombre de un archivo de ejemplo"):
+            ssi_kit.data_path(name)
+
+
+class TestScoreMistakes:
+    @pytest.mark.parametrize("value", [10**400, -(10**400), 1e400])
+    def test_huge_pillar(self, value):
+        """SSI(10**400, …) is a pillar out of range, not an OverflowError."""
+        with pytest.raises(SSIInputError, match="El pilar «marca» debe"):
+            SSI(value, 1, 1, 1)
+
+    @pytest.mark.parametrize("value", [pd.NA, None, ["brand"], {"brand"}, 5])
+    def test_pillar_key_of_anything(self, value):
+        """pillar_key names the pillars for NA, lists or numbers (no "unhashable type")."""
+        with pytest.raises(SSIInputError, match="«pilar» debe ser uno de: brand, people, insights, relationships"):
+            ssi_kit.pillar_key(value)
+
+    def test_dict_with_list_key_meaning(self):
+        """SSI.from_dict with a tuple key still gets our message."""
+        with pytest.raises(SSIInputError):
+            SSI.from_dict({("brand",): 1, "people": 1, "insights": 1, "relationships": 1})
+
+
+def _member(**overrides):
+    data = {"memberScore": {"overall": 10, "subScores": [
+        {"pillar": "PROFESSIONAL_BRAND", "score": 4}, {"pillar": "FIND_RIGHT_PEOPLE", "score": 3},
+        {"pillar": "INSIGHT_ENGAGEMENT", "score": 2}, {"pillar": "STRONG_RELATIONSHIP", "score": 1}]}}
+    data["memberScore"].update(overrides)
+    return data
+
+
+class TestLinkedinJSONMistakes:
+    def test_deeply_nested(self):
+        """JSON nested 100,000 deep is refused, not a RecursionError."""
+        with pytest.raises(SSIInputError, match="demasiados niveles anidados"):
+            ssi_kit.read_linkedin_ssi("[" * 100_000 + "]" * 100_000)
+
+    def test_integer_with_5000_digits(self):
+        """An integer of 5,000 digits in the JSON is refused, not a ValueError."""
+        with pytest.raises(SSIInputError, match="número demasiado largo"):
+            ssi_kit.read_linkedin_ssi('{"memberScore": {"overall": ' + "9" * 5000 + "}}")
+
+    def test_number_with_400_digits(self):
+        """A 400-digit overall is out of range, not an OverflowError."""
+        with pytest.raises(SSIInputError, match="El total debe"):
+            ssi_kit.read_linkedin_ssi(json.dumps(_member(overall=10**400)))
+
+    def test_list_as_pillar_name(self):
+        """A list where a pillar name goes names the valid pillars."""
+        data = _member()
+        data["memberScore"]["subScores"][0]["pillar"] = ["PROFESSIONAL_BRAND"]
+        with pytest.raises(SSIInputError, match="PROFESSIONAL_BRAND, FIND_RIGHT_PEOPLE"):
+            ssi_kit.read_linkedin_ssi(data)
+
+    def test_pasted_multiline_text(self):
+        """The JSON pasted with line breaks is read as content."""
+        assert ssi_kit.read_linkedin_ssi(json.dumps(_member(), indent=2)).member.total == 10
+
+    def test_utf16_file(self, tmp_path):
+        """A JSON saved as UTF-16 by an editor reads."""
+        path = tmp_path / "ssi.json"
+        path.write_bytes(json.dumps(_member()).encode("utf-16"))
+        assert ssi_kit.read_linkedin_ssi(path).member.total == 10
+
+    def test_missing_file_named_as_given(self):
+        """The message keeps the name as the learner typed it."""
+        with pytest.raises(SSIInputError, match="No encuentro el archivo «mi_ssi.json»"):
+            ssi_kit.read_linkedin_ssi("mi_ssi.json")
+
+    def test_broken_file_says_del_archivo(self, tmp_path):
+        """Broken JSON in a file: "El archivo «x» no es JSON válido"."""
+        path = tmp_path / "ssi.json"
+        path.write_text("{oops")
+        with pytest.raises(SSIInputError, match=r"El archivo «.*ssi.json» no es JSON válido \(línea 1"):
+            ssi_kit.read_linkedin_ssi(str(path))
+
+    def test_bytes(self):
+        """Uploaded bytes (a FileUpload's content) read."""
+        assert ssi_kit.read_linkedin_ssi(io.BytesIO(json.dumps(_member()).encode())).member.total == 10
+
+
+class TestFolders:
+    def test_member_found_in_an_unzipped_export(self, tmp_path):
+        """A folder as LinkedIn's zip unpacks (one folder deep) is searched for the file."""
+        (tmp_path / "Basic_LinkedInDataExport" / "x").mkdir(parents=True)
+        (tmp_path / "Basic_LinkedInDataExport" / "Connections.csv").write_bytes(b"a")
+        got = read_source(tmp_path, function="f", expected="e", member="connections.csv")
+        assert got.data == b"a" and got.member == "Basic_LinkedInDataExport/Connections.csv"
+
+    def test_search_does_not_walk_deep_trees(self, tmp_path):
+        """A file buried many folders deep (a whole home folder passed) is not searched for."""
+        deep = tmp_path.joinpath(*"abcdef")
+        deep.mkdir(parents=True)
+        (deep / "Connections.csv").write_bytes(b"a")
+        with pytest.raises(SSIInputError, match="no contiene Connections.csv"):
+            read_source(tmp_path, function="f", expected="e", member="Connections.csv")

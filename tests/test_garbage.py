@@ -1,0 +1,180 @@
+"""Every public function called with generated garbage: only our two errors may come out.
+
+For each function, one argument at a time is replaced by garbage (huge numbers, NaN, text
+with line breaks, NA, lists, dicts, bytes, tables, other ssi-kit objects…) while the others
+stay valid. Whatever happens, the call returns or raises SSIInputError / SSITypeError: never
+pandas', numpy's, the OS's or Python's own errors. A learner's typo always reads as a message.
+"""
+
+from __future__ import annotations
+
+import inspect
+import math
+import os
+import warnings
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import ssi_kit
+from ssi_kit import SSI, SSIInputError, SSITypeError
+
+OURS = (SSIInputError, SSITypeError)
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _in_an_empty_folder(tmp_path_factory):
+    """Garbage text may name a path: run where "." holds nothing of ours."""
+    before = os.getcwd()
+    os.chdir(tmp_path_factory.mktemp("garbage"))
+    yield
+    os.chdir(before)
+
+
+def _frames() -> st.SearchStrategy[pd.DataFrame]:
+    columns = st.lists(st.sampled_from(["brand", "people", "marca", "id", "pillar", "minutes", "effect", "count",
+                                        "share", "degree", "company", "position", "connected_on", "x", ""]),
+                       max_size=6)
+    cells = st.one_of(st.none(), st.integers(-5, 10**6), st.floats(), st.text(max_size=4), st.just(pd.NA))
+    return columns.flatmap(lambda cols: st.lists(st.lists(cells, min_size=len(cols), max_size=len(cols)),
+                                                 max_size=3).map(lambda rows: pd.DataFrame(rows, columns=cols)))
+
+
+scalars = st.one_of(
+    st.integers(), st.sampled_from([10**400, -(10**400), 10**5000, 2**63, -1, 0]),
+    st.floats(), st.sampled_from([math.nan, math.inf, -math.inf, 1e308, -0.0]),
+    st.text(max_size=12), st.sampled_from(["", " ", "a\nb", "1.500", "0,3", "12,5; 8; 5,25; 10", "../..", "/etc",
+                                           "{", "[", "brand", "marca", "es", "Yo", "publicar", "C:\\x"]),
+    st.none(), st.booleans(), st.just(pd.NA), st.just(np.nan), st.just(np.int64(7)), st.just(b"\xff\xfe\x00"),
+    st.just(Ellipsis), st.just(3 + 4j), st.just(object()),
+)
+garbage = st.one_of(
+    scalars,
+    st.lists(scalars, max_size=4), st.tuples(scalars, scalars), st.dictionaries(st.text(max_size=5), scalars, max_size=3),
+    st.dictionaries(st.integers(0, 5), scalars, max_size=3), _frames(),
+    st.builds(pd.Series, st.lists(scalars, max_size=3)),
+    st.sampled_from([SSI(1, 2, 3, 4), pd.DataFrame(), set(), frozenset([1]), [[1, 2], [3]], {"brand": [1]}]),
+)
+
+
+@cache
+def _cases() -> dict[str, tuple[Callable[..., Any], dict[str, Any]]]:
+    """Each public function with valid arguments, by name."""
+    from ssi_kit import plots
+    from ssi_kit.actions import load_actions, plan_minutes
+    from ssi_kit.linkedin_export import anonymize, is_decision_maker, network_summary, read_connections, save_csv
+    from ssi_kit.network import degree_label, degrees_from, describe_pyramid, introducers, pyramid, read_network
+    from ssi_kit.simulation import best_plan, recommend, simulate, simulate_many
+    from ssi_kit.widgets import pyramid_explorer, simulator, ssi_input
+
+    s = SSI(6, 6, 5, 8)
+    graph = ssi_kit.load_dataset("red_ejemplo")
+    frame = pyramid(500)
+    projection = simulate(s, ["publicar"], weeks=4)
+    model = {"decay": 0.015, "floor_fraction": 0.5}
+    learners = pd.DataFrame({"brand": [6, 12], "people": [6, 8], "insights": [5, 5], "relationships": [8, 10]})
+    contacts = ssi_kit.load_dataset("conexiones_ejemplo").head(40)
+    summary = network_summary(contacts)
+    return {
+        "read_connections": (read_connections, {"path": ssi_kit.data_path("conexiones_ejemplo.csv")}),
+        "network_summary": (network_summary, {"df": contacts, "top": 5}),
+        "is_decision_maker": (is_decision_maker, {"positions": ["CEO", None]}),
+        "anonymize": (anonymize, {"df": contacts, "keep": ("position",), "key": None}),
+        "save_csv": (save_csv, {"df": contacts.head(3), "path": "salida.csv", "overwrite": True}),
+        "plot_growth": (plots.plot_growth, {"summary": summary, "title": None}),
+        "plot_top_companies": (plots.plot_top_companies, {"summary": summary, "title": None}),
+        "plot_top_positions": (plots.plot_top_positions, {"summary": contacts, "title": None}),
+        "plot_decision_makers": (plots.plot_decision_makers, {"summary": summary, "title": None}),
+        "SSI": (SSI, {"brand": 6, "people": 6, "insights": 5, "relationships": 8}),
+        "SSI.parse": (SSI.parse, {"text": "1; 2; 3; 4"}),
+        "SSI.from_dict": (SSI.from_dict, {"values": {"brand": 1, "people": 2, "insights": 3, "relationships": 4}}),
+        "GroupScore": (ssi_kit.GroupScore, {"overall": 30, "top_percent": 10, "pillars": None}),
+        "pillar_key": (ssi_kit.pillar_key, {"pillar": "brand"}),
+        "pillar_label": (ssi_kit.pillar_label, {"pillar": "brand", "full": False}),
+        "read_linkedin_ssi": (ssi_kit.read_linkedin_ssi, {"source": ssi_kit.data_path("ssi_ejemplo.json")}),
+        "load_dataset": (ssi_kit.load_dataset, {"name": "ssi_ejemplo"}),
+        "data_path": (ssi_kit.data_path, {"filename": "acciones.csv"}),
+        "pyramid": (pyramid, {"first": 500, "avg_connections": 400, "overlap": 0.82, "members": 10**9}),
+        "degree_shares": (ssi_kit.degree_shares, {"counts": {1: 1, 2: 2, 3: 3}}),
+        "degree_label": (degree_label, {"degree": 2}),
+        "describe_pyramid": (describe_pyramid, {"frame": frame}),
+        "read_network": (read_network, {"source": [("a", "b")]}),
+        "degrees_from": (degrees_from, {"graph": graph, "me": "Yo"}),
+        "introducers": (introducers, {"graph": graph, "me": "Yo", "target": "Marta"}),
+        "plot_ssi": (plots.plot_ssi, {"ssi": s, "industry": 30, "network": None, "compare": None, "title": None}),
+        "plot_pyramid": (plots.plot_pyramid, {"frame": frame, "log": True, "title": None}),
+        "plot_network": (plots.plot_network, {"graph": graph, "me": "Yo", "target": None, "seed": 7, "title": None}),
+        "load_actions": (load_actions, {"path": None}),
+        "plan_minutes": (plan_minutes, {"actions": ["publicar"], "catalog": None}),
+        "simulate": (simulate, {"ssi": s, "actions": ["publicar"], "weeks": 4, "catalog": None, "band": None,
+                                "draws": 50, "seed": 0, **model}),
+        "simulate_many": (simulate_many, {"ssis": learners, "actions": ["publicar"], "weeks": 4, "catalog": None,
+                                          **model}),
+        "recommend": (recommend, {"ssi": s, "weeks": 8, "catalog": None, **model}),
+        "best_plan": (best_plan, {"ssi": s, "minutes_per_week": 90, "weeks": 8, "actions": None, "catalog": None,
+                                  **model}),
+        "plot_trajectory": (plots.plot_trajectory, {"projection": projection, "title": None}),
+        "plot_before_after": (plots.plot_before_after, {"projection": projection, "title": None}),
+        "plot_plans": (plots.plot_plans, {"plans": {"A": projection}, "title": None}),
+        "simulator": (simulator, {"ssi": s, "weeks": 8, "minutes": 90, "actions": (), "catalog": None}),
+        "ssi_input": (ssi_input, {"initial": s, "industry": None, "network": None}),
+        "pyramid_explorer": (pyramid_explorer, {"first": 500, "avg_connections": 400, "overlap": 0.82, "log": True}),
+    }
+
+
+def _calls() -> list[tuple[str, str]]:
+    return [(name, parameter) for name, (_f, kwargs) in _cases().items() for parameter in kwargs]
+
+
+def _call(function: Callable[..., Any], kwargs: dict[str, Any]) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            function(**kwargs)
+        except OURS:
+            pass
+
+
+@pytest.mark.parametrize(("name", "parameter"), _calls(), ids=[f"{n}-{p}" for n, p in _calls()])
+@settings(max_examples=int(os.environ.get("GARBAGE_EXAMPLES", "30")), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(value=garbage)
+def test_only_our_errors_escape(name, parameter, value):
+    """Garbage in one argument: the call succeeds or raises SSIInputError/SSITypeError, nothing else."""
+    function, kwargs = _cases()[name]
+    _call(function, {**kwargs, parameter: value})
+
+
+@pytest.mark.parametrize("name", list(_cases()))
+def test_valid_arguments_work(name):
+    """The base arguments of every case are valid (so garbage is what makes a call fail)."""
+    function, kwargs = _cases()[name]
+    assert set(kwargs) <= set(inspect.signature(function).parameters)
+    function(**kwargs)
+
+
+@pytest.fixture(scope="module")
+def boxes():
+    """The typed boxes of the SSI input and the pyramid explorer."""
+    from ssi_kit.widgets import pyramid_explorer, ssi_input
+
+    return ssi_input(), pyramid_explorer()
+
+
+@settings(max_examples=int(os.environ.get("GARBAGE_EXAMPLES", "30")) * 3, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.one_of(st.text(max_size=12), st.sampled_from(["1.500", "0,3", "50 %", "1e400", "9" * 5000, "-0",
+                                                              "nan", "inf", "٣", "１２", "1,2,3", "%", " 12 "])))
+def test_typed_boxes_never_raise(boxes, text):
+    """Whatever is typed in a widget's box, the callback shows a message or takes the value: nothing escapes."""
+    entry, explorer = boxes
+    for control in [*entry.controls.values(), *explorer.controls.values()]:
+        control.text.value = text
+        assert control.error.value or control.text.value == control._format(control.slider.value)
+        control.text.value = control._format(control.slider.value)
