@@ -55,6 +55,10 @@ _LAZY: dict[str, str] = {
     "plot_trajectory": "ssi_kit.plots",
     "plot_before_after": "ssi_kit.plots",
     "plot_plans": "ssi_kit.plots",
+    # lessons 04 and 05: messages and relationships
+    "read_messages": "ssi_kit.messages",
+    "read_invitations": "ssi_kit.messages",
+    "responsiveness": "ssi_kit.messages",
     # simulation
     "simulate": "ssi_kit.simulation",
     "simulate_many": "ssi_kit.simulation",
@@ -65,7 +69,7 @@ _LAZY: dict[str, str] = {
 }
 _SUBMODULES = (
     "plots", "widgets", "actions", "simulation", "network", "linkedin_export", "linkedin_ssi", "safe_csv",
-    "exercises",
+    "messages", "relationships", "exercises",
 )
 
 __all__ = [

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from .errors import SSIInputError, SSITypeError
 
+T = TypeVar("T")
 Language = Literal["es", "en"]
 
 _current: Language = "es"
@@ -63,6 +64,11 @@ def tr(es: str, en: str, /, **values: Any) -> str:
     """Pick the text for the current language and fill in ``values``."""
     text = en if _current == "en" else es
     return text.format(**values) if values else text
+
+
+def pick(es: T, en: T, /) -> T:
+    """The value for the current language, for what is not a text to format (a tuple of options)."""
+    return en if _current == "en" else es
 
 
 def plural(n: int, es_one: str, es_many: str, en_one: str, en_many: str) -> str:

@@ -39,9 +39,9 @@ def test_judge_crash_becomes_a_message():
 def test_hint_and_solution_in_language():
     """hint() and solution() follow the current language."""
     ex = _exercise()
-    assert ex.hint().message == "pista"
+    assert ex.hint_outcome().message == "pista"
     ssi_kit.set_language("en")
-    assert ex.hint().message == "hint" and ex.solution().message == "sol-en"
+    assert ex.hint_outcome().message == "hint" and ex.solution_outcome().message == "sol-en"
 
 
 class TestLesson01:
@@ -107,3 +107,84 @@ def test_markdown_escapes_the_message():
     """A message quoting a learner's answer cannot inject HTML into the notebook."""
     outcome = Exercise(lambda a: f"no conozco {a}", "", "", "", "").check("<img src=x onerror=alert(1)>")
     assert "<img" not in outcome._repr_markdown_() and "&lt;img" in outcome._repr_markdown_()
+
+
+def test_hint_and_solution_both_show_in_one_cell(capsys):
+    """hint() and solution() display themselves, so calling both in one cell shows both."""
+    ex = _exercise()
+    assert ex.hint() is None and ex.solution() is None
+    out = capsys.readouterr().out
+    assert "Pista: pista" in out and "Solución: sol" in out
+
+
+def test_expected_is_computed_and_fills_the_texts():
+    """expected comes from the library, and {expected} in hint/solution is filled in with a decimal comma."""
+    ex = Exercise(lambda a: None, "", "", "Es {expected}.", "It is {expected}.", compute=lambda: 42.895)
+    assert ex.expected == 42.895
+    assert ex.solution_outcome().message == "Es 42,895."
+
+
+@pytest.mark.parametrize(("answer", "value"), [(42.895, 42.895), ("42,895", 42.895), ("42.895", 42.895),
+                                               ((42, 895), 42.895), (" 7 ", 7.0), ("12,5 %", 12.5)])
+def test_numbers_as_a_spanish_speaker_writes_them(answer, value):
+    """Decimal commas, in quotes or not, are read as the number meant."""
+    from ssi_kit.exercises import read_number
+
+    assert read_number(answer)[0] == pytest.approx(value)
+
+
+def test_a_comma_without_quotes_is_explained():
+    """42,895 without quotes is a tuple in Python: the note says so."""
+    from ssi_kit.exercises import read_number
+
+    assert "Python lee 42,895 como dos números" in read_number((42, 895))[1]
+
+
+@pytest.mark.parametrize("answer", ["cuarenta", [1], (1, 2, 3), (-1, 5), 10**400, float("nan")])
+def test_not_numbers(answer):
+    """Anything else is not a number."""
+    from ssi_kit.exercises import read_number
+
+    assert read_number(answer)[0] is None
+
+
+def test_names_ignore_case_and_accents():
+    """«Información», «informacion» and « INFORMACIÓN » are the same answer."""
+    from ssi_kit.exercises import read_name
+
+    assert read_name("Información") == read_name("informacion") == read_name(" INFORMACIÓN ")
+    assert read_name(5) is None
+
+
+class TestQuiz:
+    def _question(self):
+        from ssi_kit.exercises import Question
+
+        return Question("¿Cuántos pilares?", "How many pillars?", ("3", "4", "5"), ("3", "4", "5"), 1,
+                        "Marca, personas, información y relaciones.", "Brand, people, insights, relationships.")
+
+    def test_question_verdicts(self):
+        """The right option is correct; others incorrect with the reason; none chosen asks to choose."""
+        q = self._question()
+        assert q.evaluate(1).correct and not q.evaluate(0).correct
+        assert "Marca" in q.evaluate(0).message
+        assert q.evaluate(None).status == "not_attempted" and q.evaluate(7).status == "incorrect"
+
+    def test_widget_checks_every_question(self):
+        """Choosing and pressing «Comprobar» shows a verdict per question and the score."""
+        from ssi_kit.widgets import quiz
+
+        w = quiz([self._question(), self._question()])
+        w.choices[0].index = 1
+        w.choices[1].index = 2
+        w.check_button.click()
+        assert "1 de 2" in w.score.value
+        assert "¡Correcto!" in w.verdicts[0].value and "Todavía no" in w.verdicts[1].value
+
+    def test_widget_in_english(self):
+        """Options and button follow the language."""
+        from ssi_kit.widgets import quiz
+
+        ssi_kit.set_language("en")
+        w = quiz([self._question()])
+        assert w.check_button.description == "Check" and "How many pillars?" in w.children[0].children[0].value

@@ -99,7 +99,7 @@ class TestQ2Projection:
 
     def test_solution_states_the_figure(self):
         """The solution shows the projected total the judge expects."""
-        assert str(total_at_end(ej.Q2_ACTIONS)) in ej.q2.solution().message
+        assert str(total_at_end(ej.Q2_ACTIONS)) in ej.q2.solution_outcome().message
 
 
 class TestQ3BestPlan:
@@ -128,12 +128,12 @@ class TestQ3BestPlan:
 @pytest.mark.parametrize("exercise", [ej.q1, ej.q2, ej.q3])
 def test_every_exercise_has_hint_and_solution(exercise):
     """Each exercise offers a hint and a solution in Spanish."""
-    assert exercise.hint().message and exercise.solution().message
+    assert exercise.hint_outcome().message and exercise.solution_outcome().message
 
 
 def test_hints_write_weeks_by_name():
     """Hints and solutions show calls that work: weeks is passed by name."""
-    for text in (ej.q2.hint().message, ej.q2.solution().message, ej.q3.hint().message, ej.q3.solution().message):
+    for text in (ej.q2.hint_outcome().message, ej.q2.solution_outcome().message, ej.q3.hint_outcome().message, ej.q3.solution_outcome().message):
         assert f"weeks={ej.WEEKS}" in text
 
 

@@ -15,15 +15,16 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .._i18n import short_repr, tr
+from .._i18n import format_number, pick, short_repr, tr
 from ..errors import SSIInputError, SSITypeError
 from ..plots import BLUE, ERROR_COLOR, GREEN, GREY
 
-__all__ = ["NOT_ANSWERED", "Exercise", "Outcome", "answer_number"]
+__all__ = ["NOT_ANSWERED", "Exercise", "Outcome", "Question", "answer_number", "read_name", "read_number"]
 
 
 class _NotAnswered:
@@ -95,7 +96,12 @@ class Exercise:
         ``judge(answer) -> str | None``: ``None`` when the answer is right, otherwise a short
         message in the current language saying what is off (not the solution).
     hint_es, hint_en, solution_es, solution_en : str
-        What :meth:`hint` and :meth:`solution` show.
+        What :meth:`hint` and :meth:`solution` show. ``{expected}`` in them is replaced by
+        :attr:`expected`, so no figure is typed by hand.
+    praise_es, praise_en : str
+        Said with a right answer: why it matters in the course.
+    compute : callable, optional
+        Computes the expected answer with the library (see :attr:`expected`).
     """
 
     judge: Callable[[Any], str | None]
@@ -105,7 +111,13 @@ class Exercise:
     solution_en: str
     praise_es: str = ""
     praise_en: str = ""
+    compute: Callable[[], Any] | None = None
     attempts: list[Outcome] = field(default_factory=list, compare=False, repr=False)
+
+    @property
+    def expected(self) -> Any:
+        """The right answer, computed by the library (``None`` for open questions)."""
+        return None if self.compute is None else self.compute()
 
     def evaluate(self, answer: Any) -> Outcome:
         """Judge ``answer`` without displaying anything."""
@@ -137,10 +149,132 @@ class Exercise:
         self.attempts.append(outcome)
         return outcome
 
-    def hint(self) -> Outcome:
-        """A nudge towards the answer."""
-        return Outcome("hint", tr(self.hint_es, self.hint_en))
+    def _text(self, es: str, en: str) -> str:
+        text = tr(es, en)
+        return text.replace("{expected}", _shown(self.expected)) if "{expected}" in text else text
 
-    def solution(self) -> Outcome:
-        """The answer, explained."""
-        return Outcome("solution", tr(self.solution_es, self.solution_en))
+    def hint_outcome(self) -> Outcome:
+        """The hint, as a value (what :meth:`hint` shows)."""
+        return Outcome("hint", self._text(self.hint_es, self.hint_en))
+
+    def solution_outcome(self) -> Outcome:
+        """The solution, as a value (what :meth:`solution` shows)."""
+        return Outcome("solution", self._text(self.solution_es, self.solution_en))
+
+    def hint(self) -> None:
+        """Show a nudge towards the answer (shown even if :meth:`solution` follows in the cell)."""
+        _display(self.hint_outcome())
+
+    def solution(self) -> None:
+        """Show the answer, explained."""
+        _display(self.solution_outcome())
+
+
+def _display(outcome: Outcome) -> None:
+    from IPython.display import display
+
+    display(outcome)
+
+
+def _shown(value: Any) -> str:
+    """An expected value as the learner reads it: decimal comma, lists without quotes noise."""
+    if isinstance(value, float):
+        return format_number(value)
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_shown(v) for v in value)
+    return str(value)
+
+
+# --- reading answers as a Spanish speaker writes them ----------------------------------------
+_NUMBER_TEXT = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)")
+
+
+def read_number(answer: Any) -> tuple[float | None, str]:
+    """A numeric answer and a note on how it was read.
+
+    ``42.895``, ``"42,895"`` and ``"42.895"`` are 42.895. ``42,895`` typed without quotes is
+    a tuple for Python, ``(42, 895)``: it is read as 42.895 too, and the note explains why
+    Python needs a point. Anything else gives ``(None, "")``.
+
+    >>> read_number((42, 895))[0]
+    42.895
+    """
+    if isinstance(answer, tuple) and len(answer) == 2 and all(
+            isinstance(part, int) and not isinstance(part, bool) and part >= 0 for part in answer):
+        whole, decimals = answer
+        value = answer_number(float(f"{whole}.{decimals}")) if whole < 10**15 and decimals < 10**15 else None
+        note = tr(
+            "Python lee {whole},{decimals} como dos números separados por la coma; lo he entendido como "
+            "{value}. En Python los decimales van con punto: {whole}.{decimals}.",
+            "Python reads {whole},{decimals} as two numbers separated by the comma; I took it as {value}. "
+            "In Python decimals use a point: {whole}.{decimals}.",
+            whole=whole, decimals=decimals, value=format_number(value or 0.0),
+        ) if value is not None else ""
+        return value, note
+    if isinstance(answer, str):
+        text = answer.strip().rstrip("%").strip()
+        if _NUMBER_TEXT.fullmatch(text):
+            return answer_number(float(text.replace(",", "."))), ""
+        return None, ""
+    return answer_number(answer), ""
+
+
+def read_name(answer: Any) -> str | None:
+    """A name or key as typed, compared without case, accents or surrounding spaces.
+
+    >>> read_name("  Información ")
+    'informacion'
+    """
+    if not isinstance(answer, str):
+        return None
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", answer.strip().lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+# --- multiple-choice questions (the quiz that closes a lesson) -------------------------------
+@dataclass(frozen=True)
+class Question:
+    """A multiple-choice question on the course's ideas.
+
+    Parameters
+    ----------
+    prompt_es, prompt_en : str
+        The question.
+    options_es, options_en : tuple of str
+        The choices, in the same order in both languages.
+    answer : int
+        Position of the right choice in ``options``.
+    why_es, why_en : str
+        Why that is the answer (shown after a right or wrong choice).
+    """
+
+    prompt_es: str
+    prompt_en: str
+    options_es: tuple[str, ...]
+    options_en: tuple[str, ...]
+    answer: int
+    why_es: str
+    why_en: str
+
+    def __post_init__(self) -> None:
+        if len(self.options_es) != len(self.options_en) or not 0 <= self.answer < len(self.options_es):
+            raise ValueError("a question needs the same options in both languages and a valid answer")
+
+    @property
+    def prompt(self) -> str:
+        return tr(self.prompt_es, self.prompt_en)
+
+    @property
+    def options(self) -> tuple[str, ...]:
+        return pick(self.options_es, self.options_en)
+
+    def evaluate(self, choice: int | None) -> Outcome:
+        """The verdict on the option at position ``choice`` (``None``: nothing chosen yet)."""
+        if choice is None:
+            return Outcome("not_attempted", tr("Elige una opción.", "Pick an option."))
+        if isinstance(choice, bool) or not isinstance(choice, int) or not 0 <= choice < len(self.options_es):
+            return Outcome("incorrect", tr("Esa opción no existe.", "That option does not exist."))
+        why = tr(self.why_es, self.why_en)
+        return Outcome("correct", why) if choice == self.answer else Outcome("incorrect", why)

@@ -13,6 +13,7 @@ _WIDGETS: dict[str, str] = {
     "ssi_input": "._ssi_input",
     "simulator": "._simulator",
     "pyramid_explorer": "._pyramid",
+    "quiz": "._quiz",
 }
 
 __all__ = list(_WIDGETS)
