@@ -55,6 +55,8 @@ _LAZY: dict[str, str] = {
     "plot_trajectory": "ssi_kit.plots",
     "plot_before_after": "ssi_kit.plots",
     "plot_plans": "ssi_kit.plots",
+    # tables as a learner reads them
+    "show_table": "ssi_kit.tables",
     # lessons 04 and 05: messages and relationships
     "read_messages": "ssi_kit.messages",
     "read_invitations": "ssi_kit.messages",
@@ -69,7 +71,7 @@ _LAZY: dict[str, str] = {
 }
 _SUBMODULES = (
     "plots", "widgets", "actions", "simulation", "network", "linkedin_export", "linkedin_ssi", "safe_csv",
-    "messages", "relationships", "exercises",
+    "messages", "relationships", "tables", "exercises",
 )
 
 __all__ = [

@@ -123,6 +123,7 @@ def _cases() -> dict[str, tuple[Callable[..., Any], dict[str, Any]]]:
         "plot_before_after": (plots.plot_before_after, {"projection": projection, "title": None}),
         "plot_plans": (plots.plot_plans, {"plans": {"A": projection}, "title": None}),
         "simulator": (simulator, {"ssi": s, "weeks": 8, "minutes": 90, "actions": (), "catalog": None}),
+        "show_table": (ssi_kit.show_table, {"frame": learners, "columns": None, "percent": (), "decimals": 2}),
         "ssi_input": (ssi_input, {"initial": s, "industry": None, "network": None}),
         "pyramid_explorer": (pyramid_explorer, {"first": 500, "avg_connections": 400, "overlap": 0.82, "log": True}),
     }
