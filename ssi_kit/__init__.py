@@ -44,6 +44,7 @@ _LAZY: dict[str, str] = {
     "is_decision_maker": "ssi_kit.linkedin_export",
     "anonymize": "ssi_kit.linkedin_export",
     "save_csv": "ssi_kit.safe_csv",
+    "top_decision_makers": "ssi_kit.linkedin_export",
     "plot_pyramid": "ssi_kit.plots",
     "plot_network": "ssi_kit.plots",
     "plot_growth": "ssi_kit.plots",
@@ -52,6 +53,8 @@ _LAZY: dict[str, str] = {
     "plot_decision_makers": "ssi_kit.plots",
     # plots
     "plot_ssi": "ssi_kit.plots",
+    "plot_funnel": "ssi_kit.plots",
+    "plot_never_contacted": "ssi_kit.plots",
     "plot_trajectory": "ssi_kit.plots",
     "plot_before_after": "ssi_kit.plots",
     "plot_plans": "ssi_kit.plots",
@@ -61,6 +64,11 @@ _LAZY: dict[str, str] = {
     "read_messages": "ssi_kit.messages",
     "read_invitations": "ssi_kit.messages",
     "responsiveness": "ssi_kit.messages",
+    "responsiveness_from_counts": "ssi_kit.messages",
+    "linkedin_users": "ssi_kit.messages",
+    "user_shares": "ssi_kit.messages",
+    "plot_users": "ssi_kit.plots",
+    "plot_responsiveness": "ssi_kit.plots",
     # simulation
     "simulate": "ssi_kit.simulation",
     "simulate_many": "ssi_kit.simulation",
@@ -68,6 +76,9 @@ _LAZY: dict[str, str] = {
     "recommend": "ssi_kit.simulation",
     "load_actions": "ssi_kit.actions",
     "plan_minutes": "ssi_kit.actions",
+    "actions_for": "ssi_kit.actions",
+    "plan_actions": "ssi_kit.actions",
+    "projection_at": "ssi_kit.simulation",
 }
 _SUBMODULES = (
     "plots", "widgets", "actions", "simulation", "network", "linkedin_export", "linkedin_ssi", "safe_csv",

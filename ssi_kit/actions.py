@@ -1,8 +1,11 @@
 """The catalog of improvement actions: read it, check it, and turn "which actions" into a plan.
 
-A catalog is a table with one row per action: ``id``, ``pillar``, ``minutes`` (weekly effort)
-and ``effect`` (points per week on an empty pillar), with labels and descriptions in Spanish
-and English. The course's is ``data/acciones.csv``; a teacher may write their own as a CSV or
+A catalog is a table with one row per action: ``id``, ``pillar``, ``kind``, ``minutes`` and
+``effect``, with labels and descriptions in Spanish and English. ``kind`` says how the action
+works: ``weekly`` (the default: a habit, ``minutes`` each week, ``effect`` points per week on
+an empty pillar) or ``once`` (a one-time lift that stays, such as completing the profile:
+``minutes`` in total, done once, and ``effect`` points in one go on an empty pillar).
+The course's is ``data/acciones.csv``; a teacher may write their own as a CSV or
 pass a DataFrame. Every catalog, whatever its origin, is checked by the same rules, and a
 message lists every bad row by the line a text editor shows (or by the table's row label).
 """
@@ -30,9 +33,11 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
+    "KINDS",
     "MAX_EFFECT",
     "MINUTES_PER_WEEK",
     "ActionPlan",
+    "actions_for",
     "as_catalog",
     "load_actions",
     "plan_minutes",
@@ -41,11 +46,18 @@ __all__ = [
 
 MAX_EFFECT = 10.0  # points per week on an empty pillar; more would fill it in under 3 weeks
 MINUTES_PER_WEEK = 7 * 24 * 60  # no action (and no budget) can take more than a whole week
+KINDS = ("weekly", "once")
+"""How an action works: a weekly habit, or a one-time lift that stays (profile, work samples)."""
+# Spellings a teacher may write in the ``kind`` column (case ignored); empty means weekly.
+_KIND_NAMES = {
+    "weekly": "weekly", "semanal": "weekly", "cada semana": "weekly", "habito": "weekly", "hábito": "weekly",
+    "once": "once", "una vez": "once", "unica": "once", "única": "once", "puntual": "once", "one-off": "once",
+}
 
 _REQUIRED_FILE = ("id", "pillar", "label_es", "minutes", "effect")
 _REQUIRED_TABLE = ("id", "pillar", "minutes", "effect")
 _CATALOG_COLUMNS = (
-    "id", "pillar", "label", "minutes", "effect", "description",
+    "id", "pillar", "kind", "label", "minutes", "effect", "description",
     "label_es", "label_en", "description_es", "description_en", "source",
 )
 _MAX_SHOWN = 20  # problems listed in one message
@@ -160,11 +172,19 @@ def _check_catalog(
             except (SSIInputError, SSITypeError):
                 problem(where, "pilar desconocido {r}; usa uno de {valid}.", "unknown pillar {r}; use one of {valid}.",
                         r=short_repr(raw), valid=", ".join(PILLARS))
+        raw = cells.get("kind", empty)[i]
+        kind = ("weekly" if _is_missing(raw)
+                else _KIND_NAMES.get(raw.strip().lower()) if isinstance(raw, str) else None)
+        if kind is None:
+            problem(where, "«kind» debe ser «weekly» (semanal) u «once» (una vez); recibido {r}.",
+                    "'kind' must be 'weekly' or 'once'; received {r}.", r=short_repr(raw))
         raw = cells["minutes"][i]
         minutes = _number(raw)
         if minutes is None or not minutes.is_integer() or not 1 <= minutes <= MINUTES_PER_WEEK:
-            problem(where, "«minutes» debe ser un número entero de minutos por semana entre 1 y {max}; recibido {r}.",
-                    "'minutes' must be a whole number of minutes per week between 1 and {max}; received {r}.",
+            problem(where, "«minutes» debe ser un número entero de minutos (por semana, o en total si es «once») "
+                    "entre 1 y {max}; recibido {r}.",
+                    "'minutes' must be a whole number of minutes (per week, or in total if 'once') "
+                    "between 1 and {max}; received {r}.",
                     max=format_thousands(MINUTES_PER_WEEK), r=short_repr(raw))
         raw = cells["effect"][i]
         effect = _number(raw)
@@ -186,6 +206,7 @@ def _check_catalog(
             description_es = texts["description_es"] or texts["description"]
             out["id"].append(action_id)
             out["pillar"].append(pillar)
+            out["kind"].append(kind)
             out["minutes"].append(int(minutes))  # type: ignore[arg-type]
             out["effect"].append(float(effect))  # type: ignore[arg-type]
             out["label_es"].append(label_es)
@@ -454,9 +475,13 @@ class ActionPlan:
     pillar : numpy.ndarray
         Index into ``PILLARS`` of each action's pillar.
     minutes : numpy.ndarray
-        Weekly minutes of each action (whole numbers).
+        Minutes of each action (whole numbers): per week for a weekly action, in total for
+        a one-off one.
     rate : numpy.ndarray
-        Share of the gap to 25 each action closes per week (``effect / 25``).
+        Share of the gap to 25 each action closes (``effect / 25``): every week for a weekly
+        action, once for a one-off one.
+    once : numpy.ndarray
+        ``True`` for the one-off actions (``kind == "once"``).
 
     Examples
     --------
@@ -469,6 +494,7 @@ class ActionPlan:
     pillar: np.ndarray
     minutes: np.ndarray
     rate: np.ndarray
+    once: np.ndarray
 
     @classmethod
     def from_catalog(cls, catalog: pd.DataFrame) -> ActionPlan:
@@ -478,11 +504,23 @@ class ActionPlan:
             pillar=np.array([PILLARS.index(p) for p in catalog["pillar"]], dtype=np.intp),
             minutes=catalog["minutes"].to_numpy(dtype=np.int64),
             rate=catalog["effect"].to_numpy(dtype=float) / PILLAR_MAX,
+            once=(catalog["kind"] == "once").to_numpy(dtype=bool),
         )
 
     def take(self, rows: np.ndarray) -> ActionPlan:
         """The plan of some of these actions, by position."""
-        return ActionPlan(tuple(self.ids[i] for i in rows), self.pillar[rows], self.minutes[rows], self.rate[rows])
+        return ActionPlan(tuple(self.ids[i] for i in rows), self.pillar[rows], self.minutes[rows], self.rate[rows],
+                          self.once[rows])
+
+    def weekly_minutes(self, weeks: int) -> np.ndarray:
+        """Each action's cost per week over a horizon of ``weeks``, in whole minutes.
+
+        A weekly action costs its minutes every week; a one-off action's minutes are spread
+        over the horizon and rounded up (120 minutes over 26 weeks cost 5 a week), all of them
+        in a horizon of 0 or 1 week.
+        """
+        spread = -(-self.minutes // max(int(weeks), 1))  # ceiling division, exact on integers
+        return np.where(self.once, spread, self.minutes).astype(np.int64)
 
 
 def _wanted(actions: object) -> list[Any]:
@@ -552,8 +590,14 @@ def resolve_plan(actions: object, *, catalog: object = None) -> ActionPlan:
     return ActionPlan.from_catalog(table).take(np.fromiter(rows, dtype=np.intp, count=len(rows)))
 
 
-def plan_minutes(actions: Iterable[str] | pd.DataFrame | str | None, *, catalog: object = None) -> int:
+def plan_minutes(
+    actions: Iterable[str] | pd.DataFrame | str | None, *, catalog: object = None, weeks: int = 26,
+) -> int:
     """Minutes per week that a set of actions takes.
+
+    Weekly actions count their minutes every week; a one-off action (``kind == "once"``,
+    such as completing the profile) counts its total minutes spread over ``weeks``, rounded
+    up: the same rule :func:`ssi_kit.best_plan` uses for the budget.
 
     Parameters
     ----------
@@ -561,10 +605,90 @@ def plan_minutes(actions: Iterable[str] | pd.DataFrame | str | None, *, catalog:
         As in :func:`resolve_plan`.
     catalog : DataFrame, path, text or None
         Where the ids are looked up; the course's by default.
+    weeks : int
+        The horizon a one-off action's minutes are spread over (26 ≈ six months).
 
     Examples
     --------
     >>> plan_minutes(["publicar", "grupos"])
     70
     """
-    return int(resolve_plan(actions, catalog=catalog).minutes.sum())
+    from ._checks import check_integer
+
+    weeks = check_integer(weeks, name="weeks", maximum=520)
+    return int(resolve_plan(actions, catalog=catalog).weekly_minutes(weeks).sum())
+
+
+def actions_for(pillar: str, *, catalog: object = None) -> pd.DataFrame:
+    """The catalog's actions for one pillar, ready to show (``pillar`` in Spanish or English).
+
+    Parameters
+    ----------
+    pillar : str
+        ``"marca"``, ``"personas"``, ``"información"``, ``"relaciones"`` (or ``"brand"``…).
+    catalog : DataFrame, path, text or None
+        The catalog; the course's by default.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``id, label, kind, minutes, effect, description`` of that pillar's actions, in the
+        catalog's order, with a fresh index; ``kind`` reads «semanal» or «una vez».
+
+    Raises
+    ------
+    SSIInputError
+        For an unknown pillar (the message lists the four) or a bad catalog.
+
+    Examples
+    --------
+    >>> actions_for("relaciones").id.tolist()[:2]
+    ['tomadores_decision', 'conversar_contactos']
+    """
+    key = pillar_key(pillar)
+    table = as_catalog(catalog)
+    rows = table[table["pillar"] == key]
+    kinds = {"weekly": tr("semanal", "weekly"), "once": tr("una vez", "once")}
+    out = rows[["id", "label", "kind", "minutes", "effect", "description"]].reset_index(drop=True)
+    out["kind"] = out["kind"].map(kinds)
+    return out
+
+
+def plan_actions(actions: Iterable[str] | pd.DataFrame | str | None, *, catalog: object = None) -> pd.DataFrame:
+    """The catalog's rows for a plan's actions, ready to show (as :func:`actions_for` does for a pillar).
+
+    Parameters
+    ----------
+    actions : list of ids, str, DataFrame or None
+        As in :func:`resolve_plan` (a :class:`ssi_kit.simulation.BestPlan`'s ``actions`` too).
+    catalog : DataFrame, path, text or None
+        The catalog; the course's by default.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``id, label, pillar, kind, minutes, effect`` in the plan's order, with ``pillar`` as its short
+        name in the current language (``información``) and ``kind`` as «semanal» or «una vez».
+
+    Raises
+    ------
+    SSIInputError, SSITypeError
+        As :func:`resolve_plan`.
+
+    Examples
+    --------
+    >>> plan_actions(["grupos", "publicar"]).pillar.tolist()
+    ['personas', 'marca']
+    """
+    from .score import pillar_label
+
+    ids = list(resolve_plan(actions, catalog=catalog).ids)
+    table = as_catalog(catalog).set_index("id")
+    kinds = {"weekly": tr("semanal", "weekly"), "once": tr("una vez", "once")}
+    out = table.loc[ids, ["label", "pillar", "kind", "minutes", "effect"]].reset_index()
+    out["pillar"] = [pillar_label(p) for p in out["pillar"]]
+    out["kind"] = out["kind"].map(kinds)
+    return out
+
+
+__all__ += ["plan_actions"]

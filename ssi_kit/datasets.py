@@ -39,6 +39,24 @@ def _network_example() -> Any:
     return read_network(data_path("red_ejemplo.csv"))
 
 
+def _messages_example() -> Any:
+    from .messages import read_messages
+
+    return read_messages(data_path("mensajes_ejemplo.csv"))
+
+
+def _invitations_example() -> Any:
+    from .messages import read_invitations
+
+    return read_invitations(data_path("invitaciones_ejemplo.csv"))
+
+
+def _linkedin_users() -> Any:
+    from .messages import linkedin_users
+
+    return linkedin_users()
+
+
 # name -> (loader, description in Spanish, description in English)
 _DATASETS: dict[str, tuple[Callable[[], Any], str, str]] = {
     "conexiones_ejemplo": (
@@ -60,6 +78,21 @@ _DATASETS: dict[str, tuple[Callable[[], Any], str, str]] = {
         _actions,
         "acciones de mejora del curso con su esfuerzo y efecto semanal (DataFrame)",
         "the course's improvement actions with weekly effort and effect (DataFrame)",
+    ),
+    "mensajes_ejemplo": (
+        _messages_example,
+        "messages.csv inventado de «Lucía Ramos»: 16 conversaciones (DataFrame de read_messages)",
+        "invented messages.csv of 'Lucía Ramos': 16 conversations (DataFrame from read_messages)",
+    ),
+    "invitaciones_ejemplo": (
+        _invitations_example,
+        "Invitations.csv inventado: 8 invitaciones (DataFrame de read_invitations)",
+        "invented Invitations.csv: 8 invitations (DataFrame from read_invitations)",
+    ),
+    "usuarios_linkedin": (
+        _linkedin_users,
+        "usuarios de LinkedIn según el curso y una cifra actual, con fecha y fuente (DataFrame)",
+        "LinkedIn's users according to the course and a current figure, with date and source (DataFrame)",
     ),
 }
 

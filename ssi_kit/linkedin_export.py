@@ -1061,3 +1061,42 @@ def anonymize(
         out[column] = is_decision_maker(df["position"]) if column == "decision_maker" else df[column]
     return out.sort_values("contact", kind="stable").reset_index(drop=True)
 
+
+
+def top_decision_makers(connections: pd.DataFrame, *, top: int = 10) -> pd.DataFrame:
+    """The most frequent (company, title) pairs among your decision-making connections.
+
+    Parameters
+    ----------
+    connections : DataFrame
+        From :func:`read_connections` (needs ``company`` and ``position``).
+    top : int, default 10
+        How many rows to keep (1 to 1000).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``company``, ``position`` and ``connections``, most frequent first (ties by
+        company, then title); no names.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"company": ["A", "A", "B"], "position": ["CEO", "CEO", "Analista"]})
+    >>> top_decision_makers(t)["connections"].tolist()
+    [2]
+    """
+    import pandas as pd
+
+    frame = check_frame(connections, name="connections", required=("company", "position"),
+                        expected=tr("la tabla de read_connections", "the table from read_connections"),
+                        hint=tr("Créala con ssi_kit.read_connections(...).",
+                                "Make it with ssi_kit.read_connections(...)."))
+    top = check_integer(top, name="top", minimum=1, maximum=1000)
+    chosen = frame.loc[is_decision_maker(frame["position"]).to_numpy(), ["company", "position"]]
+    counts = chosen.astype("string").fillna("").value_counts().rename("connections").reset_index()
+    counts["unknown"] = counts["company"] == ""  # a title without a company goes after the named ones
+    counts = counts.sort_values(["connections", "unknown", "company", "position"],
+                                ascending=[False, True, True, True], kind="stable")
+    return pd.DataFrame(counts.drop(columns="unknown").head(top)).reset_index(drop=True).astype(
+        {"connections": "int64"})

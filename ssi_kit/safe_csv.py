@@ -122,6 +122,10 @@ def save_csv(df: pd.DataFrame, path: str | PathLike[str], *, overwrite: bool = F
     if not given.strip():
         raise SSIInputError(tr("«path» está vacío: escribe el nombre del archivo.",
                                "'path' is empty: write the file's name."), field="path", received=given)
+    if "\0" in given:
+        raise SSIInputError(tr("«path» no es un nombre de archivo válido: {p}.",
+                               "'path' is not a valid file name: {p}.", p=short_repr(given)),
+                            field="path", received=given)
     target = Path(given).expanduser()
     try:
         if target.is_dir():

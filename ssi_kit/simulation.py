@@ -2,17 +2,32 @@
 
 LinkedIn does not publish its formula. This module is **not** LinkedIn's formula: it is a
 small, transparent model for thinking about a plan, with its parameters in an editable
-file (``data/acciones.csv``, read by :mod:`ssi_kit.actions`). Each week, for each pillar:
+file (``data/acciones.csv``, read by :mod:`ssi_kit.actions`). Which action feeds which pillar
+comes from the course; the kinds, minutes and effects are ssi-kit's estimates. Each pillar:
 
-* every action you do closes a share of the gap to 25 (``effect / 25`` of it; ``effect`` is
-  the points per week the action would give on an empty pillar). Several actions in the
-  same pillar combine with diminishing returns: ``k = 1 - Π(1 - effect/25)``;
-* the pillar slowly fades (``decay`` of the distance above a floor): the SSI reflects your
-  recent activity, but what you built (profile, network) does not vanish, so the pillar
-  never drops below ``floor_fraction`` of where it started.
+* **weekly actions** (habits) close, every week, a share of the gap to 25 (``effect / 25``
+  of it; ``effect`` is the points per week the action would give on an empty pillar).
+  Several combine with diminishing returns: ``k = 1 - Π(1 - effect/25)``. A pillar with at
+  least one weekly action does **not** fade;
+* **one-off actions** (``kind == "once"``: completing the profile, adding work samples)
+  close their share of the gap once, in week 1. The lift stays: it never repeats and it
+  raises the floor by as much;
+* an **idle** pillar (no weekly action) fades, ``decay`` of its distance above a **floor**
+  each week. The floor stands for lasting assets: by default ``floor_fraction`` of the
+  starting score (the profile and network you start with), plus the one-off lifts. It is a
+  column of the result, and a run started from a previous projection keeps it, so chaining
+  runs never lowers it again (or pass ``floor=`` yourself).
 
-In one line: ``s[t+1] = s[t] + k·(25 − s[t]) − decay·(s[t] − floor)``. Scores stay in
+In one line: ``s[t+1] = s[t] + k·(25 − s[t]) − decay·idle·(s[t] − floor)``. Scores stay in
 0–25, more actions never give a lower score, gains shrink near 25, week 0 is your SSI.
+
+**Calibration target** (an ssi-kit choice, not a LinkedIn figure): from a typical 25
+(``SSI(6, 6, 5, 8)``), the best plan of 150–180 minutes a week ends six months (26 weeks) in
+the 60–70 range, two hours near 60, the whole catalog below 90; ``tests/test_simulation.py``
+checks it.
+
+**Budget**: a weekly action costs its minutes every week; a one-off action's minutes are
+spread over the horizon, rounded up (:meth:`ssi_kit.actions.ActionPlan.weekly_minutes`).
 """
 
 from __future__ import annotations
@@ -110,29 +125,56 @@ def _band_limits(band: object) -> tuple[float, float] | None:
 
 
 # --- the numeric core ---------------------------------------------------------------------
-def _pillar_rates(plan: ActionPlan, rate: np.ndarray | None = None) -> np.ndarray:
-    """Combined weekly rate per pillar, shape ``(..., 4)``: ``1 - Π(1 - rate)`` per pillar."""
+@dataclass(frozen=True)
+class _Rates:
+    """What a plan does to each pillar, arrays of shape ``(..., 4)``."""
+
+    weekly: np.ndarray  # share of the gap to 25 closed every week: 1 - Π(1 - rate) of the weekly actions
+    lift: np.ndarray  # share of the gap closed once, in week 1, by the one-off actions
+    active: np.ndarray  # True where the pillar has at least one weekly action (it does not fade)
+
+
+def _pillar_rates(plan: ActionPlan, rate: np.ndarray | None = None) -> _Rates:
+    """Combined rates per pillar: ``1 - Π(1 - rate)`` of the weekly actions and of the one-off ones."""
     rate = plan.rate if rate is None else rate
     onehot = np.zeros((len(plan.ids), len(PILLARS)))
     onehot[np.arange(len(plan.ids)), plan.pillar] = 1.0
-    return -np.expm1(np.log1p(-rate) @ onehot)
+    log_keep = np.log1p(-np.minimum(rate, 1.0 - 1e-12))  # a rate of 1 would give -inf, and -inf × 0 is NaN
+    weekly = -np.expm1(np.where(plan.once, 0.0, log_keep) @ onehot)
+    lift = -np.expm1(np.where(plan.once, log_keep, 0.0) @ onehot)
+    active = (~plan.once).astype(float) @ onehot > 0
+    return _Rates(weekly, lift, active)
 
 
-def _step(s: np.ndarray, k: np.ndarray, floor: np.ndarray, decay: float) -> np.ndarray:
-    """One week of the model; ``k ≤ 1 - decay`` keeps it monotone in the score."""
-    s = s + k * (PILLAR_MAX - s) - decay * (s - floor)
+def _step(s: np.ndarray, k: np.ndarray, floor: np.ndarray, fade: np.ndarray) -> np.ndarray:
+    """One week: actions close ``k`` of the gap to 25; an idle pillar (``fade > 0``) fades toward its floor."""
+    s = s + k * (PILLAR_MAX - s) - fade * (s - floor)
     return np.clip(s, 0.0, PILLAR_MAX, out=s)
 
 
-def _run(s0: np.ndarray, k: np.ndarray, weeks: int, decay: float, floor_fraction: float) -> np.ndarray:
-    """Weekly scores, shape ``(weeks + 1, *broadcast(s0, k).shape)``: the one formula of the model."""
-    s0, k = np.broadcast_arrays(np.asarray(s0, dtype=float), np.minimum(k, 1.0 - decay))
-    floor = floor_fraction * s0
+def _run(
+    s0: np.ndarray, rates: _Rates, weeks: int, decay: float, floor: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Weekly scores and floors, each ``(weeks + 1, *shape)``: the one formula of the model.
+
+    Week 1 starts with the one-off lift, which raises the floor by as much (it is a lasting
+    asset); then every week the weekly actions close their share of the gap, and only the
+    pillars without a weekly action fade (``decay`` of the distance above the floor).
+    """
+    s0, k, lift, active, floor = np.broadcast_arrays(
+        np.asarray(s0, dtype=float), rates.weekly, rates.lift, rates.active, np.asarray(floor, dtype=float))
+    fade = np.where(active, 0.0, decay)
     out = np.empty((weeks + 1, *s0.shape))
-    out[0] = s = s0
-    for week in range(1, weeks + 1):
-        out[week] = s = _step(s, k, floor, decay)
-    return out
+    floors = np.empty((weeks + 1, *s0.shape))
+    out[0], floors[0] = s0, floor
+    if weeks:
+        gained = lift * (PILLAR_MAX - s0)
+        s = s0 + gained
+        floor = np.minimum(floor + gained, s)
+        for week in range(1, weeks + 1):
+            out[week] = s = _step(s, k, floor, fade)
+        floors[1:] = floor
+    return out, floors
 
 
 def _round(values: np.ndarray) -> np.ndarray:
@@ -140,7 +182,7 @@ def _round(values: np.ndarray) -> np.ndarray:
 
 
 def _band(
-    s0: np.ndarray, plan: ActionPlan, weeks: int, decay: float, floor_fraction: float,
+    s0: np.ndarray, floor: np.ndarray, plan: ActionPlan, weeks: int, decay: float,
     limits: tuple[float, float], draws: int, seed: int,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Percentiles ``limits`` of pillars+total over ``draws`` seeded runs, each ``(weeks+1, n, 5)``.
@@ -149,17 +191,22 @@ def _band(
     """
     rng = np.random.default_rng(seed)
     factor = np.exp(rng.normal(0.0, BAND_SIGMA, size=(draws, len(plan.ids))))
-    k = np.minimum(_pillar_rates(plan, np.minimum(plan.rate * factor, 1.0)), 1.0 - decay)  # (draws, 4)
+    rates = _pillar_rates(plan, np.minimum(plan.rate * factor, 1.0))  # (draws, 4)
     n = len(s0)
     # Layout (n, 5, draws): the percentile runs along contiguous memory; row 4 is the total.
     runs = np.empty((n, len(PILLARS) + 1, draws))
-    s, k = np.broadcast_arrays(s0[:, :, None], k.T[None, :, :])
+    s, k, lift, floor = np.broadcast_arrays(
+        s0[:, :, None], rates.weekly.T[None, :, :], rates.lift.T[None, :, :], floor[:, :, None])
+    fade = np.where(rates.active, 0.0, decay)[:, None]  # the same pillars are active in every draw
     s = s.astype(float)  # a writable copy
-    floor = floor_fraction * s
     low, high = np.empty((weeks + 1, n, 5)), np.empty((weeks + 1, n, 5))
     for week in range(weeks + 1):
+        if week == 1:
+            gained = lift * (PILLAR_MAX - s)
+            s = s + gained
+            floor = np.minimum(floor + gained, s)
         if week:
-            s = _step(s, k, floor, decay)
+            s = _step(s, k, floor, fade)
         runs[:, :4] = s
         np.sum(s, axis=1, out=runs[:, 4])
         low[week], high[week] = np.percentile(runs, limits, axis=2)
@@ -167,20 +214,24 @@ def _band(
 
 
 def _simulate_arrays(
-    s0: np.ndarray, plan: ActionPlan, weeks: int, decay: float, floor_fraction: float,
+    s0: np.ndarray, floor: np.ndarray, plan: ActionPlan, weeks: int, decay: float,
     band: tuple[float, float] | None = None, draws: int = 0, seed: int = 0,
-) -> tuple[np.ndarray, np.ndarray | None, np.ndarray | None]:
-    """Rounded pillars+total, shape ``(weeks+1, n, 5)``, and the band's low/high (or None)."""
-    pillars = _round(_run(s0, _pillar_rates(plan), weeks, decay, floor_fraction))
+) -> tuple[np.ndarray, np.ndarray, np.ndarray | None, np.ndarray | None]:
+    """Rounded pillars+total and floors+total, shape ``(weeks+1, n, 5)``, and the band's low/high (or None)."""
+    runs, floors = _run(s0, _pillar_rates(plan), weeks, decay, floor)
+    pillars = _round(runs)
     scores = np.concatenate([pillars, _round(pillars.sum(axis=-1, keepdims=True))], axis=-1)
+    floors = _round(np.minimum(floors, runs))
+    floors = np.concatenate([floors, _round(floors.sum(axis=-1, keepdims=True))], axis=-1)
     if band is None:
-        return scores, None, None
-    low, high = _band(s0, plan, weeks, decay, floor_fraction, band, draws, seed)
-    return scores, np.minimum(_round(low), scores), np.maximum(_round(high), scores)
+        return scores, floors, None, None
+    low, high = _band(s0, floor, plan, weeks, decay, band, draws, seed)
+    return scores, floors, np.minimum(_round(low), scores), np.maximum(_round(high), scores)
 
 
 def _tidy(
-    scores: np.ndarray, low: np.ndarray | None, high: np.ndarray | None, learners: list[Any] | None,
+    scores: np.ndarray, floors: np.ndarray, low: np.ndarray | None, high: np.ndarray | None,
+    learners: list[Any] | None,
 ) -> pd.DataFrame:
     import pandas as pd
 
@@ -197,21 +248,97 @@ def _tidy(
     columns["pillar"] = np.tile(np.array(keys, dtype=object), n_weeks * n)
     columns["label"] = np.tile(np.array(labels, dtype=object), n_weeks * n)
     columns["score"] = scores.transpose(1, 0, 2).reshape(-1)
+    columns["floor"] = floors.transpose(1, 0, 2).reshape(-1)
     if low is not None and high is not None:
         columns["low"] = low.transpose(1, 0, 2).reshape(-1)
         columns["high"] = high.transpose(1, 0, 2).reshape(-1)
     return pd.DataFrame(columns)
 
 
+def _start(ssi: object, floor: object, floor_fraction: float) -> tuple[SSI, np.ndarray]:
+    """Where a run starts and its floor per pillar.
+
+    The floor stands for lasting assets: by default ``floor_fraction`` of the starting
+    pillars (the profile and network you start with). A previous projection as ``ssi``
+    starts from its last week *and* keeps its floor, so chaining runs never lowers it;
+    an explicit ``floor`` (an SSI, four numbers or a pillar → number mapping) wins.
+    """
+    import pandas as pd
+
+    carried: np.ndarray | None = None
+    if isinstance(ssi, (pd.DataFrame, BestPlan)):
+        frame = check_projection(ssi, name="ssi")
+        source = ssi.projection if isinstance(ssi, BestPlan) else ssi
+        last = frame[(frame["week"] == frame["week"].max()) & (frame["pillar"] != "total")].set_index("pillar")
+        start = SSI(*(float(last.loc[p, "score"]) for p in PILLARS))
+        if "floor" in source.columns:
+            ends = source[(source["week"] == source["week"].max()) & (source["pillar"] != "total")]
+            by_pillar = dict(zip(ends["pillar"], _column_values(ends["floor"]), strict=True))
+            carried = np.array([by_pillar.get(p, np.nan) for p in PILLARS])
+    else:
+        start = as_ssi(ssi)
+    s0 = np.asarray(start.as_tuple(), dtype=float)
+    if floor is not None:
+        carried = _floor_values(floor)
+    if carried is None:
+        return start, _round(floor_fraction * s0)
+    bad = ~np.isfinite(carried) | (carried < 0) | (carried > s0 + 1e-9)
+    if bad.any():
+        pillar = PILLARS[int(np.argmax(bad))]
+        raise SSIInputError(
+            tr("El suelo del pilar «{label}» debe estar entre 0 y su valor de partida ({start}); recibido {r}.",
+               "The floor of the pillar '{label}' must be between 0 and its starting value ({start}); received {r}.",
+               label=pillar_label(pillar), start=format_number(getattr(start, pillar)),
+               r=short_repr(carried[PILLARS.index(pillar)])),
+            field="floor", received=carried.tolist(),
+            hint=tr("El suelo es lo que conservas sin actividad: nunca más que lo que tienes.",
+                    "The floor is what you keep without activity: never more than what you have."),
+        )
+    return start, np.minimum(carried, s0)
+
+
+def _floor_values(floor: object) -> np.ndarray:
+    """An explicit floor as four numbers (an SSI, a sequence of four, or a pillar → number mapping)."""
+    if isinstance(floor, SSI):
+        return np.asarray(floor.as_tuple(), dtype=float)
+    if isinstance(floor, Mapping):
+        values = {pillar_key(k): v for k, v in floor.items()}
+        missing = [pillar_label(p) for p in PILLARS if p not in values]
+        if missing:
+            raise SSIInputError(
+                tr("Al suelo le faltan pilares: {missing}.", "The floor lacks pillars: {missing}.",
+                   missing=", ".join(missing)),
+                field="floor", received=short_repr(floor),
+            )
+        items = [values[p] for p in PILLARS]
+    elif isinstance(floor, Iterable) and not isinstance(floor, (str, bytes)):
+        items = list(floor)
+    else:
+        raise SSITypeError(
+            tr("«floor» debe ser un SSI, cuatro números o un diccionario pilar → número; recibido {kind}.",
+               "'floor' must be an SSI, four numbers or a pillar → number dict; received {kind}.",
+               kind=type(floor).__name__),
+            field="floor", received=floor,
+        )
+    if len(items) != len(PILLARS):
+        raise SSIInputError(
+            tr("«floor» necesita un número por pilar (4); recibido {n}.",
+               "'floor' needs one number per pillar (4); received {n}.", n=len(items)),
+            field="floor", received=short_repr(floor),
+        )
+    return np.array([check_number(v, name="floor", maximum=PILLAR_MAX) for v in items])
+
+
 # --- public functions ---------------------------------------------------------------------
 def simulate(
-    ssi: SSI | SSIProfile | str,
+    ssi: SSI | SSIProfile | str | pd.DataFrame,
     actions: Iterable[str] | pd.DataFrame | str | None = (),
     *,
     weeks: int = 12,
     catalog: pd.DataFrame | str | PathLike[str] | None = None,
     decay: float = DECAY,
     floor_fraction: float = FLOOR_FRACTION,
+    floor: SSI | Iterable[float] | Mapping[str, float] | None = None,
     band: bool | float | None = None,
     draws: int = 400,
     seed: int = 0,
@@ -220,18 +347,25 @@ def simulate(
 
     Parameters
     ----------
-    ssi : SSI, SSIProfile or str
-        Where you start (week 0). Text is read with :meth:`SSI.parse`.
+    ssi : SSI, SSIProfile, str or DataFrame
+        Where you start (week 0). Text is read with :meth:`SSI.parse`. A previous
+        projection continues it: its last week and its floor.
     actions : list of ids, DataFrame or None
-        What you do every week: ids from :func:`load_actions` (``["publicar", "grupos"]``)
-        or some of its rows. Empty or None: you do nothing, and the pillars slowly fade.
+        What you do (weekly actions every week, one-off ones once): ids from
+        :func:`load_actions` (``["publicar", "grupos"]``) or some of its rows. Empty or
+        None: you do nothing, and the pillars slowly fade.
     weeks : int
         How many weeks to project (0–520); about 26 are six months.
     catalog : DataFrame or path, optional
         The catalog the ids refer to; the course's by default.
     decay, floor_fraction : float
-        The model's fading: share of the distance above the floor lost per week (0–0.5),
-        and the floor as a share of the starting score (0–1).
+        The model's fading: share of the distance above the floor lost per week by a pillar
+        without weekly actions (0–0.5), and the default floor as a share of the starting
+        score (0–1).
+    floor : SSI, four numbers or dict, optional
+        The floor of each pillar (what you keep without activity), each between 0 and the
+        starting value; by default ``floor_fraction`` of the start, or the floor carried by
+        a projection passed as ``ssi``.
     band : bool or float, optional
         Add ``low`` and ``high`` columns: the range that holds ``band`` of the outcomes
         (``True`` means 0.8) if each action's real effect is weaker or stronger than the
@@ -244,8 +378,8 @@ def simulate(
     Returns
     -------
     pandas.DataFrame
-        Tidy: ``week, pillar, label, score`` (plus ``low, high`` with a band), one row per
-        week and pillar, and a row with ``pillar == "total"`` (0–100) per week.
+        Tidy: ``week, pillar, label, score, floor`` (plus ``low, high`` with a band), one
+        row per week and pillar, and a row with ``pillar == "total"`` (0–100) per week.
 
     Raises
     ------
@@ -261,16 +395,16 @@ def simulate(
     >>> proj.query("week == 0 and pillar == 'total'").score.item()
     25.0
     """
-    start = as_ssi(ssi)
+    decay, floor_fraction = _check_model(decay, floor_fraction)
+    start, floor_values = _start(ssi, floor, floor_fraction)
     plan = resolve_plan(actions, catalog=catalog)
     weeks = check_weeks(weeks)
-    decay, floor_fraction = _check_model(decay, floor_fraction)
     limits = _band_limits(band)
     draws = check_integer(draws, name="draws", minimum=10, maximum=100_000)
     seed = check_seed(seed)
     s0 = np.array([start.as_tuple()])
-    scores, low, high = _simulate_arrays(s0, plan, weeks, decay, floor_fraction, limits, draws, seed)
-    return _tidy(scores, low, high, None)
+    scores, floors, low, high = _simulate_arrays(s0, floor_values[None, :], plan, weeks, decay, limits, draws, seed)
+    return _tidy(scores, floors, low, high, None)
 
 
 def _column_values(column: pd.Series) -> np.ndarray:
@@ -412,8 +546,8 @@ def simulate_many(
         )
     plan = resolve_plan(actions, catalog=catalog)
     decay, floor_fraction = _check_model(decay, floor_fraction)
-    scores, _, _ = _simulate_arrays(values, plan, weeks, decay, floor_fraction)
-    return _tidy(scores, None, None, names)
+    scores, floors, _, _ = _simulate_arrays(values, _round(floor_fraction * values), plan, weeks, decay)
+    return _tidy(scores, floors, None, None, names)
 
 
 def recommend(
@@ -458,14 +592,17 @@ def recommend(
     """
     import pandas as pd
 
-    start = as_ssi(ssi)
-    weeks = check_weeks(weeks)
     decay, floor_fraction = _check_model(decay, floor_fraction)
+    start, floor = _start(ssi, None, floor_fraction)
+    weeks = check_weeks(weeks)
     frame = as_catalog(catalog)
     plan = ActionPlan.from_catalog(frame)
     s0 = np.asarray(start.as_tuple())
-    idle = _run(s0, np.zeros(len(PILLARS)), weeks, decay, floor_fraction)[-1]
-    alone = _run(s0[plan.pillar], plan.rate, weeks, decay, floor_fraction)[-1]
+    nothing = np.zeros(len(PILLARS))
+    idle = _run(s0, _Rates(nothing, nothing, nothing > 0), weeks, decay, floor)[0][-1]
+    # Each action alone on its pillar: a weekly one every week, a one-off one once.
+    alone_rates = _Rates(np.where(plan.once, 0.0, plan.rate), np.where(plan.once, plan.rate, 0.0), ~plan.once)
+    alone = _run(s0[plan.pillar], alone_rates, weeks, decay, floor[plan.pillar])[0][-1]
     gain = _round(alone - idle[plan.pillar])
     ranking = sorted(PILLARS, key=lambda p: (getattr(start, p), PILLARS.index(p)))
     ordinal = {2: tr("segundo", "second"), 3: tr("tercer", "third")}
@@ -489,7 +626,9 @@ def recommend(
         "minutes": frame["minutes"], "gain": gain,
     })
     table["_rank"] = table["pillar"].map({p: i for i, p in enumerate(ranking)})
-    table["_per_hour"] = table["gain"] / table["minutes"]
+    # Points per minute of total effort over the horizon: a one-off action's minutes count once.
+    effort = np.where(plan.once, plan.minutes, plan.minutes * max(weeks, 1))
+    table["_per_hour"] = table["gain"].to_numpy() / effort
     table = table.sort_values(["_rank", "_per_hour", "id"], ascending=[True, False, True], kind="stable")
     table["reason"] = table["pillar"].map(reasons)
     table.insert(0, "order", np.arange(1, len(table) + 1))
@@ -552,7 +691,7 @@ def _pareto(cost: np.ndarray, value: np.ndarray, budget: float) -> np.ndarray:
 
 
 def best_plan(
-    ssi: SSI | SSIProfile | str,
+    ssi: SSI | SSIProfile | str | pd.DataFrame,
     minutes_per_week: int,
     *,
     weeks: int = 26,
@@ -560,6 +699,7 @@ def best_plan(
     catalog: pd.DataFrame | str | PathLike[str] | None = None,
     decay: float = DECAY,
     floor_fraction: float = FLOOR_FRACTION,
+    floor: SSI | Iterable[float] | Mapping[str, float] | None = None,
 ) -> BestPlan:
     """The set of actions that fits your weekly time and gives the highest projected SSI.
 
@@ -579,8 +719,9 @@ def best_plan(
         Choose only among these; the whole catalog by default.
     catalog : DataFrame or path, optional
         The catalog the ids refer to; the course's by default.
-    decay, floor_fraction : float
-        The model's fading, as in :func:`simulate`; the projection uses them too.
+    decay, floor_fraction, floor
+        The model's fading, as in :func:`simulate`; the projection uses them too. One-off
+        actions' minutes count spread over ``weeks`` (see the module's notes).
 
     Returns
     -------
@@ -599,15 +740,16 @@ def best_plan(
     >>> plan.minutes <= 150
     True
     """
-    start = as_ssi(ssi)
+    decay, floor_fraction = _check_model(decay, floor_fraction)
+    start, floor = _start(ssi, floor, floor_fraction)
     budget = check_budget(minutes_per_week)
     weeks = check_weeks(weeks)
-    decay, floor_fraction = _check_model(decay, floor_fraction)
     if actions is None:
         plan = ActionPlan.from_catalog(as_catalog(catalog))
     else:
         plan = resolve_plan(actions, catalog=catalog)
     s0 = np.asarray(start.as_tuple())
+    weekly_cost = plan.weekly_minutes(weeks)
     # Per pillar: every subset of its actions → (minutes, final score), Pareto-pruned.
     cost = np.zeros(1, dtype=np.int64)
     value = np.zeros(1)
@@ -624,9 +766,12 @@ def best_plan(
                 hint=tr("Elige entre menos con «actions».", "Pick among fewer with 'actions'."),
             )
         bits = ((np.arange(2 ** len(own))[:, None] >> np.arange(len(own))) & 1).astype(bool)
-        sub_cost = bits @ plan.minutes[own]
-        k = -np.expm1(bits @ np.log1p(-plan.rate[own]))
-        sub_value = _run(s0[index], k, weeks, decay, floor_fraction)[-1]
+        sub_cost = bits @ weekly_cost[own]
+        log_keep = np.log1p(-np.minimum(plan.rate[own], 1.0 - 1e-12))
+        once = plan.once[own]
+        rates = _Rates(-np.expm1(bits @ np.where(once, 0.0, log_keep)), -np.expm1(bits @ np.where(once, log_keep, 0.0)),
+                       (bits & ~once).any(axis=1))
+        sub_value = _run(s0[index], rates, weeks, decay, floor[index])[0][-1]
         keep = _pareto(sub_cost, sub_value, budget)
         # Merge with the pillars so far: all pairs, then prune again.
         pair_cost = (cost[:, None] + sub_cost[keep][None, :]).ravel()
@@ -639,14 +784,14 @@ def best_plan(
     top = int(np.flatnonzero(value >= value.max() - 1e-9)[0])  # cheapest among the best
     picked = np.sort(np.concatenate([own[mask[top]] for own, mask in zip(members, chosen[1:])]))
     chosen_plan = plan.take(picked)
-    scores, _, _ = _simulate_arrays(s0[None, :], chosen_plan, weeks, decay, floor_fraction)
+    scores, floors, _, _ = _simulate_arrays(s0[None, :], floor[None, :], chosen_plan, weeks, decay)
     return BestPlan(
         actions=chosen_plan.ids,
-        minutes=int(chosen_plan.minutes.sum()),
+        minutes=int(chosen_plan.weekly_minutes(weeks).sum()),
         budget=budget,
         weeks=weeks,
         total=float(scores[-1, 0, -1]),
-        projection=_tidy(scores, None, None, None),
+        projection=_tidy(scores, floors, None, None, None),
     )
 
 
@@ -725,3 +870,50 @@ def check_projection(value: object, *, name: str = "projection") -> pd.DataFrame
                          "some week lacks the row of a pillar or of the total"))
     columns = {"week": week[order].astype(np.int64), "pillar": np.array(keys, dtype=object)[slot[order]]}
     return pd.DataFrame(columns | {c: v[order] for c, v in numbers.items()})
+
+
+def projection_at(projection: pd.DataFrame | BestPlan, weeks: Iterable[int] | int) -> pd.DataFrame:
+    """A projection's rows at a few weeks only (the start, the middle, the end), to show.
+
+    Parameters
+    ----------
+    projection : DataFrame or BestPlan
+        What :func:`simulate` returns (or a :class:`BestPlan`).
+    weeks : int or list of int
+        The weeks wanted (each 0–520); weeks past the projection's end have no rows.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The projection's columns, only those weeks' rows, in week order, with a fresh index.
+
+    Raises
+    ------
+    SSITypeError
+        If ``projection`` is not a projection's table or ``weeks`` is not a list of numbers.
+    SSIInputError
+        If the table does not look like a projection or a week is outside 0–520.
+
+    Examples
+    --------
+    >>> projection_at(simulate(SSI(6, 6, 5, 8), weeks=4), [0, 4]).week.unique().tolist()
+    [0, 4]
+    """
+    frame = projection.projection if isinstance(projection, BestPlan) else projection
+    check_projection(frame, name="projection")
+    assert not isinstance(frame, BestPlan)  # for mypy: check_projection accepted a table
+    if isinstance(weeks, Iterable) and not isinstance(weeks, (str, bytes, Mapping)):
+        wanted = {check_weeks(week) for week in weeks}
+    elif isinstance(weeks, (str, bytes, Mapping)):
+        raise SSITypeError(
+            tr("«weeks» debe ser una lista de semanas, por ejemplo [0, 13, 26]; recibido {r}.",
+               "'weeks' must be a list of weeks, e.g. [0, 13, 26]; received {r}.", r=short_repr(weeks)),
+            field="weeks", received=weeks,
+        )
+    else:
+        wanted = {check_weeks(weeks)}
+    rows = frame[frame["week"].isin(sorted(wanted))]
+    return rows.sort_values("week", kind="stable").reset_index(drop=True)
+
+
+__all__ += ["projection_at"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import numbers
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ._checks import check_frame, check_integer, check_type
@@ -21,12 +21,12 @@ if TYPE_CHECKING:
     import pandas as pd
     from pandas.io.formats.style import Styler
 
-__all__ = ["COLUMN_LABELS", "column_label", "show_table"]
+__all__ = ["COLUMN_LABELS", "PLAIN_COLUMNS", "column_label", "show_table"]
 
 # Column names used by ssi-kit's frames → (Spanish, English) headers.
 COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "pillar": ("Pilar", "Pillar"),
-    "label": ("Pilar", "Pillar"),
+    "label": ("Nombre", "Name"),
     "score": ("Puntos", "Points"),
     "headroom": ("Margen hasta 25", "Room to 25"),
     "week": ("Semana", "Week"),
@@ -35,7 +35,7 @@ COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "learner": ("Persona", "Person"),
     "order": ("Orden", "Order"),
     "id": ("Acción (id)", "Action (id)"),
-    "minutes": ("Minutos/semana", "Minutes/week"),
+    "minutes": ("Minutos", "Minutes"),
     "effect": ("Efecto", "Effect"),
     "gain": ("Ganancia", "Gain"),
     "reason": ("Por qué", "Why"),
@@ -61,7 +61,25 @@ COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "shared_with_you": ("Contactos en común contigo", "Shared with you"),
     "shared_with_target": ("Contactos en común con el objetivo", "Shared with the target"),
     "total": ("Total", "Total"),
+    # lesson 04: messages and invitations
+    "sender": ("Remitente", "Sender"),
+    "recipients": ("Destinatarios", "Recipients"),
+    "sent_at": ("Enviado", "Sent"),
+    "folder": ("Carpeta", "Folder"),
+    "is_draft": ("Borrador", "Draft"),
+    "person": ("Persona", "Person"),
+    "received_at": ("Recibido", "Received"),
+    "place": ("Lugar", "Place"),
+    "figure": ("Dato", "Figure"),
+    "users": ("Usuarios", "Users"),
+    "as_of": ("Fecha del dato", "As of"),
+    "has_message": ("Con mensaje", "With a message"),
+    "direction": ("Dirección", "Direction"),
 }
+
+
+# Whole numbers that are names, not quantities: 2012 is a year, not "2.012" people.
+PLAIN_COLUMNS = frozenset({"year", "week", "degree", "order", "id"})
 
 
 def column_label(name: object, extra: Mapping[str, str] | None = None) -> str:
@@ -154,6 +172,9 @@ def show_table(
         )
     decimals = check_integer(decimals, name="decimals", maximum=6)
     styler = table.style.format(lambda v: _cell(v, decimals, False))
+    plain: list[Hashable] = [c for c in table.columns if str(c) in PLAIN_COLUMNS]
+    if plain:
+        styler = styler.format(lambda v: "—" if _cell(v, 0, False) == "—" else str(v), subset=plain)
     for column in shares:
         styler = styler.format(lambda v: _cell(v, decimals, True), subset=[column])
     styler = styler.format_index(lambda c: column_label(c, columns), axis=1).hide(axis="index")

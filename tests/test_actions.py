@@ -61,6 +61,17 @@ class TestLoadActions:
         """Each action says which course text it comes from."""
         assert load_actions().source.str.contains("que_es_el_ssi").all()
 
+    def test_sources_separate_the_course_from_estimates(self):
+        """Each row says what comes from the course (action, pillar) and what is ssi-kit's estimate."""
+        sources = load_actions().source
+        assert sources.str.contains("curso").all() and sources.str.contains("estimación de ssi-kit").all()
+
+    def test_kinds(self):
+        """Completing the profile and adding work samples are one-off; the rest are weekly habits."""
+        kinds = load_actions().set_index("id").kind
+        assert set(kinds[kinds == "once"].index) == {"perfil_completo", "muestras_trabajo"}
+        assert set(kinds) == {"weekly", "once"}
+
     def test_labels_follow_the_language(self):
         """`label` is Spanish by default and English after set_language('en')."""
         spanish = load_actions()
@@ -144,6 +155,31 @@ class TestLoadActions:
         assert actions.pillar.tolist() == ["brand"]
         assert actions.effect.tolist() == [0.5]
         assert actions.label_en.tolist() == ["A"]
+
+    def test_kind_column_in_spanish_or_english(self, write_csv):
+        """«kind» may be written once/weekly or «una vez»/«semanal»; empty or absent means weekly."""
+        path = write_csv('a,marca,A,120,5,una vez\nb,marca,B,10,0.5,semanal\nc,marca,C,10,0.5,\n',
+                         header="id,pillar,label_es,minutes,effect,kind\n")
+        assert load_actions(path).kind.tolist() == ["once", "weekly", "weekly"]
+        assert load_actions('id,pillar,label_es,minutes,effect\nx,marca,X,10,0.5\n').kind.tolist() == ["weekly"]
+
+    def test_unknown_kind_is_listed(self, write_csv):
+        """A kind that is neither once nor weekly is named with its line."""
+        path = write_csv("a,marca,A,120,5,a veces\n", header="id,pillar,label_es,minutes,effect,kind\n")
+        with pytest.raises(SSIInputError, match=r"línea 2: «kind» debe ser «weekly» \(semanal\) u «once»"):
+            load_actions(path)
+
+    def test_actions_for_a_pillar(self):
+        """actions_for gives one pillar's actions, named in Spanish or English, with the kind in Spanish."""
+        from ssi_kit.actions import actions_for
+
+        table = actions_for("marca")
+        catalog = load_actions()
+        assert table.id.tolist() == catalog[catalog.pillar == "brand"].id.tolist()
+        assert actions_for("brand").equals(table)
+        assert set(table.kind) == {"una vez", "semanal"}
+        with pytest.raises(SSIInputError, match="«pilar» debe ser uno de"):
+            actions_for("ventas")
 
     def test_semicolons_of_a_spanish_spreadsheet(self, write_csv):
         """A CSV saved by a Spanish Excel (separated by «;», decimal comma) reads the same."""

@@ -45,10 +45,15 @@ def test_hint_and_solution_in_language():
 
 
 class TestLesson01:
-    @pytest.mark.parametrize("answer", ["información", "insights", "Información "])
+    @pytest.mark.parametrize("answer", ["información", "informacion", "insights", " INFORMACIÓN "])
     def test_q1_accepts_the_weakest_pillar(self, answer):
-        """q1: the example's weakest pillar, by key or Spanish label."""
+        """q1: the example's weakest pillar, by key or Spanish label, case and accents ignored."""
         assert lesson01.q1.check(answer).correct
+
+    def test_q1_expected_is_the_library_weakest(self):
+        """q1: expected is the label of the example's weakest pillar."""
+        example = ssi_kit.load_dataset("ssi_ejemplo").member
+        assert lesson01.q1.expected == ssi_kit.pillar_label(example.weakest)
 
     def test_q1_rejects_others(self):
         """q1: another pillar or a non-pillar is wrong with a useful message."""
@@ -56,31 +61,57 @@ class TestLesson01:
         assert "nombre corto" in lesson01.q1.check("azul").message
 
     def test_q2_is_the_recomputed_total(self):
-        """q2: the total with people at 15 is the example total minus 8.205 plus 15."""
+        """q2: the total with people at 15 is the example total minus its people plus 15."""
         example = ssi_kit.load_dataset("ssi_ejemplo").member
-        assert lesson01.q2.check(example.total - example.people + 15).correct
+        expected = example.total - example.people + 15
+        assert lesson01.q2.expected == pytest.approx(expected, abs=0.001)
+        assert lesson01.q2.check(expected).correct
         assert "total de ahora" in lesson01.q2.check(example.total).message
         assert not lesson01.q2.check("42")
 
-    def test_q3_level(self):
-        """q3: 71.5 is a leader."""
-        assert lesson01.q3.check("leader").correct
-        assert not lesson01.q3.check("average")
+    def test_q2_reads_a_decimal_comma(self):
+        """q2: «42,895» in quotes is right; 42,895 without quotes is right and the verdict explains the comma."""
+        text = ssi_kit.exercises.answer_number(lesson01.q2.expected)
+        whole, decimals = f"{text:.3f}".split(".")
+        assert lesson01.q2.check(f"{whole},{decimals}").correct
+        outcome = lesson01.q2.check((int(whole), int(decimals)))
+        assert outcome.correct and "Python lee" in outcome.message
+
+    @pytest.mark.parametrize("answer", ["líder", "Lider", "LÍDER", "leader", "líderes"])
+    def test_q3_level_in_spanish_or_english(self, answer):
+        """q3: 71.5 is a leader, typed in Spanish (accents optional) or English."""
+        assert lesson01.q3.check(answer).correct
+
+    def test_q3_expected_and_wrong(self):
+        """q3: expected is the Spanish key of SSI.level; another level is wrong."""
+        assert lesson01.q3.expected == "líder"
+        assert not lesson01.q3.check("intermedio")
+        assert "entre comillas" in lesson01.q3.check("arriba").message
+
+    def test_q4_introductions_feed_relationships(self):
+        """q4 (a course idea): asking for introductions feeds the relationships pillar."""
+        assert lesson01.q4.check("relaciones").correct and lesson01.q4.check("Relationships").correct
+        assert lesson01.q4.expected == ssi_kit.pillar_label("relationships")
+        assert "personas" in lesson01.q4.check("personas").message
+
+    def test_quiz_has_questions(self):
+        """Lesson 01 closes with a quiz of at least three questions."""
+        assert len(lesson01.QUIZ) >= 3
 
 
 _WEIRD_ANSWERS = [10**400, -(10**400), 1e400, float("nan"), "texto", "", [], {}, {"a": 1}, (1, 2), None, True,
                   b"bytes", object(), ["marca"], 3 + 4j, Ellipsis]
 
 
-@pytest.mark.parametrize("module", ["lesson01", "lesson02", "lesson03"])
+@pytest.mark.parametrize("module", ["lesson00", "lesson01", "lesson02", "lesson03"])
 @pytest.mark.parametrize("answer", _WEIRD_ANSWERS, ids=[f"a{i}" for i in range(len(_WEIRD_ANSWERS))])
 def test_any_answer_gets_a_verdict(module, answer):
     """Whatever a learner writes (a 400-digit number too), every check gives a verdict, never a traceback."""
     import importlib
 
     lesson = importlib.import_module(f"ssi_kit.exercises.{module}")
-    for name in ("q1", "q2", "q3"):
-        outcome = getattr(lesson, name).check(answer)
+    for exercise in [v for v in vars(lesson).values() if isinstance(v, Exercise)]:
+        outcome = exercise.check(answer)
         assert outcome.status in ("correct", "incorrect", "not_attempted")
         assert outcome.message
 

@@ -79,9 +79,21 @@ class TestQ2Projection:
         assert "sin hacer nada" in ej.q2.evaluate(total_at_end([])).message
 
     def test_other_numbers_and_types(self):
-        """A wrong number or a text gets a generic nudge."""
+        """A wrong number (also as text) gets a generic nudge; a word asks for a number."""
         assert "No coincide" in ej.q2.evaluate(99.0).message
-        assert "Escribe un número" in ej.q2.evaluate("41").message
+        assert "No coincide" in ej.q2.evaluate("41").message
+        assert "Escribe un número" in ej.q2.evaluate("cuarenta").message
+
+    def test_decimal_comma_is_read(self):
+        """The total written with a decimal comma, as text or without quotes (a tuple), is right."""
+        whole, decimals = f"{ej.q2.expected:.3f}".split(".")
+        assert ej.q2.evaluate(f"{whole},{decimals}").correct
+        outcome = ej.q2.evaluate((int(whole), int(decimals)))
+        assert outcome.correct and "Python lee" in outcome.message
+
+    def test_expected_is_the_simulated_total(self):
+        """`expected` is what simulate() projects, not a typed figure."""
+        assert abs(ej.q2.expected - total_at_end(ej.Q2_ACTIONS)) < 0.001
 
     @pytest.mark.parametrize("answer", [10**400, -(10**400), float("nan"), float("inf"), -1, 101],
                              ids=["huge", "huge-negative", "nan", "inf", "-1", "101"])
@@ -98,8 +110,8 @@ class TestQ2Projection:
         assert "No coincide" in ej.q2.evaluate(np.int64(99)).message
 
     def test_solution_states_the_figure(self):
-        """The solution shows the projected total the judge expects."""
-        assert str(total_at_end(ej.Q2_ACTIONS)) in ej.q2.solution_outcome().message
+        """The solution shows the projected total the judge expects, with a decimal comma."""
+        assert str(ej.q2.expected).replace(".", ",") in ej.q2.solution_outcome().message
 
 
 class TestQ3BestPlan:
@@ -125,7 +137,82 @@ class TestQ3BestPlan:
         assert "a plan exists that goes higher" in ej.q3.evaluate(["publicar"]).message
 
 
-@pytest.mark.parametrize("exercise", [ej.q1, ej.q2, ej.q3])
+class TestQ4SteadyBeatsBurst:
+    def test_the_plan_that_ends_higher_passes(self):
+        """The plan the model ends higher with (steady, computed by the library) is right, any case or language."""
+        steady = total_at_end(ej.STEADY)
+        burst = simulate(simulate(EXAMPLE, list(ej.BURST), weeks=ej.BURST_WEEKS), [], weeks=ej.WEEKS - ej.BURST_WEEKS)
+        assert steady > float(burst.score.iloc[-1])  # the lesson's point: steady work wins in the model
+        assert ej.q4.expected == "constante"
+        assert ej.q4.evaluate("Constante").correct and ej.q4.evaluate(" steady ").correct
+
+    def test_burst_gets_a_nudge(self):
+        """Answering the burst asks what happens to a pillar once work stops."""
+        outcome = ej.q4.evaluate("intensivo")
+        assert outcome.status == "incorrect" and "dejas de trabajarlo" in outcome.message
+
+    def test_other_words(self):
+        """Anything else asks for one of the two keys."""
+        assert "«constante» o «intensivo»" in ej.q4.evaluate("ninguno").message
+        assert "«constante» o «intensivo»" in ej.q4.evaluate(3).message
+
+
+class TestQ5PillarOfAnAction:
+    def test_the_catalogs_pillar_passes(self):
+        """The pillar the catalog (from the course) gives the action is right, without accents or in English."""
+        key = load_actions().set_index("id").pillar[ej.Q5_ACTION]
+        assert ej.q5.evaluate(ssi_kit.pillar_label(key)).correct
+        assert ej.q5.evaluate(ssi_kit.pillar_label(key).upper()).correct
+        assert ej.q5.evaluate(key).correct
+        assert ej.q5.expected == ssi_kit.pillar_label(key)
+
+    def test_accents_are_optional(self):
+        """«informacion» without the accent is read as «información»."""
+        assert ej.q5.evaluate("informacion").correct
+
+    def test_another_pillar(self):
+        """Another pillar gets a nudge, a non-pillar the list of names."""
+        assert ej.q5.evaluate("relaciones").status == "incorrect"
+        assert "«marca»" in ej.q5.evaluate("grupos").message
+
+
+class TestQuiz:
+    def test_quiz_has_questions_with_valid_answers(self):
+        """The closing quiz has at least three questions, each with its right option judged correct."""
+        assert len(ej.QUIZ) >= 3
+        for question in ej.QUIZ:
+            assert question.evaluate(question.answer).correct
+            assert not question.evaluate((question.answer + 1) % len(question.options)).correct
+
+
+class TestProjectionAt:
+    def test_rows_of_the_weeks_asked(self):
+        """projection_at keeps only the weeks asked, every pillar and the total."""
+        from ssi_kit.simulation import projection_at
+
+        rows = projection_at(simulate(EXAMPLE, ["publicar"], weeks=6), [0, 6])
+        assert rows.week.unique().tolist() == [0, 6] and len(rows) == 10
+
+    def test_bad_weeks(self):
+        """Text or a week out of range gets a learner's error."""
+        from ssi_kit.simulation import projection_at
+
+        frame = simulate(EXAMPLE, weeks=2)
+        with pytest.raises(ssi_kit.SSITypeError, match="lista de semanas"):
+            projection_at(frame, "26")
+        with pytest.raises(ssi_kit.SSIInputError, match="entre 0 y 520"):
+            projection_at(frame, [600])
+
+    def test_plan_actions_in_spanish(self):
+        """plan_actions lists a plan's actions in its order, pillar and kind in Spanish."""
+        from ssi_kit.actions import plan_actions
+
+        table = plan_actions(["perfil_completo", "debates"])
+        assert table.id.tolist() == ["perfil_completo", "debates"]
+        assert table.kind.tolist() == ["una vez", "semanal"] and table.pillar.iloc[1] == "información"
+
+
+@pytest.mark.parametrize("exercise", [ej.q1, ej.q2, ej.q3, ej.q4, ej.q5])
 def test_every_exercise_has_hint_and_solution(exercise):
     """Each exercise offers a hint and a solution in Spanish."""
     assert exercise.hint_outcome().message and exercise.solution_outcome().message
@@ -133,11 +220,13 @@ def test_every_exercise_has_hint_and_solution(exercise):
 
 def test_hints_write_weeks_by_name():
     """Hints and solutions show calls that work: weeks is passed by name."""
-    for text in (ej.q2.hint_outcome().message, ej.q2.solution_outcome().message, ej.q3.hint_outcome().message, ej.q3.solution_outcome().message):
-        assert f"weeks={ej.WEEKS}" in text
+    for exercise in (ej.q2, ej.q3, ej.q4):
+        for text in (exercise.hint_outcome().message, exercise.solution_outcome().message):
+            if "simulate(" in text or "best_plan(" in text:
+                assert "weeks=" in text and f", {ej.WEEKS})" not in text
 
 
-@pytest.mark.parametrize("exercise", [ej.q1, ej.q2, ej.q3])
+@pytest.mark.parametrize("exercise", [ej.q1, ej.q2, ej.q3, ej.q4, ej.q5])
 @given(answer=any_values)
 def test_judges_give_any_answer_a_verdict(exercise, answer):
     """Whatever the answer, each judge returns a message or None; it never raises."""

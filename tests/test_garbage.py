@@ -68,6 +68,10 @@ def _cases() -> dict[str, tuple[Callable[..., Any], dict[str, Any]]]:
     """Each public function with valid arguments, by name."""
     from ssi_kit import plots
     from ssi_kit.actions import load_actions, plan_minutes
+    from ssi_kit import messages, relationships
+    from ssi_kit.actions import actions_for, plan_actions
+    from ssi_kit.simulation import projection_at
+    from ssi_kit.widgets import relationship_tracker
     from ssi_kit.linkedin_export import anonymize, is_decision_maker, network_summary, read_connections, save_csv
     from ssi_kit.network import degree_label, degrees_from, describe_pyramid, introducers, pyramid, read_network
     from ssi_kit.simulation import best_plan, recommend, simulate, simulate_many
@@ -81,6 +85,10 @@ def _cases() -> dict[str, tuple[Callable[..., Any], dict[str, Any]]]:
     learners = pd.DataFrame({"brand": [6, 12], "people": [6, 8], "insights": [5, 5], "relationships": [8, 10]})
     contacts = ssi_kit.load_dataset("conexiones_ejemplo").head(40)
     summary = network_summary(contacts)
+    mails = ssi_kit.load_dataset("mensajes_ejemplo")
+    tracker = relationships.example_tracker()
+    if "Zoe" not in set(tracker.get("name", [])):
+        tracker = relationships.add_contact(tracker, "Zoe", stage="colaboracion")
     return {
         "read_connections": (read_connections, {"path": ssi_kit.data_path("conexiones_ejemplo.csv")}),
         "network_summary": (network_summary, {"df": contacts, "top": 5}),
@@ -123,6 +131,31 @@ def _cases() -> dict[str, tuple[Callable[..., Any], dict[str, Any]]]:
         "plot_before_after": (plots.plot_before_after, {"projection": projection, "title": None}),
         "plot_plans": (plots.plot_plans, {"plans": {"A": projection}, "title": None}),
         "simulator": (simulator, {"ssi": s, "weeks": 8, "minutes": 90, "actions": (), "catalog": None}),
+        "actions_for": (actions_for, {"pillar": "brand"}),
+        "plan_actions": (plan_actions, {"actions": ["publicar"], "catalog": None}),
+        "projection_at": (projection_at, {"projection": projection, "weeks": [0, 4]}),
+        "read_messages": (messages.read_messages, {"path": ssi_kit.data_path("mensajes_ejemplo.csv"), "content": False}),
+        "read_invitations": (messages.read_invitations, {"path": ssi_kit.data_path("invitaciones_ejemplo.csv")}),
+        "responsiveness": (messages.responsiveness, {"messages": mails, "me": None}),
+        "responsiveness_from_counts": (messages.responsiveness_from_counts, {"received": 10, "answered": 7}),
+        "user_shares": (messages.user_shares, {"users": None}),
+        "plot_users": (plots.plot_users, {"users": None, "title": None}),
+        "plot_responsiveness": (plots.plot_responsiveness, {"result": messages.responsiveness(mails), "title": None}),
+        "stage_key": (relationships.stage_key, {"value": "confianza"}),
+        "next_step": (relationships.next_step, {"stage": "colaboracion", "last_interaction": None, "today": None}),
+        "add_contact": (relationships.add_contact, {"tracker": tracker, "name": "Ana", "stage": "conexion"}),
+        "update_contact": (relationships.update_contact, {"tracker": tracker, "name": "Zoe", "stage": "confianza"}),
+        "remove_contact": (relationships.remove_contact, {"tracker": tracker, "name": "Zoe"}),
+        "stage_counts": (relationships.stage_counts, {"tracker": tracker}),
+        "next_steps_table": (relationships.next_steps_table, {"tracker": tracker, "today": None}),
+        "save_tracker": (relationships.save_tracker, {"tracker": tracker, "path": "relaciones.csv"}),
+        "load_tracker": (relationships.load_tracker, {"path": "no_existe.csv"}),
+        "never_contacted": (relationships.never_contacted, {"connections": contacts, "messages": mails}),
+        "to_reactivate": (relationships.to_reactivate, {"connections": contacts, "messages": mails, "n": 5}),
+        "plot_funnel": (plots.plot_funnel, {"tracker": tracker, "title": None}),
+        "plot_never_contacted": (plots.plot_never_contacted, {"shares": relationships.never_contacted(contacts, mails),
+                                                             "title": None}),
+        "relationship_tracker": (relationship_tracker, {"path": "tracker.csv"}),
         "show_table": (ssi_kit.show_table, {"frame": learners, "columns": None, "percent": (), "decimals": 2}),
         "ssi_input": (ssi_input, {"initial": s, "industry": None, "network": None}),
         "pyramid_explorer": (pyramid_explorer, {"first": 500, "avg_connections": 400, "overlap": 0.82, "log": True}),

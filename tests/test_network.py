@@ -325,7 +325,7 @@ class TestLesson03Exercises:
         assert ej.q1.evaluate(1.47).correct
         assert "multiplícala por 100" in ej.q1.evaluate(0.0147).message
         assert ej.q1.evaluate(98.53).status == "incorrect"
-        assert ej.q1.evaluate("1,47").status == "incorrect"
+        assert ej.q1.evaluate("1,47").correct  # a decimal comma is read as a Spanish speaker writes it (issue 8)
 
     def test_second_degree(self):
         """q2 wants pyramid(800)'s second degree, and spots the third degree."""

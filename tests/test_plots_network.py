@@ -159,3 +159,63 @@ class TestPlotNetwork:
         """An unknown target is named."""
         with pytest.raises(SSIInputError, match="'Nadie' no está en la red"):
             plot_network(load_dataset("red_ejemplo"), "Yo", target="Nadie")
+
+
+class TestNetworkLayout:
+    """The lesson-03 network is laid out by degree: you in the centre, one ring per degree."""
+
+    @staticmethod
+    def _positions(fig):
+        return {name: (x, y) for t in fig.data if t.mode == "markers+text" for name, x, y in zip(t.text, t.x, t.y)}
+
+    def test_radius_is_the_degree(self):
+        """Everyone sits on the ring of their degree (you at 0, beyond the 3rd on ring 4)."""
+        from ssi_kit.network import degrees_from
+
+        red = load_dataset("red_ejemplo")
+        fig = plot_network(red, "Yo")
+        positions = self._positions(fig)
+        assert positions["Yo"] == (0.0, 0.0)
+        for person, degree in degrees_from(red, "Yo").items():
+            expected = 4 if pd.isna(degree) else int(degree)
+            assert math.hypot(*positions[person]) == pytest.approx(expected)
+        assert len([s for s in fig.layout.shapes if s.type == "circle"]) == 4
+
+    def test_names_are_not_piled(self):
+        """People on a ring are evenly spread: no two closer than the ring's even spacing allows."""
+        fig = plot_network(load_dataset("red_ejemplo"), "Yo")
+        for trace in fig.data[2:]:
+            points = list(zip(trace.x, trace.y))
+            radius = math.hypot(*points[0])
+            spacing = 2 * radius * math.sin(math.pi / len(points)) if len(points) > 1 else 0
+            closest = min((math.dist(a, b) for i, a in enumerate(points) for b in points[i + 1:]), default=spacing)
+            assert closest == pytest.approx(spacing)
+
+    def test_introduction_paths_are_thick_and_go_through_introducers(self):
+        """The highlighted trace is thick and runs you → introducer → target for each introducer."""
+        red = load_dataset("red_ejemplo")
+        fig = plot_network(red, "Yo", target="Marta")
+        positions = self._positions(fig)
+        path = fig.data[1]
+        assert path.line.width >= 4
+        segments = [((path.x[i], path.y[i]), (path.x[i + 1], path.y[i + 1])) for i in range(0, len(path.x), 3)]
+        for name in introducers(red, "Yo", "Marta")["introducer"]:
+            assert (positions["Yo"], positions[name]) in segments
+            assert (positions[name], positions["Marta"]) in segments
+
+    def test_second_degree_sits_near_who_links_them(self):
+        """A 2nd-degree person is drawn closer to a contact who links them to you than the ring's average."""
+        red = load_dataset("red_ejemplo")
+        positions = self._positions(plot_network(red, "Yo"))
+        first = [p for p in red.neighbors("Yo")]
+        marta = positions["Marta"]
+        linking = min(math.dist(marta, positions[p]) for p in first if red.has_edge(p, "Marta"))
+        average = sum(math.dist(marta, positions[p]) for p in first) / len(first)
+        assert linking < average
+
+    def test_seed_turns_the_picture_only(self):
+        """Another seed rotates the picture: the radii stay the same."""
+        red = load_dataset("red_ejemplo")
+        a, b = self._positions(plot_network(red, "Yo", seed=0)), self._positions(plot_network(red, "Yo", seed=90))
+        assert a != b
+        assert all(math.hypot(*a[p]) == pytest.approx(math.hypot(*b[p])) for p in a)

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import ssi_kit
 from ssi_kit import SSI, SSIInputError, SSITypeError
+from ssi_kit._i18n import format_number
 from ssi_kit.plots import plot_before_after, plot_plans, plot_trajectory, update_trajectory_figure
 from ssi_kit.score import LAGGARD_THRESHOLD, LEADER_THRESHOLD
 from ssi_kit.simulation import best_plan, simulate, simulate_many
@@ -53,7 +54,7 @@ class TestPlotTrajectory:
     def test_title_states_start_and_end(self, projection):
         """The default title gives the start and end totals with a decimal comma."""
         title = plot_trajectory(projection).layout.title.text
-        expected_end = f"{total_of(projection)[-1]:.1f}".replace(".", ",")
+        expected_end = format_number(total_of(projection)[-1], 1)
         assert title.startswith("Proyección de tu SSI: de <b>25</b>") and expected_end in title
 
     def test_says_it_is_not_linkedins_formula(self, projection):

@@ -61,3 +61,9 @@ def test_mistakes(kwargs, error):
     arguments = {"frame": pd.DataFrame({"share": [0.5]}), **kwargs}
     with pytest.raises(error):
         show_table(**arguments)
+
+
+def test_years_and_weeks_have_no_thousands_separator():
+    """A year is 2012, not 2.012; a count in the same table still gets its separator."""
+    cells = _cells(show_table(pd.DataFrame({"year": [2012], "connections": [12000]})))
+    assert "2012" in cells and "12.000" in cells and "2.012" not in cells

@@ -20,11 +20,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .._i18n import format_number, pick, short_repr, tr
+from .._i18n import format_number, format_thousands, pick, short_repr, tr
 from ..errors import SSIInputError, SSITypeError
 from ..plots import BLUE, ERROR_COLOR, GREEN, GREY
+from ..score import PILLAR_LABELS
 
-__all__ = ["NOT_ANSWERED", "Exercise", "Outcome", "Question", "answer_number", "read_name", "read_number"]
+__all__ = [
+    "NOT_ANSWERED", "Exercise", "NumericExercise", "Outcome", "Question",
+    "answer_number", "read_name", "read_number", "read_pillar",
+]
 
 
 class _NotAnswered:
@@ -80,7 +84,7 @@ class Outcome:
 
     def _repr_markdown_(self) -> str:
         color = _COLORS[self.status]
-        return f'<span style="color:{color}"><b>{self._title()}</b></span> {html.escape(self.message)}'
+        return f'<span style="color:{color}"><b>{self._title()}</b></span> {html.escape(self.message, quote=False)}'
 
     def __repr__(self) -> str:
         return str(self)
@@ -178,6 +182,10 @@ def _display(outcome: Outcome) -> None:
 
 def _shown(value: Any) -> str:
     """An expected value as the learner reads it: decimal comma, lists without quotes noise."""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        return format_thousands(value)
     if isinstance(value, float):
         return format_number(value)
     if isinstance(value, (list, tuple)):
@@ -233,6 +241,23 @@ def read_name(answer: Any) -> str | None:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def read_pillar(answer: Any) -> str | None:
+    """The pillar a learner names (key or short label, Spanish or English, any case, with or
+    without accents), or None.
+
+    >>> read_pillar("informacion")
+    'insights'
+    """
+    name = read_name(answer)
+    if name is None:
+        return None
+    for labels in PILLAR_LABELS.values():
+        for key, label in labels.items():
+            if name in (read_name(label), key):
+                return key
+    return None
+
+
 # --- multiple-choice questions (the quiz that closes a lesson) -------------------------------
 @dataclass(frozen=True)
 class Question:
@@ -278,3 +303,21 @@ class Question:
             return Outcome("incorrect", tr("Esa opción no existe.", "That option does not exist."))
         why = tr(self.why_es, self.why_en)
         return Outcome("correct", why) if choice == self.answer else Outcome("incorrect", why)
+
+
+@dataclass(frozen=True)
+class NumericExercise(Exercise):
+    """An :class:`Exercise` with a number for answer: a right answer typed ``42,895`` without
+    quotes (a tuple for Python) is accepted, and the verdict says how Python reads the comma.
+
+    >>> ex = NumericExercise(lambda a: None if read_number(a)[0] == 1.5 else "no", "", "", "", "", "Bien.", "Good.")
+    >>> "Python lee 1,5" in ex.evaluate((1, 5)).message
+    True
+    """
+
+    def evaluate(self, answer: Any) -> Outcome:
+        outcome = super().evaluate(answer)
+        note = read_number(answer)[1]
+        if note and outcome.status in ("correct", "incorrect") and note not in outcome.message:
+            return Outcome(outcome.status, f"{outcome.message} {note}".strip())
+        return outcome

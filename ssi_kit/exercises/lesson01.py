@@ -1,4 +1,4 @@
-"""Exercises of lesson 01 (what the SSI is), checked against the example SSI."""
+"""Exercises of lesson 01 (what the SSI is), checked against the example SSI and the course's pillars."""
 
 from __future__ import annotations
 
@@ -7,85 +7,164 @@ from typing import Any
 
 from .._i18n import tr
 from ..datasets import load_dataset
-from ..errors import SSIInputError
-from ..score import SSI, pillar_key
-from . import Exercise, answer_number
+from ..score import LEVELS, SSI, pillar_label
+from . import Exercise, NumericExercise, Question, read_name, read_number, read_pillar
 
-__all__ = ["q1", "q2", "q3"]
+__all__ = ["LEVEL_KEYS", "Q2_PEOPLE", "Q3_PILLARS", "QUIZ", "q1", "q2", "q3", "q4"]
+
+Q2_PEOPLE = 15.0
+Q3_PILLARS = (20.0, 18.0, 17.0, 16.5)
+
+LEVEL_KEYS: dict[str, str] = {
+    "lider": "leader", "lideres": "leader", "leader": "leader", "leaders": "leader",
+    "intermedio": "average", "intermedios": "average", "medio": "average", "average": "average",
+    "rezagado": "laggard", "rezagados": "laggard", "laggard": "laggard", "laggards": "laggard",
+}
+"""A level as a learner types it (Spanish or English, no accents needed) → the key of SSI.level."""
 
 
 def _example() -> SSI:
     return load_dataset("ssi_ejemplo").member
 
 
+def _level_word(level: str) -> str:
+    """The one word a learner types for a level: «líder», «intermedio», «rezagado»."""
+    return tr(LEVELS["es"][level], LEVELS["en"][level]).split(" (")[0]
+
+
+
+
 def _judge_weakest(answer: Any) -> str | None:
-    try:
-        pillar = pillar_key(answer)
-    except SSIInputError:
+    pillar = read_pillar(answer)
+    if pillar is None:
         return tr(
-            "Responde con el nombre corto de un pilar: «marca», «personas», «información» o «relaciones».",
-            "Answer with a pillar's short name: 'brand', 'people', 'insights' or 'relationships'.",
+            "Responde con el nombre corto de un pilar entre comillas: \"marca\", \"personas\", \"información\" o "
+            "\"relaciones\".",
+            "Answer with a pillar's short name in quotes: \"brand\", \"people\", \"insights\" or \"relationships\".",
         )
     if pillar != _example().weakest:
-        return tr(
-            "Ese no es el más bajo. Compara las cuatro barras del ejemplo.",
-            "That is not the lowest. Compare the example's four bars.",
-        )
+        return tr("Ese no es el más bajo. Compara las cuatro barras del ejemplo.",
+                  "That is not the lowest. Compare the example's four bars.")
     return None
 
 
+def _total_with_people() -> float:
+    return round(SSI(**{**_example().as_dict(), "people": Q2_PEOPLE}).total, 3)
+
+
 def _judge_total(answer: Any) -> str | None:
-    value = answer_number(answer)
+    value = read_number(answer)[0]
     if value is None:
-        return tr("Escribe un número, por ejemplo 42.5.", "Write a number, e.g. 42.5.")
-    example = _example()
-    expected = SSI(**{**example.as_dict(), "people": 15}).total
-    if math.isclose(value, expected, abs_tol=0.01):
+        return tr("Escribe un número, por ejemplo 42.5 (o \"42,5\" entre comillas).",
+                  "Write a number, e.g. 42.5.")
+    if math.isclose(value, _total_with_people(), abs_tol=0.002):
         return None
-    if math.isclose(value, example.total, abs_tol=0.01):
+    if math.isclose(value, _example().total, abs_tol=0.01):
         return tr("Ese es el total de ahora; cambia «personas» a 15.",
                   "That is the current total; change 'people' to 15.")
     return tr("El total es la suma de los cuatro pilares.", "The total is the sum of the four pillars.")
 
 
+def _level_expected() -> str:
+    return _level_word(SSI(*Q3_PILLARS).level)
+
+
 def _judge_level(answer: Any) -> str | None:
-    if not isinstance(answer, str) or answer.strip().lower() not in {"leader", "average", "laggard"}:
+    key = LEVEL_KEYS.get(read_name(answer) or "")
+    if key is None:
         return tr(
-            "Responde «leader», «average» o «laggard» (las claves de SSI.level).",
-            "Answer 'leader', 'average' or 'laggard' (the keys of SSI.level).",
+            "Responde entre comillas \"líder\", \"intermedio\" o \"rezagado\".",
+            "Answer in quotes \"leader\", \"average\" or \"laggard\".",
         )
-    if answer.strip().lower() != SSI(20, 18, 17, 16.5).level:
-        return tr(
-            "Suma los cuatro pilares y compara con los umbrales 30 y 70.",
-            "Add the four pillars and compare with the 30 and 70 thresholds.",
-        )
+    if key != SSI(*Q3_PILLARS).level:
+        return tr("Suma los cuatro pilares y compara con las líneas de 30 y 70.",
+                  "Add the four pillars and compare with the 30 and 70 lines.")
+    return None
+
+
+def _introductions_pillar() -> str:
+    return pillar_label("relationships")
+
+
+def _judge_introductions(answer: Any) -> str | None:
+    pillar = read_pillar(answer)
+    if pillar is None:
+        return tr("Responde con el nombre corto de un pilar entre comillas, por ejemplo \"marca\".",
+                  "Answer with a pillar's short name in quotes, e.g. \"brand\".")
+    if pillar == "people":
+        return tr("Buscar a la gente adecuada es «personas»; pedir que te presenten va más allá: es confianza.",
+                  "Finding the right people is 'people'; asking to be introduced goes further: it is trust.")
+    if pillar != "relationships":
+        return tr("Mira la tabla de los pilares: ¿en qué fila aparece «pedir presentaciones»?",
+                  "Look at the pillars' table: which row lists 'asking for introductions'?")
     return None
 
 
 q1 = Exercise(
     _judge_weakest,
-    hint_es="Mira la barra más baja del gráfico, o usa el atributo .weakest de un SSI.",
-    hint_en="Look at the lowest bar in the chart, or use an SSI's .weakest attribute.",
-    solution_es="ejemplo.member.weakest → 'insights': «información» (4,9 de 25). Por ahí conviene empezar.",
-    solution_en="example.member.weakest → 'insights' (4.9 of 25). That is where to start.",
+    hint_es="Mira la barra más baja del gráfico, o ejecuta `ejemplo.member.weakest`.",
+    hint_en="Look at the lowest bar in the chart, or run `ejemplo.member.weakest`.",
+    solution_es="`ssi_kit.pillar_label(ejemplo.member.weakest)` → «{expected}»: el pilar con menos puntos.",
+    solution_en="`ssi_kit.pillar_label(ejemplo.member.weakest)` → '{expected}': the pillar with fewest points.",
     praise_es="Es el pilar con menos puntos: por ahí conviene empezar a mejorar.",
     praise_en="It is the pillar with fewest points: the place to start improving.",
+    compute=lambda: pillar_label(_example().weakest),
 )
-q2 = Exercise(
+q2 = NumericExercise(
     _judge_total,
-    hint_es="El total es la suma de los pilares: cambia solo «personas» y vuelve a sumar.",
+    hint_es="El total es la suma de los cuatro pilares: cambia solo «personas» y vuelve a sumar.",
     hint_en="The total is the sum of the pillars: change only 'people' and add again.",
-    solution_es="SSI(13.118, 15, 4.9, 9.877).total → 42.895",
-    solution_en="SSI(13.118, 15, 4.9, 9.877).total → 42.895",
-    praise_es="Subir un pilar sube el total en la misma cantidad.",
-    praise_en="Raising one pillar raises the total by the same amount.",
+    solution_es="`ejemplo.member.total - ejemplo.member.people + 15` → {expected}",
+    solution_en="`ejemplo.member.total - ejemplo.member.people + 15` → {expected}",
+    praise_es="Subir un pilar sube el total en la misma cantidad: el SSI es la suma de los cuatro.",
+    praise_en="Raising one pillar raises the total by the same amount: the SSI is the sum of the four.",
+    compute=_total_with_people,
 )
 q3 = Exercise(
     _judge_level,
-    hint_es="LinkedIn llama «líderes» a quienes pasan de 70 y «rezagados» a quienes no llegan a 30.",
-    hint_en="LinkedIn calls those above 70 'leaders' and those below 30 'laggards'.",
-    solution_es="20 + 18 + 17 + 16,5 = 71,5 > 70 → 'leader'",
-    solution_en="20 + 18 + 17 + 16.5 = 71.5 > 70 → 'leader'",
-    praise_es="Por encima de 70 estás en el grupo de líderes.",
-    praise_en="Above 70 you are among the leaders.",
+    hint_es="Suma los cuatro pilares, o ejecuta `ssi_kit.SSI(20, 18, 17, 16.5).level_label`.",
+    hint_en="Add the four pillars, or run `ssi_kit.SSI(20, 18, 17, 16.5).level_label`.",
+    solution_es="20 + 18 + 17 + 16,5 = 71,5, por encima de 70 → «{expected}».",
+    solution_en="20 + 18 + 17 + 16.5 = 71.5, above 70 → '{expected}'.",
+    praise_es="Por encima de 70 estás en el grupo de cabeza (un corte que usa ssi-kit, ver data/fuentes.csv).",
+    praise_en="Above 70 you are in the leading group (a cut ssi-kit uses, see data/fuentes.csv).",
+    compute=_level_expected,
 )
+q4 = Exercise(
+    _judge_introductions,
+    hint_es="Repasa la tabla de los pilares: pedir que alguien te presente se basa en la confianza.",
+    hint_en="Go over the pillars' table: asking someone to introduce you rests on trust.",
+    solution_es="«{expected}» (construir relaciones): pedir presentaciones y conocer en persona a tus contactos.",
+    solution_en="'{expected}' (build relationships): asking for introductions and meeting your connections.",
+    praise_es="Pedir presentaciones es construir relaciones: tu contacto común presta su confianza.",
+    praise_en="Asking for introductions builds relationships: your shared contact lends you their trust.",
+    compute=_introductions_pillar,
+)
+
+QUIZ = [
+    Question(
+        "¿Cuántos pilares tiene el SSI y cuánto vale cada uno?", "How many pillars has the SSI and what is each worth?",
+        ("Cuatro, de 0 a 25", "Cinco, de 0 a 20", "Tres, de 0 a 33"),
+        ("Four, 0 to 25", "Five, 0 to 20", "Three, 0 to 33"),
+        0,
+        "Marca, personas, información y relaciones: 4 × 25 = 100.",
+        "Brand, people, insights and relationships: 4 × 25 = 100.",
+    ),
+    Question(
+        "Compartir contenido de valor alimenta sobre todo…", "Sharing valuable content mainly feeds…",
+        ("«personas»", "«información»", "ningún pilar"), ("'people'", "'insights'", "no pillar"),
+        1,
+        "Aportar conocimiento a la conversación es el pilar «interactuar ofreciendo información».",
+        "Bringing knowledge to the conversation is the 'engage with insights' pillar.",
+    ),
+    Question(
+        "¿Para qué sirve el SSI?", "What is the SSI for?",
+        ("Para medir la productividad de cada persona", "Para orientar qué mejorar en LinkedIn",
+         "Para saber la fórmula exacta de LinkedIn"),
+        ("To measure each person's productivity", "To guide what to improve on LinkedIn",
+         "To learn LinkedIn's exact formula"),
+        1,
+        "Es un indicador que orienta; no mide productividad y su fórmula no es pública.",
+        "It is a guiding indicator; it does not measure productivity and its formula is not public.",
+    ),
+]

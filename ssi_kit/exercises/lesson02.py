@@ -12,15 +12,30 @@ from .._i18n import format_number, short_repr, tr
 from ..actions import load_actions, plan_minutes
 from ..datasets import load_dataset
 from ..errors import SSIInputError
-from ..score import SSI, TOTAL_MAX
+from ..score import SSI, TOTAL_MAX, pillar_label
 from ..simulation import best_plan, simulate
-from . import Exercise
+from . import Exercise, NumericExercise, Question, read_name, read_number, read_pillar
 
-__all__ = ["Q2_ACTIONS", "Q3_MINUTES", "WEEKS", "q1", "q2", "q3"]
+__all__ = [
+    "BURST", "BURST_WEEKS", "PLAN_KEYS", "Q2_ACTIONS", "Q3_MINUTES", "Q5_ACTION", "QUIZ", "STEADY", "WEEKS",
+    "q1", "q2", "q3", "q4", "q5",
+]
 
 WEEKS = 26  # six months
 Q2_ACTIONS = ("compartir_contenido", "responder_mensajes")
 Q3_MINUTES = 90
+STEADY = ("compartir_contenido",)
+"""The steady plan of exercise 4: one habit, every week of the six months."""
+BURST = ("compartir_contenido", "uso_diario", "debates", "responder_mensajes", "invitaciones_personalizadas")
+"""The burst of exercise 4: every weekly action of «información», only the first weeks."""
+BURST_WEEKS = 4
+Q5_ACTION = "debates"
+
+PLAN_KEYS: dict[str, str] = {
+    "constante": "steady", "constancia": "steady", "steady": "steady",
+    "intensivo": "burst", "intenso": "burst", "arrebato": "burst", "burst": "burst",
+}
+"""How a learner may name the plans of exercise 4 (Spanish or English, no accents needed)."""
 
 
 def _example() -> SSI:
@@ -58,15 +73,21 @@ def _as_ids(answer: Any) -> list[str] | str:
     return list(dict.fromkeys(items))
 
 
+# --- 1. where the course advises to start ---------------------------------------------------
+def _weakest_actions() -> list[str]:
+    from ..actions import actions_for
+
+    return [str(a) for a in actions_for(_example().weakest).id]
+
+
 def _judge_weakest_actions(answer: Any) -> str | None:
     ids = _as_ids(answer)
     if isinstance(ids, str):
         return ids
     if len(ids) < 2:
         return tr("Elige al menos dos acciones.", "Pick at least two actions.")
-    pillars = load_actions().set_index("id").pillar
-    weakest = _example().weakest
-    others = [a for a in ids if pillars[a] != weakest]
+    weakest = set(_weakest_actions())
+    others = [a for a in ids if a not in weakest]
     if others:
         return tr(
             "{ids} no son del pilar más débil. ¿Cuál es el pilar más bajo del ejemplo?",
@@ -76,39 +97,57 @@ def _judge_weakest_actions(answer: Any) -> str | None:
     return None
 
 
+# --- 2. reading a projection ----------------------------------------------------------------
+def _projected_total() -> float:
+    return round(_final_total(Q2_ACTIONS), 3)
+
+
 def _judge_projection(answer: Any) -> str | None:
-    if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
-        return tr("Escribe un número, por ejemplo 45.3.", "Write a number, e.g. 45.3.")
-    try:  # 10**400 or NaN get a verdict, not an OverflowError
-        answer = check_number(answer, name=tr("respuesta", "answer"), maximum=TOTAL_MAX)
+    value = read_number(answer)[0]
+    if value is None and isinstance(answer, numbers.Real) and not isinstance(answer, bool):
+        try:  # a numpy number or a Fraction; 10**400 or NaN get the range message
+            value = float(answer) if math.isfinite(float(answer)) else None
+        except OverflowError:
+            value = None
+    if value is None and isinstance(answer, numbers.Real) and not isinstance(answer, bool):
+        return tr("{r} no es un total posible: el total del SSI va de 0 a 100.",
+                  "{r} is not a possible total: the SSI total goes from 0 to 100.", r=short_repr(answer))
+    if value is None:
+        return tr("Escribe un número, por ejemplo 45.3 o \"45,3\".", "Write a number, e.g. 45.3.")
+    try:
+        value = check_number(value, name=tr("respuesta", "answer"), maximum=TOTAL_MAX)
     except SSIInputError as error:
         return error.message + " " + tr("El total del SSI va de 0 a 100.", "The SSI total goes from 0 to 100.")
-    expected = _final_total(Q2_ACTIONS)
-    if math.isclose(answer, expected, abs_tol=0.05):
+    if math.isclose(value, _projected_total(), abs_tol=0.05):
         return None
-    if math.isclose(answer, _example().total, abs_tol=0.05):
+    if math.isclose(value, _example().total, abs_tol=0.05):
         return tr(
             "Ese es el total de la semana 0. Busca la fila de la semana {weeks}.",
             "That is week 0's total. Look for the row of week {weeks}.",
             weeks=WEEKS,
         )
-    if math.isclose(answer, _final_total([]), abs_tol=0.05):
+    if math.isclose(value, _final_total([]), abs_tol=0.05):
         return tr(
             "Ese es el total sin hacer nada. ¿Pasaste las dos acciones a simulate?",
             "That is the total when doing nothing. Did you pass both actions to simulate?",
         )
     return tr(
-        "No coincide con la proyección. Usa la fila con pillar == \"total\" y week == {weeks}.",
-        "It does not match the projection. Use the row with pillar == \"total\" and week == {weeks}.",
+        "No coincide con la proyección. Mira la fila «total» de la semana {weeks}.",
+        "It does not match the projection. Look at the 'total' row of week {weeks}.",
         weeks=WEEKS,
     )
+
+
+# --- 3. the best plan for 90 minutes --------------------------------------------------------
+def _best_actions() -> list[str]:
+    return list(best_plan(_example(), Q3_MINUTES, weeks=WEEKS).actions)
 
 
 def _judge_best_plan(answer: Any) -> str | None:
     ids = _as_ids(answer)
     if isinstance(ids, str):
         return ids
-    minutes = plan_minutes(ids)
+    minutes = plan_minutes(ids, weeks=WEEKS)
     if minutes > Q3_MINUTES:
         return tr(
             "Tu plan lleva {minutes} min a la semana; solo tienes {budget}.",
@@ -129,52 +168,178 @@ def _judge_best_plan(answer: Any) -> str | None:
     return None
 
 
-def _solution_projection() -> tuple[str, str]:
-    total = _final_total(Q2_ACTIONS)
-    code = f"simulate(ejemplo, {list(Q2_ACTIONS)}, weeks={WEEKS})"
-    return (
-        f"{code}, fila week == {WEEKS} y pillar == \"total\" → {total}",
-        f"{code}, row week == {WEEKS} and pillar == \"total\" → {total}",
+# --- 4. steady work against a one-off burst -------------------------------------------------
+def _steady_total() -> float:
+    return _final_total(STEADY)
+
+
+def _burst_total() -> float:
+    first = simulate(_example(), list(BURST), weeks=BURST_WEEKS)
+    rest = simulate(first, [], weeks=WEEKS - BURST_WEEKS)
+    return float(rest.score.iloc[-1])  # the last row is the total of the last week
+
+
+def _winner() -> str:
+    """The plan that ends higher, as the learner names it."""
+    steady = _steady_total() >= _burst_total()
+    return tr("constante", "steady") if steady else tr("intensivo", "burst")
+
+
+def _judge_steady(answer: Any) -> str | None:
+    name = read_name(answer)
+    key = PLAN_KEYS.get(name or "")
+    if key is None:
+        return tr("Responde entre comillas: «constante» o «intensivo».",
+                  "Answer in quotes: \"steady\" or \"burst\".")
+    if PLAN_KEYS[read_name(_winner()) or ""] == key:
+        return None
+    return tr(
+        "El plan intensivo sube mucho al principio, pero ¿qué le pasa a un pilar cuando dejas de trabajarlo? "
+        "Compara los totales de la semana {weeks}.",
+        "The burst climbs fast at first, but what happens to a pillar once you stop working on it? "
+        "Compare the totals at week {weeks}.",
+        weeks=WEEKS,
     )
 
 
-def _solution_best_plan() -> tuple[str, str]:
-    plan = best_plan(_example(), Q3_MINUTES, weeks=WEEKS)
-    ids = list(plan.actions)
-    return (
-        f"best_plan(ejemplo, {Q3_MINUTES}, weeks={WEEKS}).actions → {ids} ({plan.minutes} min, total {plan.total}).",
-        f"best_plan(example, {Q3_MINUTES}, weeks={WEEKS}).actions → {ids} ({plan.minutes} min, total {plan.total}).",
-    )
+# --- 5. which pillar an action feeds --------------------------------------------------------
+def _pillar_of(action: str) -> str:
+    return pillar_label(str(load_actions().set_index("id").pillar[action]))
+
+
+
+
+def _judge_pillar(answer: Any) -> str | None:
+    pillar = read_pillar(answer)
+    if pillar is None:
+        return tr(
+            "Responde con el nombre corto de un pilar entre comillas: «marca», «personas», «información» o "
+            "«relaciones».",
+            "Answer with a pillar's short name in quotes: \"brand\", \"people\", \"insights\" or \"relationships\".",
+        )
+    if pillar != str(load_actions().set_index("id").pillar[Q5_ACTION]):
+        return tr(
+            "No es ese. Debatir en un grupo es aportar ideas y conocimiento a los demás: ¿qué pilar trata de eso?",
+            "Not that one. Discussing in a group is sharing ideas and knowledge: which pillar is about that?",
+        )
+    return None
 
 
 q1 = Exercise(
     _judge_weakest_actions,
-    hint_es="Primero el pilar más bajo del ejemplo (ejemplo.weakest); luego filtra load_actions() por esa "
-    "columna «pillar».",
-    hint_en="First the example's lowest pillar (example.weakest); then filter load_actions() by that 'pillar'.",
-    solution_es="El pilar más débil es «información» ('insights'): por ejemplo "
-    "[\"compartir_contenido\", \"responder_mensajes\"].",
-    solution_en="The weakest pillar is 'insights': for example [\"compartir_contenido\", \"responder_mensajes\"].",
+    hint_es="Primero el pilar más bajo del ejemplo, `ejemplo.member.weakest`; luego sus acciones: "
+    "`ssi_kit.actions_for(ejemplo.member.weakest)`.",
+    hint_en="First the example's lowest pillar, `ejemplo.member.weakest`; then its actions: "
+    "`ssi_kit.actions_for(ejemplo.member.weakest)`.",
+    solution_es="Cualquier par de acciones del pilar más débil vale: {expected}. Las lista "
+    "`ssi_kit.actions_for(ejemplo.member.weakest)`.",
+    solution_en="Any two actions of the weakest pillar will do: {expected}. "
+    "`ssi_kit.actions_for(ejemplo.member.weakest)` lists them.",
     praise_es="Empiezas por donde más margen tienes, como aconseja el curso.",
     praise_en="You start where you have most room, as the course advises.",
+    compute=_weakest_actions,
 )
-q2 = Exercise(
+q2 = NumericExercise(
     _judge_projection,
-    hint_es=f"Llama a simulate(ejemplo, {list(Q2_ACTIONS)}, weeks={WEEKS}) y busca la fila del total en la última "
-    "semana.",
-    hint_en=f"Call simulate(example, {list(Q2_ACTIONS)}, weeks={WEEKS}) and find the total's row in the last week.",
-    solution_es=_solution_projection()[0],
-    solution_en=_solution_projection()[1],
+    hint_es=f"Proyecta las dos acciones y mira la fila «total» de la última semana: "
+    f"`projection_at(ssi_kit.simulate(ejemplo.member, {list(Q2_ACTIONS)}, weeks={WEEKS}), weeks=[{WEEKS}])`.",
+    hint_en=f"Project both actions and look at the 'total' row of the last week: "
+    f"`projection_at(ssi_kit.simulate(ejemplo.member, {list(Q2_ACTIONS)}, weeks={WEEKS}), weeks=[{WEEKS}])`.",
+    solution_es=f"{{expected}}: es la fila «total» de la semana {WEEKS} en "
+    f"`ssi_kit.show_table(projection_at(ssi_kit.simulate(ejemplo.member, {list(Q2_ACTIONS)}, weeks={WEEKS}), "
+    f"weeks=[{WEEKS}]))`.",
+    solution_en=f"{{expected}}: the 'total' row of week {WEEKS} in "
+    f"`ssi_kit.show_table(projection_at(ssi_kit.simulate(ejemplo.member, {list(Q2_ACTIONS)}, weeks={WEEKS}), "
+    f"weeks=[{WEEKS}]))`.",
     praise_es="Eso es lo que el modelo proyecta: una orientación, no una promesa.",
     praise_en="That is what the model projects: a guide, not a promise.",
+    compute=_projected_total,
 )
 q3 = Exercise(
     _judge_best_plan,
-    hint_es=f"ssi_kit.best_plan(ejemplo, {Q3_MINUTES}, weeks={WEEKS}) prueba todas las combinaciones que caben en "
-    "tu tiempo.",
-    hint_en=f"ssi_kit.best_plan(example, {Q3_MINUTES}, weeks={WEEKS}) tries every combination that fits your time.",
-    solution_es=_solution_best_plan()[0],
-    solution_en=_solution_best_plan()[1],
+    hint_es=f"`ssi_kit.best_plan(ejemplo.member, {Q3_MINUTES}, weeks={WEEKS})` prueba todas las combinaciones "
+    "que caben en tu tiempo.",
+    hint_en=f"`ssi_kit.best_plan(ejemplo.member, {Q3_MINUTES}, weeks={WEEKS})` tries every combination that fits "
+    "your time.",
+    solution_es=f"{{expected}}: `print(ssi_kit.best_plan(ejemplo.member, {Q3_MINUTES}, weeks={WEEKS}))` lo dice, "
+    "con sus minutos y su total.",
+    solution_en=f"{{expected}}: `print(ssi_kit.best_plan(ejemplo.member, {Q3_MINUTES}, weeks={WEEKS}))` says so, "
+    "with its minutes and total.",
     praise_es=f"Ningún otro plan de hasta {Q3_MINUTES} minutos llega más alto en el modelo.",
     praise_en=f"No other plan of up to {Q3_MINUTES} minutes goes higher in the model.",
+    compute=_best_actions,
 )
+q4 = Exercise(
+    _judge_steady,
+    hint_es=f"Proyecta los dos y compara la fila «total» del final. Constante: "
+    f"`projection_at(ssi_kit.simulate(ejemplo.member, {list(STEADY)}, weeks={WEEKS}), weeks=[{WEEKS}])`. "
+    f"Intensivo ({BURST_WEEKS} semanas con todo y luego nada; la segunda parte sigue a la primera): "
+    f"`intensivo = ssi_kit.simulate(ssi_kit.simulate(ejemplo.member, {list(BURST)}, weeks={BURST_WEEKS}), [], "
+    f"weeks={WEEKS - BURST_WEEKS}); print(projection_at(intensivo, weeks=[{WEEKS - BURST_WEEKS}]))`.",
+    hint_en=f"Project both and compare the final 'total' row. Steady: "
+    f"`projection_at(ssi_kit.simulate(ejemplo.member, {list(STEADY)}, weeks={WEEKS}), weeks=[{WEEKS}])`. "
+    f"Burst ({BURST_WEEKS} weeks of everything, then nothing; the second part continues the first): "
+    f"`intensivo = ssi_kit.simulate(ssi_kit.simulate(ejemplo.member, {list(BURST)}, weeks={BURST_WEEKS}), [], "
+    f"weeks={WEEKS - BURST_WEEKS}); print(projection_at(intensivo, weeks=[{WEEKS - BURST_WEEKS}]))`.",
+    solution_es="«{expected}». El intensivo sube deprisa, pero en cuanto lo dejas el pilar vuelve a bajar hacia su "
+    "suelo; el constante nunca baja y sigue sumando cada semana, con menos esfuerzo por semana.",
+    solution_en="'{expected}'. The burst climbs fast, but once you stop, the pillar fades back towards its floor; "
+    "the steady plan never goes down and keeps adding every week, with less effort per week.",
+    praise_es="Un poco cada semana gana a mucho de golpe: el SSI refleja tu actividad de ahora.",
+    praise_en="A little every week beats a lot at once: the SSI reflects what you do now.",
+    compute=_winner,
+)
+q5 = Exercise(
+    _judge_pillar,
+    hint_es="Piensa en qué haces al debatir en un grupo. Puedes comprobarlo en el catálogo: "
+    f"`ssi_kit.show_table(plan_actions([\"{Q5_ACTION}\"]))`.",
+    hint_en="Think of what you do when you discuss in a group. You can check it in the catalog: "
+    f"`ssi_kit.show_table(plan_actions([\"{Q5_ACTION}\"]))`.",
+    solution_es="«{expected}»: aportar ideas en los debates de tus grupos es interactuar ofreciendo información. "
+    f"`plan_actions([\"{Q5_ACTION}\"])` lo muestra.",
+    solution_en="'{expected}': contributing ideas to your groups' discussions is engaging with insights. "
+    f"`plan_actions([\"{Q5_ACTION}\"])` shows it.",
+    praise_es="Compartir lo que sabes, en grupos o en publicaciones, es lo que alimenta ese pilar.",
+    praise_en="Sharing what you know, in groups or in posts, is what feeds that pillar.",
+    compute=lambda: _pillar_of(Q5_ACTION),
+)
+
+QUIZ = [
+    Question(
+        "¿Por dónde aconseja el curso empezar a mejorar tu SSI?",
+        "Where does the course advise you to start improving your SSI?",
+        ("Por el pilar con más puntos", "Por los cuatro pilares a la vez, por igual", "Por el pilar más débil"),
+        ("With the pillar with the most points", "With all four pillars at once, equally", "With the weakest pillar"),
+        2,
+        "Evalúa cada área y empieza por la que peor resultado tenga: es donde más margen queda.",
+        "Assess each area and start with the one that scores worst: that is where there is most room.",
+    ),
+    Question(
+        "En el modelo de ssi-kit, ¿qué le pasa a un pilar en el que haces al menos una acción cada semana?",
+        "In ssi-kit's model, what happens to a pillar you work on with at least one action every week?",
+        ("No baja: solo puede subir", "Baja igual que uno sin actividad", "Sube lo mismo cada semana, sin freno"),
+        ("It does not go down: it can only go up", "It fades like an idle one", "It rises the same every week, "
+         "without slowing"),
+        0,
+        "La constancia se premia: solo bajan los pilares sin hábitos, y las ganancias se frenan cerca de 25.",
+        "Steady work pays: only pillars without habits fade, and gains slow down near 25.",
+    ),
+    Question(
+        "Completar tu perfil al 100 %, ¿cómo cuenta en el modelo?",
+        "Completing your profile to 100%: how does it count in the model?",
+        ("Da puntos cada semana para siempre", "Un empujón de una vez que se queda", "No cuenta para nada"),
+        ("It earns points every week forever", "A one-time lift that stays", "It does not count at all"),
+        1,
+        "Lo que haces una vez cuenta una vez: sube el pilar y el suelo, pero no se repite.",
+        "What you do once counts once: it lifts the pillar and the floor, but does not repeat.",
+    ),
+    Question(
+        "Según el curso, ¿mide el SSI tu productividad?",
+        "According to the course, does the SSI measure your productivity?",
+        ("Sí, es una nota exacta de tu trabajo", "No: orienta sobre qué mejorar"),
+        ("Yes, it is an exact mark of your work", "No: it points to what to improve"),
+        1,
+        "El SSI es un indicador para orientarte, no una medida de productividad ni una meta exacta.",
+        "The SSI is an indicator to guide you, not a measure of productivity nor an exact target.",
+    ),
+]

@@ -5,6 +5,7 @@ Functions never display anything; show a figure by leaving it as a cell's last v
 
 from __future__ import annotations
 
+from ._messages import plot_responsiveness, plot_users
 from ._network import (
     plot_decision_makers,
     plot_growth,
@@ -14,6 +15,7 @@ from ._network import (
     plot_top_positions,
     update_pyramid_figure,
 )
+from ._relationships import plot_funnel, plot_never_contacted, update_funnel_figure
 from ._score import plot_ssi, update_ssi_figure
 from ._simulation import plot_before_after, plot_plans, plot_trajectory, update_trajectory_figure
 from ._style import BLUE, ERROR_COLOR, GREEN, GREY, ORANGE, PALETTE, PILLAR_COLORS, safe_text
@@ -29,3 +31,5 @@ __all__ = [
     "plot_decision_makers", "plot_growth", "plot_network", "plot_pyramid", "plot_top_companies",
     "plot_top_positions", "update_pyramid_figure",
 ]
+__all__ += ["plot_funnel", "plot_never_contacted", "update_funnel_figure"]
+__all__ += ["plot_responsiveness", "plot_users"]

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEGREE_COLORS",
+    "RING_BEYOND",
+    "network_layout",
     "plot_decision_makers",
     "plot_growth",
     "plot_network",
@@ -211,6 +213,70 @@ def plot_decision_makers(summary: NetworkSummary | pd.DataFrame, *, title: str |
 
 
 # --- a small network -----------------------------------------------------------------------
+RING_BEYOND = 4
+"""Radius of the ring of people beyond the 3rd degree (degree ``d`` sits on the ring of radius ``d``)."""
+
+
+def _circular_mean(angles: list[float]) -> float:
+    return math.atan2(sum(math.sin(a) for a in angles), sum(math.cos(a) for a in angles)) % (2 * math.pi)
+
+
+def _spread(preferred: dict[Hashable, float]) -> dict[Hashable, float]:
+    """Evenly spaced angles on a ring, in the order of each person's preferred angle.
+
+    Even spacing keeps names apart; keeping the order puts people near those who link them
+    to you. The ring is turned so that, on average, everyone sits closest to where they prefer.
+    """
+    people = sorted(preferred, key=lambda p: (preferred[p], str(p)))
+    n = len(people)
+    if n == 0:
+        return {}
+    step = 2 * math.pi / n
+    offset = _circular_mean([preferred[p] - i * step for i, p in enumerate(people)])
+    return {p: (offset + i * step) % (2 * math.pi) for i, p in enumerate(people)}
+
+
+def network_layout(
+    graph: nx.Graph, me: Hashable, degrees: pd.Series, *, turn: float = 0.0,
+) -> dict[Hashable, tuple[float, float]]:
+    """Positions by degree: ``me`` at the centre, degree ``d`` on the ring of radius ``d``.
+
+    Ring 1 is spread evenly by name; everyone on ring ``d + 1`` is placed by the mean angle
+    of the people on ring ``d`` they know, then spread evenly in that order; people beyond
+    the 3rd degree go on ring 4. ``turn`` (radians) rotates the whole picture.
+    """
+    rings: dict[int, list[Hashable]] = {}
+    for person, found in zip(degrees.index, degrees.astype("float64").to_numpy()):
+        rings.setdefault(RING_BEYOND if math.isnan(found) else int(found), []).append(person)
+    angle: dict[Hashable, float] = {}
+    first = sorted(rings.get(1, []), key=str)
+    angle.update(_spread({p: (turn + 2 * math.pi * i / max(len(first), 1)) % (2 * math.pi)
+                          for i, p in enumerate(first)}))
+    for ring in (2, 3):
+        preferred = {}
+        for person in rings.get(ring, []):
+            inner = [angle[q] for q in graph.neighbors(person) if q in angle and q in rings.get(ring - 1, [])]
+            preferred[person] = _circular_mean(inner) if inner else turn
+        angle.update(_spread(preferred))
+    beyond = rings.get(RING_BEYOND, [])
+    angle.update(_spread({p: (turn + 2 * math.pi * i / max(len(beyond), 1)) % (2 * math.pi)
+                          for i, p in enumerate(sorted(beyond, key=str))}))
+    pos: dict[Hashable, tuple[float, float]] = {me: (0.0, 0.0)}
+    for ring, people in rings.items():
+        for person in people:
+            pos[person] = (ring * math.cos(angle[person]), ring * math.sin(angle[person]))
+    return pos
+
+
+def _label_side(x: float, y: float) -> str:
+    """Where a name goes so that it points away from the centre and never covers a ring."""
+    if abs(x) < 0.35 and (x != 0 or y != 0):
+        return "top center" if y > 0 else "bottom center"
+    if x == 0 and y == 0:
+        return "bottom center"
+    return "middle right" if x > 0 else "middle left"
+
+
 def plot_network(
     graph: nx.Graph,
     me: Hashable,
@@ -219,35 +285,39 @@ def plot_network(
     seed: int = 7,
     title: str | None = None,
 ) -> go.Figure:
-    """A small network coloured by degree from you; with ``target``, the ways to reach them.
+    """A small network laid out by degree: you in the centre, a ring per degree.
 
     Parameters
     ----------
     graph : networkx.Graph
-        From :func:`ssi_kit.network.read_network` (best under ~200 people).
+        From :func:`ssi_kit.network.read_network` (best under ~100 people).
     me : str
-        You.
+        You, drawn in the centre. Degree ``d`` sits on the ring of radius ``d`` (people
+        beyond the 3rd degree on ring 4), each person near those who link them to you.
     target : str, optional
-        Someone you want to reach: drawn larger, with the ties through your possible
-        introducers (:func:`ssi_kit.network.introducers`) highlighted.
+        Someone you want to reach: drawn larger, with the paths you → introducer → target
+        (:func:`ssi_kit.network.introducers`) drawn thick.
     seed : int, default 7
-        Seed of the layout: the same seed draws the same picture.
+        Turns the picture (the same seed draws the same picture).
+    title : str, optional
+        Replaces the default title.
 
     Returns
     -------
     plotly.graph_objects.Figure
-        Trace 0 holds the ties; with ``target``, trace 1 the ties through your possible
-        introducers; then one trace per degree present (you, 1st, 2nd, 3rd, beyond).
+        Trace 0 holds the ties; with ``target``, trace 1 the introduction paths; then one
+        trace per degree present (you, 1st, 2nd, 3rd, beyond). The rings are layout shapes.
 
     Examples
     --------
     >>> from ssi_kit.network import read_network
     >>> g = read_network([("Yo", "Ana"), ("Ana", "Luis")])
-    >>> [t.name for t in plot_network(g, "Yo").data][1:]
+    >>> fig = plot_network(g, "Yo")
+    >>> [t.name for t in fig.data][1:]
     ['Tú', '1.er grado', '2.º grado']
+    >>> [round(math.hypot(t.x[0], t.y[0])) for t in fig.data[1:]]   # radius = degree
+    [0, 1, 2]
     """
-    import networkx as nx
-
     graph = check_graph(graph)
     seed = check_seed(seed)
     degrees = degrees_from(graph, me)
@@ -259,13 +329,13 @@ def plot_network(
                "The network has {n} people: too many to draw (at most 2000).", n=graph.number_of_nodes()),
             field="graph", received=graph.number_of_nodes(),
         )
-    pos = nx.spring_layout(graph, seed=seed)
+    pos = network_layout(graph, me, degrees, turn=(seed % 360) * math.pi / 180)
     edge_x: list[float | None] = []
     edge_y: list[float | None] = []
     for a, b in graph.edges:
         edge_x += [pos[a][0], pos[b][0], None]
         edge_y += [pos[a][1], pos[b][1], None]
-    fig = go.Figure(go.Scatter(x=edge_x, y=edge_y, mode="lines", line={"color": "#BBBBBB", "width": 1},
+    fig = go.Figure(go.Scatter(x=edge_x, y=edge_y, mode="lines", line={"color": "#D0D0D0", "width": 1},
                                hoverinfo="skip", showlegend=False, name=tr("lazos", "ties")))
     groups: dict[int | None, list[Hashable]] = {0: [me]}
     for person, found in zip(degrees.index, degrees.astype("float64").to_numpy()):
@@ -276,11 +346,12 @@ def plot_network(
         people = groups.get(degree, [])
         if not people:
             continue
-        sizes = [34 if p == target else (26 if degree == 0 else 18) for p in people]
+        sizes = [30 if p == target else (26 if degree == 0 else 16) for p in people]
         lines = [4 if p == target else 1 for p in people]
         fig.add_scatter(
             x=[pos[p][0] for p in people], y=[pos[p][1] for p in people], mode="markers+text",
-            text=[safe_text(p) for p in people], textposition="top center", name=names[degree],
+            text=[safe_text(p) for p in people], textposition=[_label_side(*pos[p]) for p in people],
+            textfont={"size": 13}, name=names[degree], cliponaxis=False,
             marker={"color": DEGREE_COLORS[degree], "size": sizes, "line": {"color": "#000000", "width": lines}},
             hovertemplate="%{text}<extra>" + names[degree] + "</extra>",
         )
@@ -292,14 +363,20 @@ def plot_network(
             for a, b in ((me, person), (person, target)):
                 path_x += [pos[a][0], pos[b][0], None]
                 path_y += [pos[a][1], pos[b][1], None]
-        fig.add_scatter(x=path_x, y=path_y, mode="lines", line={"color": VERMILION, "width": 3},
-                        hoverinfo="skip", name=tr("quién te presenta", "who can introduce you"))
+        fig.add_scatter(x=path_x, y=path_y, mode="lines", line={"color": VERMILION, "width": 5},
+                        opacity=0.85, hoverinfo="skip", name=tr("quién te presenta", "who can introduce you"))
         # Highlighted ties go under the people.
         fig.data = (fig.data[0], fig.data[-1], *fig.data[1:-1])
+    rings = sorted({RING_BEYOND if d is None else d for d in groups if d != 0})
+    for radius in rings:
+        fig.add_shape(type="circle", x0=-radius, y0=-radius, x1=radius, y1=radius, layer="below",
+                      line={"color": "#E6E6E6", "width": 1, "dash": "dot"})
     title = check_title(title) or (tr("Tu red: {who} y cómo llegar", "Your network: {who} and how to get there",
-                         who=safe_text(target))
-                      if target is not None else tr("Tu red por grados", "Your network by degree"))
-    base_layout(fig, title=title, height=560)
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False, scaleanchor="x")
+                                      who=safe_text(target))
+                                   if target is not None else tr("Tu red por grados", "Your network by degree"))
+    base_layout(fig, title=title, height=680)
+    reach = (max(rings) if rings else 1) + 0.9
+    fig.update_xaxes(visible=False, range=[-reach - 0.6, reach + 0.6])
+    fig.update_yaxes(visible=False, range=[-reach, reach], scaleanchor="x")
+    fig.update_layout(margin={"l": 20, "r": 20, "t": 70, "b": 80})
     return fig

@@ -14,6 +14,7 @@ _WIDGETS: dict[str, str] = {
     "simulator": "._simulator",
     "pyramid_explorer": "._pyramid",
     "quiz": "._quiz",
+    "relationship_tracker": "._relationships",
 }
 
 __all__ = list(_WIDGETS)

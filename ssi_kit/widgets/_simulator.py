@@ -60,11 +60,13 @@ class Simulator(widgets.VBox):
         for pillar in sorted(PILLARS, key=lambda p: (getattr(self.ssi, p), PILLARS.index(p))):
             rows = self.catalog[self.catalog["pillar"] == pillar]
             boxes = []
-            for action_id, label, minutes_needed, description in zip(
-                rows["id"], rows["label"], rows["minutes"], rows["description"]
+            for action_id, label, minutes_needed, kind, description in zip(
+                rows["id"], rows["label"], rows["minutes"], rows["kind"], rows["description"]
             ):
+                effort = (tr("{m} min, una vez", "{m} min, once", m=minutes_needed) if kind == "once"
+                          else tr("{m} min/semana", "{m} min/week", m=minutes_needed))
                 box = widgets.Checkbox(
-                    value=action_id in chosen, description=f"{label} ({minutes_needed} min)",
+                    value=action_id in chosen, description=f"{label} ({effort})",
                     indent=False, tooltip=description, layout=widgets.Layout(width="auto"),
                 )
                 box.add_class("ssi-action")
@@ -131,8 +133,10 @@ class Simulator(widgets.VBox):
 
     @property
     def minutes(self) -> int:
-        """Weekly minutes of the ticked actions."""
-        return int(self.catalog.loc[self.catalog["id"].isin(self.value), "minutes"].sum())
+        """Weekly minutes of the ticked actions (a one-off action's spread over the weeks, as in best_plan)."""
+        rows = self.catalog[self.catalog["id"].isin(self.value)]
+        spread = -(-rows["minutes"] // max(int(self.weeks.value), 1))  # ceiling: the rule of plan_minutes
+        return int(spread.where(rows["kind"] == "once", rows["minutes"]).sum())
 
     # --- wiring ----------------------------------------------------------------------------
     def _set_ticks(self, ids: set[str]) -> None:

@@ -1,0 +1,72 @@
+"""Exercise of lesson 00 (welcome): writing text in quotes, the pillars' short names."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .._i18n import tr
+from ..score import PILLAR_LABELS, pillar_label
+from . import Exercise, Question, read_name
+
+__all__ = ["QUIZ", "q1"]
+
+
+def _expected_name() -> str:
+    return pillar_label("relationships")
+
+
+def _judge_short_name(answer: Any) -> str | None:
+    name = read_name(answer)
+    if name is None:
+        return tr(
+            "Escribe el nombre entre comillas, por ejemplo \"marca\": sin comillas Python lo toma por una variable.",
+            "Write the name in quotes, e.g. \"brand\": without quotes Python takes it for a variable.",
+        )
+    accepted = {read_name(labels["relationships"]) for labels in PILLAR_LABELS.values()}
+    if name in accepted:
+        return None
+    others = {read_name(label) for labels in PILLAR_LABELS.values() for label in labels.values()}
+    if name in others:
+        return tr("Ese es otro pilar. Busca «Construir relaciones» en la lista.",
+                  "That is another pillar. Look for 'Build relationships' in the list.")
+    return tr("Copia el nombre corto que aparece entre paréntesis en la lista de pilares.",
+              "Copy the short name shown in brackets in the list of pillars.")
+
+
+q1 = Exercise(
+    _judge_short_name,
+    hint_es="Es una sola palabra y va entre comillas, como en `\"marca\"`.",
+    hint_en="It is one word and goes in quotes, as in `\"brand\"`.",
+    solution_es="`\"{expected}\"`: el texto va entre comillas; mayúsculas y tildes dan igual.",
+    solution_en="`\"{expected}\"`: text goes in quotes; case and accents do not matter.",
+    praise_es="Eso es: el texto va entre comillas. Ya sabes responder a los ejercicios de las lecciones.",
+    praise_en="That's it: text goes in quotes. You are ready for the lessons' exercises.",
+    compute=_expected_name,
+)
+
+QUIZ = [
+    Question(
+        "¿Cómo ejecutas una celda de código?", "How do you run a code cell?",
+        ("Con doble clic sobre ella", "Con Mayús + Intro", "Guardando el cuaderno"),
+        ("Double-clicking it", "Shift + Enter", "Saving the notebook"),
+        1,
+        "Mayús + Intro ejecuta la celda y pasa a la siguiente.", "Shift + Enter runs the cell and moves on.",
+    ),
+    Question(
+        "¿Cuánto puede valer como máximo cada pilar del SSI?", "At most, how much can each SSI pillar be worth?",
+        ("10", "25", "100"), ("10", "25", "100"),
+        1,
+        "Cuatro pilares de 0 a 25 suman un SSI de 0 a 100.", "Four pillars of 0 to 25 add up to an SSI of 0 to 100.",
+    ),
+    Question(
+        "Escribes relaciones sin comillas y sale NameError. ¿Qué pasa?",
+        "You type relaciones without quotes and get NameError. What happened?",
+        ("La biblioteca está rota", "Python buscó una variable con ese nombre y no la encontró",
+         "Hay que reiniciar el ordenador"),
+        ("The library is broken", "Python looked for a variable with that name and found none",
+         "You must restart the computer"),
+        1,
+        "Sin comillas, una palabra es el nombre de una variable; con comillas, es un texto.",
+        "Without quotes a word is a variable's name; in quotes it is text.",
+    ),
+]

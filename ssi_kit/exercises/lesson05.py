@@ -1,0 +1,200 @@
+"""Exercises of lesson 05 (the power of relationships), checked with ssi_kit.relationships.
+
+The lesson's setup cells define ``contactos = load_dataset("conexiones_ejemplo")`` and
+``mensajes = relationships.example_messages()``; code shown in hints and solutions runs
+after them (a test executes it).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from .._i18n import tr
+from ..errors import SSIInputError
+from ..relationships import STAGES, UNDEVELOPED_VALUE, never_contacted, stage_key
+from . import Exercise, Question, read_name, read_number
+
+__all__ = ["QUIZ", "SHUFFLED", "YEAR", "q1", "q2", "q3", "q4"]
+
+SHUFFLED = ("confianza", "colaboracion", "interaccion", "encuentro", "reconocimiento")
+"""The stages of q1, shuffled: the learner puts them in order."""
+YEAR = 2025
+"""The year of q2."""
+
+
+def _ladder() -> list[str]:
+    return [stage.key for stage in STAGES[1:]]  # from repeated interaction to trust
+
+
+def _judge_order(answer: Any) -> str | None:
+    if isinstance(answer, str) or not isinstance(answer, Iterable) or isinstance(answer, Mapping):
+        return tr('Escribe una lista entre corchetes: ["interaccion", "...", ...].',
+                  'Write a list in square brackets: ["interaccion", "...", ...].')
+    items = list(answer)
+    try:
+        keys = [stage_key(item) for item in items]
+    except SSIInputError as error:
+        return error.message
+    if keys and keys[0] == STAGES[0].key:
+        keys = keys[1:]  # starting with the bare connection is right too
+    expected = _ladder()
+    if sorted(keys) != sorted(expected):
+        return tr("Usa las cinco etapas, cada una una vez.", "Use the five stages, each once.")
+    if keys == expected:
+        return None
+    if keys == expected[::-1]:
+        return tr("Está al revés: empieza por lo que ocurre primero.", "It is reversed: start with what happens first.")
+    wrong = next(i for i, (a, b) in enumerate(zip(keys, expected)) if a != b)
+    return tr("Las {n} primeras van bien; revisa a partir de «{k}».", "The first {n} are right; check from '{k}' on.",
+              n=wrong, k=keys[wrong])
+
+
+def _share_2025() -> float:
+    from ..datasets import load_dataset
+    from ..relationships import example_messages
+
+    shares = never_contacted(load_dataset("conexiones_ejemplo"), example_messages())
+    return round(float(shares.loc[shares["year"] == YEAR, "share"].iloc[0]) * 100, 1)
+
+
+def _judge_share(answer: Any) -> str | None:
+    value, note = read_number(answer)
+    if value is None:
+        return tr("Escribe un número, el porcentaje: por ejemplo 12.5.", "Write a number, the percentage: e.g. 12.5.")
+    expected = _share_2025()
+    if math.isclose(value, expected, abs_tol=0.051):
+        return None
+    if math.isclose(value * 100, expected, abs_tol=0.051):
+        return tr("Es la fracción; multiplícala por 100 para tener el porcentaje.",
+                  "That is the fraction; multiply it by 100 to get the percentage.")
+    return (note + " " if note else "") + tr(
+        "Busca la fila del año {y} en never_contacted(contactos, mensajes) y mira la columna «share».",
+        "Find the row of {y} in never_contacted(contactos, mensajes) and look at the 'share' column.", y=YEAR)
+
+
+_ZERO_WORDS = {"cero", "nada", "zero", "nothing", "ninguno", "none"}
+
+
+def _judge_worth(answer: Any) -> str | None:
+    value, _note = read_number(answer)
+    if value is None and read_name(answer) in _ZERO_WORDS:
+        value = 0.0
+    if value is None:
+        return tr("Escribe un número.", "Write a number.")
+    if value == UNDEVELOPED_VALUE:
+        return None
+    return tr("Piensa en lo que aporta una conexión con la que nunca hablas, ni comentas, ni colaboras.",
+              "Think of what a connection brings if you never talk, comment or work together.")
+
+
+def _after_collaboration() -> str:
+    keys = [stage.key for stage in STAGES]
+    return keys[keys.index("colaboracion") + 1]
+
+
+def _judge_after_collaboration(answer: Any) -> str | None:
+    if not isinstance(answer, str):
+        return tr('Escribe la etapa entre comillas, por ejemplo "confianza".',
+                  'Write the stage in quotes, e.g. "confianza".')
+    try:
+        key = stage_key(answer)
+    except SSIInputError as error:
+        return error.message
+    if key == _after_collaboration():
+        return None
+    if key == "confianza":
+        return tr("La confianza llega después: antes hay un paso de lo virtual a lo físico.",
+                  "Trust comes later: first there is a step from virtual to physical.")
+    return tr("Esa etapa va antes de la colaboración.", "That stage comes before collaboration.")
+
+
+q1 = Exercise(
+    _judge_order,
+    hint_es="Piensa en cómo conoces a alguien en los debates: primero coincidís a menudo, y la confianza es lo "
+            "último. Las etapas están en `[etapa.key for etapa in relationships.STAGES]`.",
+    hint_en="Think of how you get to know someone in discussions: first you meet often, and trust comes last. "
+            "The stages are in `[stage.key for stage in relationships.STAGES]`.",
+    solution_es="{expected}: de la interacción repetida al reconocimiento, la colaboración, el encuentro (o la "
+                "llamada) y la confianza.",
+    solution_en="{expected}: from repeated interaction to recognition, collaboration, meeting (or a call) and trust.",
+    praise_es="Cada etapa se apoya en la anterior: no se salta de conectar a confiar.",
+    praise_en="Each stage rests on the one before: you do not jump from connecting to trusting.",
+    compute=_ladder,
+)
+q2 = Exercise(
+    _judge_share,
+    hint_es="`relationships.never_contacted(contactos, mensajes)` da la fracción por año; la de 2025 por 100.",
+    hint_en="`relationships.never_contacted(contactos, mensajes)` gives the fraction per year; 2025's times 100.",
+    solution_es="{expected} %: `relationships.never_contacted(contactos, mensajes)`, fila de 2025, "
+                "columna «share» × 100.",
+    solution_en="{expected}%: `relationships.never_contacted(contactos, mensajes)`, row 2025, "
+                "column 'share' × 100.",
+    praise_es="Las conexiones recientes son las más fáciles de reactivar: aún se acuerdan de ti.",
+    praise_en="Recent connections are the easiest to reactivate: they still remember you.",
+    compute=_share_2025,
+)
+q3 = Exercise(
+    _judge_worth,
+    hint_es="El curso empieza por «la parte más fácil» de la respuesta.",
+    hint_en="The course starts with 'the easy part' of the answer.",
+    solution_es="{expected}: una conexión que no haces evolucionar no vale nada.",
+    solution_en="{expected}: a connection you never develop is worth nothing.",
+    praise_es="Por eso importa menos cuántos contactos tienes que qué haces con ellos.",
+    praise_en="That is why what you do with your connections matters more than how many you have.",
+    compute=lambda: UNDEVELOPED_VALUE,
+)
+q4 = Exercise(
+    _judge_after_collaboration,
+    hint_es="Es el paso de lo virtual a lo físico; si la distancia lo impide, una llamada.",
+    hint_en="It is the step from virtual to physical; a call if distance prevents it.",
+    solution_es="\"{expected}\": conoceros en persona, o con una llamada si estáis lejos.",
+    solution_en="\"{expected}\": meeting in person, or on a call if you are far apart.",
+    praise_es="Ahí, dice el curso, surge la «magia»: los proyectos pasan a ser realidad.",
+    praise_en="There, says the course, the 'magic' happens: projects become real.",
+    compute=_after_collaboration,
+)
+
+QUIZ = [
+    Question(
+        "¿Cuánto vale una conexión con la que nunca desarrollas la relación?",
+        "What is a connection worth if you never develop the relationship?",
+        ("Lo mismo que cualquier otra", "0", "Depende de su cargo"),
+        ("The same as any other", "0", "It depends on their position"),
+        1,
+        "Sin interacción no hay relación: el número de contactos por sí solo no aporta.",
+        "Without interaction there is no relationship: the number of connections alone brings nothing.",
+    ),
+    Question(
+        "Vives lejos de alguien con quien ya colaboras. ¿Cuál es el siguiente paso?",
+        "You live far from someone you already work with. What is the next step?",
+        ("Esperar a coincidir en persona", "Una llamada o videollamada", "Nada: la colaboración basta"),
+        ("Wait until you meet in person", "A call or video call", "Nothing: collaboration is enough"),
+        1,
+        "Cuando la distancia impide el encuentro, una llamada también forja el vínculo.",
+        "When distance prevents meeting, a call also builds the bond.",
+    ),
+    Question(
+        "¿Qué retorno cabe esperar de una relación de confianza?",
+        "What return can you expect from a relationship of trust?",
+        ("Dinero, y pronto", "Oportunidades y reputación, no necesariamente dinero ni a corto plazo",
+         "Ninguno"),
+        ("Money, and soon", "Opportunities and reputation, not necessarily money nor short term", "None"),
+        1,
+        "El curso insiste: el retorno no tiene por qué ser monetario ni inmediato.",
+        "The course insists: the return need not be money nor immediate.",
+    ),
+    Question(
+        "¿Qué mide «nunca cruzasteis un mensaje» en tu exportación?",
+        "What does 'you never exchanged a message' measure in your export?",
+        ("Exactamente las relaciones que valen 0", "Una aproximación: hay otras formas de relacionarse",
+         "Tu SSI"),
+        ("Exactly the relationships worth 0", "A proxy: there are other ways to interact", "Your SSI"),
+        1,
+        "Comentarios, encuentros y llamadas no salen en los mensajes: es una aproximación a grandes rasgos.",
+        "Comments, meetings and calls are not in the messages: it is a rough proxy.",
+    ),
+]
+"""The quiz that closes the lesson (``ssi_kit.widgets.quiz(QUIZ)``)."""
+
