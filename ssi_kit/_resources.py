@@ -6,13 +6,17 @@ its data without importing another that imports it back.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from ._checks import check_type
 from ._i18n import short_repr, tr
 from .errors import SSIInputError
 
-__all__ = ["data_path"]
+__all__ = ["HOME_VARIABLE", "data_path", "user_dir"]
+
+HOME_VARIABLE = "SSI_KIT_HOME"
+"""Environment variable that moves every file ssi-kit keeps for a learner (tests and classrooms use it)."""
 
 
 def _data_dir() -> Path:
@@ -45,3 +49,18 @@ def data_path(filename: str) -> Path:
             field="filename", received=filename,
         )
     return folder / filename
+
+
+def user_dir() -> Path:
+    """The folder where ssi-kit keeps a learner's own files (history, plans, contacts).
+
+    ``$SSI_KIT_HOME`` when set; otherwise the system's per-user data folder for ssi-kit
+    (``~/.local/share/ssi-kit`` on Linux), via platformdirs. Not created here: writers
+    create it when they first save.
+    """
+    home = os.environ.get(HOME_VARIABLE, "").strip()
+    if home:
+        return Path(home).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("ssi-kit", appauthor=False))

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._checks import check_frame, check_integer, check_type, decode_text, read_source
 from ._i18n import format_thousands, plural, short_repr, tr
+from ._resources import user_dir
 from .errors import SSIInputError, SSITypeError
 
 if TYPE_CHECKING:
@@ -475,12 +476,10 @@ def stage_counts(tracker: pd.DataFrame) -> pd.DataFrame:
 def tracker_path() -> Path:
     """Where the tracker is saved by default: ``relaciones.csv`` in your user data folder.
 
-    The folder is your system's per-user data folder for ssi-kit (``~/.local/share/ssi-kit``
-    on Linux); every function that saves or loads also takes ``path=``.
+    The folder is ``$SSI_KIT_HOME`` or your system's per-user data folder for ssi-kit
+    (``~/.local/share/ssi-kit`` on Linux); every function that saves or loads also takes ``path=``.
     """
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("ssi-kit", appauthor=False)) / "relaciones.csv"
+    return user_dir() / "relaciones.csv"
 
 
 def _given_path(path: str | PathLike[str] | None) -> Path:

@@ -402,3 +402,13 @@ class TestFolders:
         (deep / "Connections.csv").write_bytes(b"a")
         with pytest.raises(SSIInputError, match="no contiene Connections.csv"):
             read_source(tmp_path, function="f", expected="e", member="Connections.csv")
+
+
+def test_user_dir_follows_ssi_kit_home(monkeypatch, tmp_path):
+    """$SSI_KIT_HOME moves every file ssi-kit keeps for a learner; without it, a per-user folder."""
+    from ssi_kit._resources import user_dir
+
+    monkeypatch.setenv("SSI_KIT_HOME", str(tmp_path))
+    assert user_dir() == tmp_path
+    monkeypatch.delenv("SSI_KIT_HOME")
+    assert user_dir().name == "ssi-kit"

@@ -219,3 +219,13 @@ class TestQuiz:
         ssi_kit.set_language("en")
         w = quiz([self._question()])
         assert w.check_button.description == "Check" and "How many pillars?" in w.children[0].children[0].value
+
+
+@pytest.mark.parametrize(("module", "name"), [("lesson01", "q2"), ("lesson02", "q2"), ("lesson03", "q1"),
+                                              ("lesson04", "q2"), ("lesson04", "q4"), ("lesson05", "q2")])
+def test_numeric_answers_explain_a_bare_comma(module, name):
+    """A numeric answer typed with a decimal comma and no quotes gets the note on how Python reads it."""
+    import importlib
+
+    exercise = getattr(importlib.import_module(f"ssi_kit.exercises.{module}"), name)
+    assert "Python lee 12,5 como dos números" in exercise.check((12, 5)).message

@@ -13,7 +13,7 @@ from typing import Any
 
 from .._i18n import tr
 from ..score import pillar_label
-from . import Exercise, Question, read_name, read_number, read_pillar
+from . import Exercise, NumericExercise, Question, read_name, read_number, read_pillar
 
 __all__ = ["QUIZ", "REPLY_KEYS", "q1", "q2", "q3", "q4"]
 
@@ -113,7 +113,7 @@ def _judge_rate(answer: Any) -> str | None:
         "Divide the answered conversations by those others started (without spam or drafts).")
 
 
-q2 = Exercise(
+q2 = NumericExercise(
     _judge_rate,
     hint_es="Respondidas entre recibidas, por 100: "
             "`resultado = ssi_kit.responsiveness(mensajes); resultado.answered / resultado.received * 100`",
@@ -193,7 +193,7 @@ def _judge_mexico(answer: Any) -> str | None:
         "Divide Mexico's users by the world's (both from the course) and multiply by 100.")
 
 
-q4 = Exercise(
+q4 = NumericExercise(
     _judge_mexico,
     hint_es="12 millones entre 500 millones, por 100. En Python: `12 / 500 * 100`",
     hint_en="12 million over 500 million, times 100. In Python: `12 / 500 * 100`",

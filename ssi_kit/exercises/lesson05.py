@@ -14,7 +14,7 @@ from typing import Any
 from .._i18n import tr
 from ..errors import SSIInputError
 from ..relationships import STAGES, UNDEVELOPED_VALUE, never_contacted, stage_key
-from . import Exercise, Question, read_name, read_number
+from . import Exercise, NumericExercise, Question, read_name, read_number
 
 __all__ = ["QUIZ", "SHUFFLED", "YEAR", "q1", "q2", "q3", "q4"]
 
@@ -123,7 +123,7 @@ q1 = Exercise(
     praise_en="Each stage rests on the one before: you do not jump from connecting to trusting.",
     compute=_ladder,
 )
-q2 = Exercise(
+q2 = NumericExercise(
     _judge_share,
     hint_es="`relationships.never_contacted(contactos, mensajes)` da la fracción por año; la de 2025 por 100.",
     hint_en="`relationships.never_contacted(contactos, mensajes)` gives the fraction per year; 2025's times 100.",
