@@ -58,6 +58,26 @@ _LAZY: dict[str, str] = {
     "plot_trajectory": "ssi_kit.plots",
     "plot_before_after": "ssi_kit.plots",
     "plot_plans": "ssi_kit.plots",
+    # the SSI week after week
+    "record": "ssi_kit.history",
+    "load_history": "ssi_kit.history",
+    "export_history": "ssi_kit.history",
+    "import_ssi_folder": "ssi_kit.history",
+    "plot_history": "ssi_kit.plots",
+    # plans checked against reality
+    "save_plan": "ssi_kit.plans",
+    "load_plan": "ssi_kit.plans",
+    "list_plans": "ssi_kit.plans",
+    "compare_plan": "ssi_kit.plans",
+    "describe_comparison": "ssi_kit.plans",
+    "plot_plan_vs_reality": "ssi_kit.plots",
+    # classroom
+    "read_class": "ssi_kit.classroom",
+    "submit": "ssi_kit.classroom",
+    "class_dashboard": "ssi_kit.plots",
+    "export_dashboard": "ssi_kit.plots",
+    # one-page personal plan
+    "report": "ssi_kit.personal_plan",
     # tables as a learner reads them
     "show_table": "ssi_kit.tables",
     # lessons 04 and 05: messages and relationships
@@ -82,7 +102,8 @@ _LAZY: dict[str, str] = {
 }
 _SUBMODULES = (
     "plots", "widgets", "actions", "simulation", "network", "linkedin_export", "linkedin_ssi", "safe_csv",
-    "messages", "relationships", "tables", "exercises",
+    "messages", "relationships", "tables", "personal_plan", "plans", "history", "classroom",
+    "exercises",
 )
 
 __all__ = [

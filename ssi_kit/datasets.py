@@ -57,8 +57,19 @@ def _linkedin_users() -> Any:
     return linkedin_users()
 
 
+def _class_example() -> Any:
+    from .classroom import read_class
+
+    return read_class(data_path("clase_ejemplo.csv"))
+
+
 # name -> (loader, description in Spanish, description in English)
 _DATASETS: dict[str, tuple[Callable[[], Any], str, str]] = {
+    "clase_ejemplo": (
+        _class_example,
+        "clase inventada de 24 alias medidos tres veces, como la exporta Google Forms (ClassData de read_class)",
+        "invented class of 24 aliases measured three times, as Google Forms exports it (ClassData from read_class)",
+    ),
     "conexiones_ejemplo": (
         _connections_example,
         "exportación de contactos de LinkedIn inventada: 500 personas (DataFrame de read_connections)",

@@ -61,6 +61,13 @@ COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "shared_with_you": ("Contactos en común contigo", "Shared with you"),
     "shared_with_target": ("Contactos en común con el objetivo", "Shared with the target"),
     "total": ("Total", "Total"),
+    "date": ("Fecha", "Date"),
+    "brand": ("Marca", "Brand"),
+    "people": ("Personas", "People"),
+    "insights": ("Información", "Insights"),
+    "relationships": ("Relaciones", "Relationships"),
+    "industry": ("Media del sector", "Industry average"),
+    "network": ("Media de tu red", "Network average"),
     # lesson 04: messages and invitations
     "sender": ("Remitente", "Sender"),
     "recipients": ("Destinatarios", "Recipients"),

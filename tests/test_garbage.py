@@ -11,9 +11,11 @@ from __future__ import annotations
 import inspect
 import math
 import os
+import tempfile
 import warnings
 from collections.abc import Callable
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -30,11 +32,17 @@ OURS = (SSIInputError, SSITypeError)
 
 @pytest.fixture(autouse=True, scope="module")
 def _in_an_empty_folder(tmp_path_factory):
-    """Garbage text may name a path: run where "." holds nothing of ours."""
-    before = os.getcwd()
-    os.chdir(tmp_path_factory.mktemp("garbage"))
+    """Garbage text may name a path: run where "." holds nothing of ours, with a private SSI_KIT_HOME."""
+    before, home = os.getcwd(), os.environ.get("SSI_KIT_HOME")
+    folder = tmp_path_factory.mktemp("garbage")
+    os.chdir(folder)
+    os.environ["SSI_KIT_HOME"] = str(folder / "home")
     yield
     os.chdir(before)
+    if home is None:
+        os.environ.pop("SSI_KIT_HOME", None)
+    else:
+        os.environ["SSI_KIT_HOME"] = home
 
 
 def _frames() -> st.SearchStrategy[pd.DataFrame]:
@@ -68,7 +76,8 @@ def _cases() -> dict[str, tuple[Callable[..., Any], dict[str, Any]]]:
     """Each public function with valid arguments, by name."""
     from ssi_kit import plots
     from ssi_kit.actions import load_actions, plan_minutes
-    from ssi_kit import messages, relationships
+    from ssi_kit import classroom, history, messages, plans, relationships
+    from ssi_kit.personal_plan import report
     from ssi_kit.actions import actions_for, plan_actions
     from ssi_kit.simulation import projection_at
     from ssi_kit.widgets import relationship_tracker
@@ -86,6 +95,11 @@ def _cases() -> dict[str, tuple[Callable[..., Any], dict[str, Any]]]:
     contacts = ssi_kit.load_dataset("conexiones_ejemplo").head(40)
     summary = network_summary(contacts)
     mails = ssi_kit.load_dataset("mensajes_ejemplo")
+    # Built at collection time, before any chdir: write only into a private temporary folder.
+    saved = plans.save_plan(["publicar"], "2025-01-06", ssi=s, weeks=8,
+                            path=Path(tempfile.mkdtemp(prefix="ssi-garbage-")) / "planes.sqlite")
+    snapshots = plans.example_history(saved, weeks=6)
+    klass = ssi_kit.load_dataset("clase_ejemplo")
     tracker = relationships.example_tracker()
     if "Zoe" not in set(tracker.get("name", [])):
         tracker = relationships.add_contact(tracker, "Zoe", stage="colaboracion")
@@ -156,6 +170,24 @@ def _cases() -> dict[str, tuple[Callable[..., Any], dict[str, Any]]]:
         "plot_never_contacted": (plots.plot_never_contacted, {"shares": relationships.never_contacted(contacts, mails),
                                                              "title": None}),
         "relationship_tracker": (relationship_tracker, {"path": "tracker.csv"}),
+        "record": (history.record, {"ssi": s, "when": "2025-03-14", "path": "historial.sqlite"}),
+        "load_history": (history.load_history, {"path": "historial.sqlite"}),
+        "delete": (history.delete, {"date": "2025-03-14", "path": "historial.sqlite"}),
+        "export_history": (history.export_history, {"dest": "h.csv", "path": "historial.sqlite", "overwrite": True}),
+        "import_ssi_folder": (history.import_ssi_folder, {"folder": ".", "path": "historial.sqlite"}),
+        "describe_change": (history.describe_change, {"history": snapshots}),
+        "plot_history": (plots.plot_history, {"history": snapshots, "title": None}),
+        "save_plan": (plans.save_plan, {"plan": ["publicar"], "start": "2025-01-06", "ssi": s, "weeks": 8,
+                                        "band": True, "name": None, "path": "planes.sqlite"}),
+        "load_plan": (plans.load_plan, {"which": None, "path": "planes.sqlite"}),
+        "compare_plan": (plans.compare_plan, {"plan": saved, "history": snapshots}),
+        "describe_comparison": (plans.describe_comparison, {"comparison": plans.compare_plan(saved, snapshots)}),
+        "plot_plan_vs_reality": (plots.plot_plan_vs_reality, {"plan": saved, "history": snapshots, "title": None}),
+        "report": (report, {"profile_or_ssi": s, "plan": None, "connections": None, "dest": "plan.html",
+                            "overwrite": True}),
+        "read_class": (classroom.read_class, {"path": ssi_kit.data_path("clase_ejemplo.csv")}),
+        "submit": (classroom.submit, {"ssi": s, "alias": "ana", "class_dir": "."}),
+        "class_dashboard": (plots.class_dashboard, {"class_data": klass}),
         "show_table": (ssi_kit.show_table, {"frame": learners, "columns": None, "percent": (), "decimals": 2}),
         "ssi_input": (ssi_input, {"initial": s, "industry": None, "network": None}),
         "pyramid_explorer": (pyramid_explorer, {"first": 500, "avg_connections": 400, "overlap": 0.82, "log": True}),

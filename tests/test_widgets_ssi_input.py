@@ -108,3 +108,46 @@ def test_bad_initial_is_our_error():
     """A wrong initial value is one of our errors."""
     with pytest.raises(ssi_kit.SSITypeError, match="«initial» debe ser un SSI"):
         ssi_input(42)
+
+
+# --- the «Guardar» button: record the SSI shown in the history --------------------------------
+@pytest.fixture
+def history_home(tmp_path, monkeypatch):
+    """The button's history goes to a temporary SSI_KIT_HOME, never the learner's real one."""
+    monkeypatch.setenv("SSI_KIT_HOME", str(tmp_path))
+    return tmp_path
+
+
+def test_save_records_the_value_shown(widget, history_home):
+    """Pressing «Guardar» records today's snapshot of the SSI shown and confirms it."""
+    import datetime as dt
+
+    from ssi_kit.history import load_history
+
+    assert widget.save.description == "Guardar"
+    widget.sliders["brand"].value = 20
+    widget.save.click()
+    history = load_history()
+    assert history["date"].dt.date.tolist() == [dt.date.today()]
+    assert history["total"].tolist() == [widget.value.total]
+    assert "Guardado" in widget.saved.value and "Primera medición" in widget.saved.value
+
+
+def test_save_keeps_the_profile_groups(history_home):
+    """With a profile, the button also records the industry and network averages."""
+    from ssi_kit.history import load_history
+
+    profile = ssi_kit.read_linkedin_ssi(ssi_kit.data_path("ssi_ejemplo.json"))
+    ssi_input(profile).save.click()
+    row = load_history().iloc[0]
+    assert (row["industry"], row["network"]) == (profile.industry.overall, profile.network.overall)
+
+
+def test_save_shows_the_error_of_a_bad_history_file(tmp_path):
+    """A history path that is not an ssi-kit file shows the Spanish error beside the button."""
+    bad = tmp_path / "notas.sqlite"
+    bad.write_text("mis notas\n" * 20)
+    w = ssi_input(SSI(1, 2, 3, 4), history_path=bad)
+    w.save.click()
+    assert "no es un historial de ssi-kit" in w.saved.value
+    assert bad.read_text() == "mis notas\n" * 20

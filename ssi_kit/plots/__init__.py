@@ -5,6 +5,17 @@ Functions never display anything; show a figure by leaving it as a cell's last v
 
 from __future__ import annotations
 
+from ._classroom import (
+    class_dashboard,
+    export_dashboard,
+    plot_class_average,
+    plot_class_distribution,
+    plot_class_plan,
+    plot_class_progress,
+    plot_class_weakest,
+    plot_leaderboard,
+)
+from ._history import plot_history
 from ._messages import plot_responsiveness, plot_users
 from ._network import (
     plot_decision_makers,
@@ -15,6 +26,7 @@ from ._network import (
     plot_top_positions,
     update_pyramid_figure,
 )
+from ._plans import plot_plan_vs_reality
 from ._relationships import plot_funnel, plot_never_contacted, update_funnel_figure
 from ._score import plot_ssi, update_ssi_figure
 from ._simulation import plot_before_after, plot_plans, plot_trajectory, update_trajectory_figure
@@ -33,3 +45,7 @@ __all__ = [
 ]
 __all__ += ["plot_funnel", "plot_never_contacted", "update_funnel_figure"]
 __all__ += ["plot_responsiveness", "plot_users"]
+__all__ += ["class_dashboard", "export_dashboard", "plot_class_average", "plot_class_distribution", "plot_class_plan",
+            "plot_class_progress", "plot_class_weakest", "plot_leaderboard"]
+__all__ += ["plot_history"]
+__all__ += ["plot_plan_vs_reality"]

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from functools import partial
+from os import PathLike
 
 import ipywidgets as widgets
 import plotly.graph_objects as go
 
 from .._i18n import format_number, tr
+from ..errors import SSIInputError, SSITypeError
+from ..history import describe_change, load_history, record
 from ..plots import plot_ssi, update_ssi_figure
 from ..score import PILLAR_MAX, PILLARS, SSI, GroupScore, SSIProfile, as_ssi, parse_number, pillar_label
 from ._controls import SliderText
+from ._feedback import error_html
 
 __all__ = ["SSIInput", "ssi_input"]
 
@@ -29,7 +33,9 @@ class SSIInput(widgets.VBox):
         *,
         industry: GroupScore | SSI | float | None = None,
         network: GroupScore | SSI | float | None = None,
+        history_path: str | PathLike[str] | None = None,
     ) -> None:
+        self._history_path = history_path
         self._value = initial if initial is not None else SSI(12.5, 12.5, 12.5, 12.5)
         self.controls: dict[str, SliderText] = {}
         for pillar in PILLARS:
@@ -47,7 +53,16 @@ class SSIInput(widgets.VBox):
         self.errors = {p: c.error for p, c in self.controls.items()}
         self.total = widgets.HTML(self._total_html())
         self.figure = go.FigureWidget(plot_ssi(self._value, industry=industry, network=network))
-        super().__init__(children=[*self.controls.values(), self.total, self.figure])
+        self._groups = (industry, network)
+        self.save = widgets.Button(
+            description=tr("Guardar", "Save"), icon="save",
+            tooltip=tr("Guarda este SSI en tu historial, con la fecha de hoy",
+                       "Save this SSI in your history, dated today"),
+        )
+        self.saved = widgets.HTML("")
+        self.save.on_click(self._on_save)
+        super().__init__(children=[*self.controls.values(), self.total, self.figure,
+                                   widgets.HBox([self.save, self.saved])])
 
     @property
     def value(self) -> SSI:
@@ -75,6 +90,22 @@ class SSIInput(widgets.VBox):
         self.total.value = self._total_html()
         update_ssi_figure(self.figure, ssi)
 
+    def _on_save(self, _button: object = None) -> None:
+        """Record the SSI shown in the history and say so (or show why it could not)."""
+        industry, network = self._groups
+        try:
+            snapshot: SSI | SSIProfile = self._value
+            if isinstance(industry, GroupScore) or isinstance(network, GroupScore):
+                snapshot = SSIProfile(self._value, industry if isinstance(industry, GroupScore) else None,
+                                      network if isinstance(network, GroupScore) else None)
+            day = record(snapshot, path=self._history_path)
+            change = describe_change(load_history(self._history_path))
+        except (SSIInputError, SSITypeError) as error:
+            self.saved.value = error_html(error)
+            return
+        self.saved.value = tr("Guardado: SSI {t} del {d:%d/%m/%Y}. {c}", "Saved: SSI {t} of {d:%Y-%m-%d}. {c}",
+                              t=format_number(self._value.total), d=day, c=change)
+
     def _on_pillar(self, pillar: str, score: float) -> None:
         self._show(SSI(**{**self._value.as_dict(), pillar: score}))
 
@@ -84,6 +115,7 @@ def ssi_input(
     *,
     industry: GroupScore | SSI | float | None = None,
     network: GroupScore | SSI | float | None = None,
+    history_path: str | PathLike[str] | None = None,
 ) -> SSIInput:
     """A widget to enter your SSI: a slider and a text box per pillar, the total, a live chart.
 
@@ -94,6 +126,9 @@ def ssi_input(
         industry and network figures.
     industry, network : GroupScore, SSI, number or None
         Averages drawn beside your bars, as in :func:`ssi_kit.plot_ssi`.
+    history_path : path, optional
+        Where the «Guardar» button records the SSI shown (with today's date); your history
+        (:func:`ssi_kit.history.record`'s default) if omitted.
 
     Returns
     -------
@@ -113,4 +148,4 @@ def ssi_input(
         initial = initial.member
     if initial is not None:
         initial = as_ssi(initial, name="initial")
-    return SSIInput(initial, industry=industry, network=network)
+    return SSIInput(initial, industry=industry, network=network, history_path=history_path)

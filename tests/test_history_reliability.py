@@ -1,0 +1,101 @@
+"""The history never loses a row: killed writers, two writers at once, a damaged file left untouched."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from ssi_kit import SSI, SSIInputError
+from ssi_kit.history import load_history, record
+
+FIRST_DAY = dt.date(2001, 1, 1)
+
+
+def _day(i: int) -> dt.date:
+    return FIRST_DAY + dt.timedelta(days=i)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+def test_killed_writer_never_loses_a_returned_record(tmp_path):
+    """Killing a recording process at random moments, 100 times: the history always opens and
+    holds every snapshot whose record() returned."""
+    target = tmp_path / "historial.sqlite"
+    rng = random.Random(2024)
+    confirmed: set[dt.date] = set()
+    next_day = 0
+    for _ in range(100):
+        read_end, write_end = os.pipe()
+        start = next_day
+        pid = os.fork()
+        if pid == 0:  # the child records new days until killed, telling each returned one
+            os.close(read_end)
+            try:
+                for i in range(start, start + 10_000):
+                    record(SSI(i % 25, 1, 2, 3), _day(i), path=target)
+                    os.write(write_end, f"{i}\n".encode())
+            finally:
+                os._exit(0)
+        os.close(write_end)
+        time.sleep(rng.uniform(0, 0.04))
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        with os.fdopen(read_end, "rb") as pipe:
+            returned = [int(line) for line in pipe.read().split()]
+        confirmed |= {_day(i) for i in returned}
+        next_day = max([start - 1, *returned]) + 2  # skip the day that may have been half written
+        history = load_history(target)  # always opens
+        assert confirmed <= set(history["date"].dt.date)
+    assert len(confirmed) > 0
+
+
+_WRITER = """
+import datetime as dt, sys
+from ssi_kit import SSI
+from ssi_kit.history import record
+offset, path = int(sys.argv[1]), sys.argv[2]
+for i in range(500):
+    record(SSI(1, 2, 3, 4), dt.date(2001, 1, 1) + dt.timedelta(days=offset + 2 * i), path=path)
+print("ok")
+"""
+
+
+def test_two_processes_writing_at_once_keep_every_row(tmp_path):
+    """Two processes recording 500 different days each into one file end with 1,000 rows."""
+    target = tmp_path / "historial.sqlite"
+    writers = [subprocess.Popen([sys.executable, "-c", _WRITER, str(offset), str(target)],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for offset in (0, 1)]
+    results = [w.communicate(timeout=120) for w in writers]
+    assert [w.returncode for w in writers] == [0, 0], [err for _, err in results]
+    history = load_history(target)
+    assert len(history) == 1000
+    assert history["date"].is_unique
+
+
+@pytest.mark.parametrize("damage", ["truncate", "scribble_header", "scribble_pages"])
+def test_damaged_history_gives_a_clear_error_and_stays_untouched(tmp_path, damage):
+    """A damaged history: loading and recording give a clear error, and its bytes never change."""
+    target = tmp_path / "historial.sqlite"
+    for i in range(300):  # a few pages of data
+        record(SSI(1, 2, 3, 4), _day(i), path=target)
+    data = bytearray(target.read_bytes())
+    if damage == "truncate":
+        data = data[: len(data) // 2]
+    elif damage == "scribble_header":
+        data[:16] = b"x" * 16
+    else:
+        page = int.from_bytes(data[16:18], "big")
+        data[page:] = bytes(random.Random(1).randrange(256) for _ in range(len(data) - page))
+    target.write_bytes(bytes(data))
+    for call in (lambda: load_history(target), lambda: record(SSI(1, 1, 1, 1), _day(999), path=target)):
+        with pytest.raises(SSIInputError) as info:
+            call()
+        assert "historial" in str(info.value)
+        assert target.read_bytes() == bytes(data)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["historial.sqlite"]
