@@ -10,18 +10,17 @@ any server, and your data never leaves your machine. It is written whole or not 
 from __future__ import annotations
 
 import datetime as _dt
-import errno
 import html
 import os
-import secrets
 from collections.abc import Iterable, Sequence
 from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._checks import check_flag, check_type
-from ._i18n import format_number, format_thousands, plural, short_repr, tr
-from .errors import SSIInputError, SSITypeError
+from ._i18n import format_number, format_thousands, plural, tr
+from .errors import SSITypeError
+from .safe_csv import check_destination, write_atomically
 from .score import PILLARS, SSI, SSIProfile, as_ssi, pillar_label
 
 if TYPE_CHECKING:
@@ -71,109 +70,6 @@ h2 { break-after: avoid; page-break-after: avoid; }
 
 
 # --- checks --------------------------------------------------------------------------------
-def _dest_hint() -> str:
-    return tr('Por ejemplo dest="mi_plan.html".', 'For example dest="my_plan.html".')
-
-
-def _check_dest(dest: object, overwrite: bool) -> Path:
-    """The path to write, checked before anything is built."""
-    if not isinstance(dest, (str, PathLike)) or not isinstance(os.fspath(dest), str):
-        raise SSITypeError(
-            tr("«dest» debe ser la ruta del archivo (texto); recibido {kind}.",
-               "'dest' must be the file's path (text); received {kind}.", kind=type(dest).__name__),
-            field="dest", received=dest, hint=_dest_hint(),
-        )
-    given = os.fspath(dest)
-    if not given.strip() or "\0" in given:
-        raise SSIInputError(
-            tr("«dest» no es un nombre de archivo válido: {p}.", "'dest' is not a valid file name: {p}.",
-               p=short_repr(given)),
-            field="dest", received=given, hint=_dest_hint(),
-        )
-    target = Path(given).expanduser()
-    if target.suffix.lower() not in (".html", ".htm"):
-        raise SSIInputError(
-            tr("«dest» debe terminar en .html (se abre con el navegador); recibido {p}.",
-               "'dest' must end in .html (it opens in a browser); received {p}.", p=short_repr(given)),
-            field="dest", received=given, hint=_dest_hint(),
-        )
-    try:
-        if target.is_dir():
-            raise SSIInputError(
-                tr("«{p}» es una carpeta; pasa la ruta de un archivo, por ejemplo «{p}/mi_plan.html».",
-                   "'{p}' is a folder; pass the path of a file, e.g. '{p}/my_plan.html'.", p=given),
-                field="dest", received=given,
-            )
-        if not target.parent.is_dir():
-            raise SSIInputError(
-                tr("No existe la carpeta de «{p}».", "The folder of '{p}' does not exist.", p=given),
-                field="dest", received=given,
-                hint=tr("Créala primero, o guarda en la carpeta actual con solo el nombre del archivo.",
-                        "Create it first, or save in the current folder with just the file's name."),
-            )
-        exists = target.exists()
-    except OSError as error:
-        raise _write_error(given, error) from None
-    if exists and not overwrite:
-        raise SSIInputError(
-            tr("Ya existe «{p}»; no lo reemplazo. Elige otro nombre o pasa overwrite=True.",
-               "'{p}' already exists; not replacing it. Choose another name or pass overwrite=True.", p=given),
-            field="dest", received=given,
-        )
-    return target
-
-
-def _write_error(given: str, error: OSError) -> SSIInputError:
-    if isinstance(error, PermissionError):
-        message = tr("No tengo permiso para escribir «{p}».", "No permission to write '{p}'.", p=given)
-    elif error.errno == errno.ENOSPC:
-        message = tr("No cabe «{p}»: el disco está lleno.", "'{p}' does not fit: the disk is full.", p=given)
-    elif error.errno == errno.ENAMETOOLONG:
-        message = tr("El nombre «{p}» es demasiado largo.", "The name '{p}' is too long.", p=short_repr(given)[1:-1])
-    else:
-        message = tr("No pude guardar «{p}» ({e}).", "Could not save '{p}' ({e}).", p=given,
-                     e=error.strerror or type(error).__name__)
-    return SSIInputError(message, field="dest", received=given,
-                         hint=tr("Elige otra carpeta, por ejemplo junto a las lecciones.",
-                                 "Choose another folder, e.g. next to the lessons."))
-
-
-def _write_atomic(text: str, target: Path, given: str) -> None:
-    """Write ``text`` next to ``target`` and rename it over: the file is always whole, old or new."""
-    temporary = target.with_name(f".{target.name[:200]}.{secrets.token_hex(4)}.tmp")
-    try:
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    except OSError as error:
-        raise _write_error(given, error) from None
-    try:
-        with open(descriptor, "w", encoding="utf-8", newline="\n") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        if target.exists():
-            try:
-                os.chmod(temporary, target.stat().st_mode & 0o7777)
-            except OSError:
-                pass
-        os.replace(temporary, target)
-    except BaseException as error:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        if isinstance(error, OSError):
-            raise _write_error(given, error) from None
-        raise
-    try:  # make the rename itself durable
-        folder = os.open(target.parent, os.O_RDONLY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
-    except OSError:
-        pass
-
-
 def _plan_and_projection(ssi: SSI, plan: object) -> tuple[pd.DataFrame, pd.DataFrame, int]:
     """The plan's actions (``plan_actions``' table) and its projection with a band."""
     from .actions import plan_actions
@@ -410,8 +306,9 @@ def report(
     ('mi_plan.html', True)
     """
     overwrite = check_flag(overwrite, name="overwrite")
-    target = _check_dest(dest, overwrite)
-    given = os.fspath(dest)
+    target = check_destination(dest, name="dest", overwrite=overwrite, suffixes=(".html", ".htm"),
+                               example=tr('dest="mi_plan.html"', 'dest="my_plan.html"'))
+    given = os.fspath(dest)  # checked just above
     ssi = as_ssi(profile_or_ssi, name="profile_or_ssi")
     profile = profile_or_ssi if isinstance(profile_or_ssi, SSIProfile) else None
     if connections is not None:
@@ -455,6 +352,6 @@ def report(
         sections.append((tr("5. Tu red y quién puede presentarte", "5. Your network and who could introduce you"),
                          network_html))
     document = _document(tr("Mi plan personal de SSI", "My personal SSI plan"), sections, _plotly_js())
-    _write_atomic(document, target, given)
+    write_atomically(target, given, lambda file: file.write(document))
     return target
 

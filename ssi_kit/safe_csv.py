@@ -11,9 +11,10 @@ import errno
 import os
 import re
 import secrets
+from collections.abc import Callable
 from os import PathLike
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from ._checks import check_type
 from ._i18n import short_repr, tr
@@ -22,7 +23,7 @@ from .errors import SSIInputError, SSITypeError
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["save_csv"]
+__all__ = ["check_destination", "save_csv", "write_atomically"]
 
 _FORMULA_START = re.compile(r"^[=+\-@\t\r]")
 
@@ -111,33 +112,53 @@ def save_csv(df: pd.DataFrame, path: str | PathLike[str], *, overwrite: bool = F
                kind=type(df).__name__),
             field="df", received=df,
         )
+    target = check_destination(path, name="path", overwrite=overwrite,
+                               example=tr('"mi_red_anonima.csv"', '"my_network.csv"'))
+    safe = _neutralised(df)
+    # CRLF line ends: the csv writer then also quotes cells holding a lone "\r".
+    write_atomically(target, os.fspath(path), lambda file: safe.to_csv(file, index=False, lineterminator="\r\n"),
+                     encoding="utf-8-sig")
+    return target
+
+
+def check_destination(path: object, *, name: str, overwrite: object, example: str,
+                      suffixes: tuple[str, ...] = ()) -> Path:
+    """Where to write a file a learner asked for, checked before anything is built.
+
+    Refuses, with our errors: a non-path, an empty or impossible name, a wrong suffix, a
+    folder, a missing folder, and an existing file unless ``overwrite`` is True.
+    """
+    hint = tr("Por ejemplo {e}.", "For example {e}.", e=example)
     if not isinstance(path, (str, PathLike)) or not isinstance(os.fspath(path), str):
         raise SSITypeError(
-            tr("«path» debe ser la ruta del archivo (texto); recibido {kind}.",
-               "'path' must be the file's path (text); received {kind}.", kind=type(path).__name__),
-            field="path", received=path, hint=tr('Por ejemplo "mi_red_anonima.csv".', 'For example "my_network.csv".'),
+            tr("«{n}» debe ser la ruta del archivo (texto); recibido {kind}.",
+               "'{n}' must be the file's path (text); received {kind}.", n=name, kind=type(path).__name__),
+            field=name, received=path, hint=hint,
         )
     overwrite = check_type(overwrite, bool, name="overwrite", expected=tr("True o False", "True or False"))
     given = os.fspath(path)
-    if not given.strip():
-        raise SSIInputError(tr("«path» está vacío: escribe el nombre del archivo.",
-                               "'path' is empty: write the file's name."), field="path", received=given)
-    if "\0" in given:
-        raise SSIInputError(tr("«path» no es un nombre de archivo válido: {p}.",
-                               "'path' is not a valid file name: {p}.", p=short_repr(given)),
-                            field="path", received=given)
+    if not given.strip() or "\0" in given:
+        raise SSIInputError(tr("«{n}» no es un nombre de archivo válido: {p}.",
+                               "'{n}' is not a valid file name: {p}.", n=name, p=short_repr(given)),
+                            field=name, received=given, hint=hint)
     target = Path(given).expanduser()
+    if suffixes and target.suffix.lower() not in suffixes:
+        raise SSIInputError(
+            tr("«{n}» debe terminar en {s}; recibido {p}.", "'{n}' must end in {s}; received {p}.",
+               n=name, s=" o ".join(suffixes), p=short_repr(given)),
+            field=name, received=given, hint=hint,
+        )
     try:
         if target.is_dir():
             raise SSIInputError(
-                tr("«{p}» es una carpeta; pasa la ruta de un archivo, por ejemplo «{p}/red.csv».",
-                   "'{p}' is a folder; pass the path of a file, e.g. '{p}/network.csv'.", p=given),
-                field="path", received=given,
+                tr("«{p}» es una carpeta; pasa la ruta de un archivo dentro de ella.",
+                   "'{p}' is a folder; pass the path of a file inside it.", p=given),
+                field=name, received=given, hint=hint,
             )
         if not target.parent.is_dir():
             raise SSIInputError(
                 tr("No existe la carpeta de «{p}».", "The folder of '{p}' does not exist.", p=given),
-                field="path", received=given,
+                field=name, received=given,
                 hint=tr("Créala primero, o guarda en la carpeta actual con solo el nombre del archivo.",
                         "Create it first, or save in the current folder with just the file's name."),
             )
@@ -148,11 +169,17 @@ def save_csv(df: pd.DataFrame, path: str | PathLike[str], *, overwrite: bool = F
         raise SSIInputError(
             tr("Ya existe «{p}»; no lo reemplazo. Elige otro nombre o pasa overwrite=True.",
                "'{p}' already exists; not replacing it. Choose another name or pass overwrite=True.", p=given),
-            field="path", received=given,
+            field=name, received=given,
         )
-    safe = _neutralised(df)
-    # Write next to the target, then rename over it: the rename is atomic, so the file is always
-    # the old one or the new one, whole, even if the kernel is killed midway.
+    return target
+
+
+def write_atomically(target: Path, given: str, write: Callable[[TextIO], object], *,
+                     encoding: str = "utf-8") -> None:
+    """Write ``target`` whole or not at all: ``write(file)`` fills a temporary file in the same
+    folder, which is synced and renamed over the target. A crash midway leaves the old file
+    (or none), never half a file. OS errors become our errors, naming ``given``.
+    """
     temporary = target.with_name(f".{target.name[:200]}.{secrets.token_hex(4)}.tmp")
     try:
         # os.open honours the umask, like a plain open() would for a new file.
@@ -160,12 +187,11 @@ def save_csv(df: pd.DataFrame, path: str | PathLike[str], *, overwrite: bool = F
     except OSError as error:
         raise _write_error(given, error) from None
     try:
-        with open(descriptor, "w", encoding="utf-8-sig", newline="") as file:
-            # CRLF line ends: the csv writer then also quotes cells holding a lone "\r".
-            safe.to_csv(file, index=False, lineterminator="\r\n")
+        with open(descriptor, "w", encoding=encoding, newline="") as file:
+            write(file)
             file.flush()
             os.fsync(file.fileno())
-        if exists:
+        if target.exists():
             try:
                 os.chmod(temporary, target.stat().st_mode & 0o7777)  # keep the old file's permissions
             except OSError:
@@ -187,4 +213,3 @@ def save_csv(df: pd.DataFrame, path: str | PathLike[str], *, overwrite: bool = F
             os.close(folder)
     except OSError:
         pass
-    return target

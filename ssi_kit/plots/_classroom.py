@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import os
-import secrets
 from collections.abc import Iterable
 from datetime import date
 from os import PathLike
@@ -21,8 +20,8 @@ from .._checks import check_flag, check_frame, check_integer, check_number, chec
 from .._i18n import format_number, plural, tr
 from .._resources import data_path
 from ..classroom import ClassData, class_progress, latest_submissions
-from ..errors import SSIInputError, SSITypeError
 from ..linkedin_ssi import read_linkedin_ssi
+from ..safe_csv import check_destination, write_atomically
 from ..score import PILLAR_MAX, PILLARS, GroupScore, SSIProfile, clean_score, pillar_label
 from ..simulation import simulate_many
 from ._style import BLUE, GREY, ORANGE, PILLAR_COLORS, VERMILION, base_layout, safe_text
@@ -338,20 +337,8 @@ def export_dashboard(figures: dict[str, go.Figure], dest: str | PathLike[str], *
     for name, figure in figures.items():
         check_type(figure, go.Figure, name=str(name), expected=tr("una figura de plotly", "a plotly figure"))
     title = check_title(title) or tr("Panel de la clase", "Class dashboard")
-    overwrite = check_flag(overwrite, name="overwrite")
-    if not isinstance(dest, (str, PathLike)) or not isinstance(os.fspath(dest), str):
-        raise SSITypeError(tr("«dest» debe ser la ruta del archivo; recibido {k}.",
-                              "'dest' must be the file's path; received {k}.", k=type(dest).__name__),
-                           field="dest", received=dest)
-    target = Path(os.fspath(dest)).expanduser()
-    if not target.parent.is_dir() or target.is_dir():
-        raise SSIInputError(tr("No puedo escribir «{p}»: la carpeta no existe o es una carpeta.",
-                               "Cannot write '{p}': the folder does not exist or it is a folder.", p=os.fspath(dest)),
-                            field="dest", received=dest)
-    if target.exists() and not overwrite:
-        raise SSIInputError(tr("Ya existe «{p}»; no lo reemplazo. Pasa overwrite=True.",
-                               "'{p}' already exists; not replacing it. Pass overwrite=True.", p=os.fspath(dest)),
-                            field="dest", received=dest)
+    target = check_destination(dest, name="dest", overwrite=overwrite, suffixes=(".html", ".htm"),
+                               example=tr('"panel_clase.html"', '"class_dashboard.html"'))
     parts = [f'<div class="figure">{fig.to_html(full_html=False, include_plotlyjs=False)}</div>'
              for fig in figures.values()]
     note = tr("El SSI es un indicador para decidir qué enseñar, no una nota.",
@@ -364,19 +351,6 @@ def export_dashboard(figures: dict[str, go.Figure], dest: str | PathLike[str], *
         f"<p>{html.escape(note)}</p>\n"
         + "\n".join(parts) + "\n</body></html>\n"
     )
-    temporary = target.with_name(f".{target.name[:200]}.{secrets.token_hex(4)}.tmp")
-    try:
-        with open(temporary, "x", encoding="utf-8") as file:
-            file.write(page)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, target)
-    except OSError as error:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise SSIInputError(tr("No pude guardar «{p}» ({e}).", "Could not save '{p}' ({e}).", p=os.fspath(dest),
-                               e=error.strerror or type(error).__name__), field="dest", received=dest) from None
+    write_atomically(target, os.fspath(dest), lambda file: file.write(page))
     return target
 
