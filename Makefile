@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.ssi-kit-installed
 
-.PHONY: lab test lint bench clean
+.PHONY: lab app test lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,11 @@ lab: $(STAMP)
 	mkdir -p $(LAB_SETTINGS)
 	cp jupyter/overrides.json $(LAB_SETTINGS)/overrides.json
 	$(BIN)/jupyter lab --ServerApp.root_dir=lessons --LabApp.default_url=/lab/tree/00_bienvenida.ipynb $(ALLOW_ROOT)
+
+# App mode: the lessons with their code hidden and their widgets live (Voilà), on this machine only.
+# Voilà serves as root without a flag (it has no --allow-root).
+app: $(STAMP)
+	$(BIN)/voila lessons --no-browser --Voila.ip=127.0.0.1
 
 # The linter and the type checker run first: a red check stops before the slower tests.
 lint: $(STAMP)

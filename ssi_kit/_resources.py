@@ -64,3 +64,21 @@ def user_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir("ssi-kit", appauthor=False))
+
+
+def lessons_dir() -> Path:
+    """The folder of the course's lesson notebooks shipped with ssi-kit.
+
+    Inside an installed wheel, ``ssi_kit/lessons`` (force-included at build time); in a
+    source checkout or an editable install, the repository's ``lessons/`` folder. Read only:
+    ``ssi-kit lessons DEST`` copies them where a learner can edit them.
+
+    Examples
+    --------
+    >>> (lessons_dir() / "00_bienvenida.ipynb").is_file()
+    True
+    """
+    packaged = Path(__file__).resolve().parent / "lessons"  # installed wheel (force-include)
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "lessons"  # source checkout / editable install

@@ -6,7 +6,6 @@ import html
 from functools import partial
 
 import ipywidgets as widgets
-import plotly.graph_objects as go
 
 from .._checks import check_flag, check_number, parse_typed_number
 from .._i18n import format_number, format_thousands, tr
@@ -14,6 +13,7 @@ from ..errors import SSIInputError, SSITypeError
 from ..network import AVG_CONNECTIONS, DEFAULT_OVERLAP, MAX_CONNECTIONS, describe_pyramid, pyramid
 from ..plots import plot_pyramid, update_pyramid_figure
 from ._controls import SliderText
+from ._display import live_figure
 from ._feedback import error_html
 
 __all__ = ["PyramidExplorer", "pyramid_explorer"]
@@ -70,7 +70,7 @@ class PyramidExplorer(widgets.VBox):
         self.log_scale = widgets.Checkbox(value=log, description=tr("Escala logarítmica", "Log scale"), indent=False)
         self.message = widgets.HTML()
         frame = pyramid(first, avg_connections=avg_connections, overlap=overlap)
-        self.figure = go.FigureWidget(plot_pyramid(frame, log=log))
+        self.figure = live_figure(plot_pyramid(frame, log=log))
         self.message.value = html.escape(describe_pyramid(frame))
         super().__init__([*self.controls.values(), self.log_scale, self.message, self.figure])
         self.add_class("ssi-pyramid-explorer")  # a stable handle for browser tests and styling

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
-import plotly.graph_objects as go
 
 from .._i18n import plural, tr
 from ..errors import SSIInputError, SSITypeError
@@ -24,6 +23,7 @@ from ..relationships import (
     tracker_path,
     update_contact,
 )
+from ._display import live_figure
 from ._feedback import error_html
 
 __all__ = ["RelationshipTracker", "relationship_tracker"]
@@ -75,7 +75,7 @@ class RelationshipTracker(widgets.VBox):
         self.table = widgets.HTML()
         self.message = widgets.HTML()
         self.tracker = load_tracker(path)
-        self.figure = go.FigureWidget(plot_funnel(self.tracker))
+        self.figure = live_figure(plot_funnel(self.tracker))
         self._refresh(tr("Leído de {p}.", "Read from {p}.", p=path) if len(self.tracker) else "")
         super().__init__([
             self.path, self.name, self.stage, self.last_interaction, self.next_step,

@@ -8,7 +8,6 @@ from os import PathLike
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
-import plotly.graph_objects as go
 
 from .._i18n import format_number, tr
 from ..actions import as_catalog, resolve_plan
@@ -16,6 +15,7 @@ from ..errors import SSIInputError, SSITypeError
 from ..plots import plot_trajectory, update_trajectory_figure
 from ..score import PILLARS, SSI, SSIProfile, as_ssi, pillar_label
 from ..simulation import MAX_WEEKS, best_plan, check_budget, check_weeks, simulate
+from ._display import live_figure
 from ._feedback import error_html
 
 if TYPE_CHECKING:
@@ -108,7 +108,7 @@ class Simulator(widgets.VBox):
         self.best_button.on_click(self._on_best)
         self.clear_button.on_click(self._on_clear)
         self.projection = self._simulate()
-        self.figure = go.FigureWidget(plot_trajectory(self.projection))
+        self.figure = live_figure(plot_trajectory(self.projection))
         self._show()
         grid = widgets.GridBox(
             groups, layout=widgets.Layout(grid_template_columns="repeat(2, minmax(18em, 1fr))"),

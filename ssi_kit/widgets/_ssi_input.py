@@ -6,7 +6,6 @@ from functools import partial
 from os import PathLike
 
 import ipywidgets as widgets
-import plotly.graph_objects as go
 
 from .._i18n import format_number, tr
 from ..errors import SSIInputError, SSITypeError
@@ -14,6 +13,7 @@ from ..history import describe_change, load_history, record
 from ..plots import plot_ssi, update_ssi_figure
 from ..score import PILLAR_MAX, PILLARS, SSI, GroupScore, SSIProfile, as_ssi, parse_number, pillar_label
 from ._controls import SliderText
+from ._display import live_figure
 from ._feedback import error_html
 
 __all__ = ["SSIInput", "ssi_input"]
@@ -52,7 +52,7 @@ class SSIInput(widgets.VBox):
         self.texts = {p: c.text for p, c in self.controls.items()}
         self.errors = {p: c.error for p, c in self.controls.items()}
         self.total = widgets.HTML(self._total_html())
-        self.figure = go.FigureWidget(plot_ssi(self._value, industry=industry, network=network))
+        self.figure = live_figure(plot_ssi(self._value, industry=industry, network=network))
         self._groups = (industry, network)
         self.save = widgets.Button(
             description=tr("Guardar", "Save"), icon="save",

@@ -11,6 +11,7 @@ from pathlib import Path
 from playwright.sync_api import Page
 
 BUILD = Path(__file__).resolve().parents[2] / "build"
+LESSONS = Path(__file__).resolve().parents[2] / "lessons"
 
 
 def open_notebook(page: Page, lab_url: str, name: str) -> None:
@@ -120,3 +121,91 @@ def drag_slider(page: Page, slider, fraction: float, *, changed: str, attempts: 
             if attempt == attempts - 1:
                 screenshot(page, "drag_slider_failed")
                 raise
+
+
+def error_details(page: Page) -> list[dict]:
+    """Every error output of the open notebook: its cell's index and tags, ename, evalue and shown lines."""
+    return page.evaluate(
+        """() => {
+            const w = window.jupyterapp.shell.currentWidget;
+            const found = [];
+            const cells = Array.from(w.content.model.cells);
+            cells.forEach((cell, index) => {
+                if (cell.type !== 'code') return;
+                const tags = (cell.toJSON().metadata || {}).tags || [];
+                for (let i = 0; i < cell.outputs.length; i++) {
+                    const o = cell.outputs.get(i).toJSON();
+                    if (o.output_type === 'error') {
+                        found.push({cell: index, tags: tags, ename: o.ename, evalue: o.evalue,
+                                    traceback: o.traceback || []});
+                    }
+                }
+            });
+            return found;
+        }"""
+    )
+
+
+def strip_ansi(text: str) -> str:
+    """``text`` without terminal colour codes (tracebacks are coloured)."""
+    import re
+
+    return re.sub(r"\x1b\[[0-9;]*m", "", text)
+
+
+# --- Voilà (app mode): the page is the rendered notebook, no JupyterLab around it ---
+
+ALL_PLOTS_DRAWN = """() => {
+    const plots = Array.from(document.querySelectorAll('.js-plotly-plot'));
+    return plots.length > 0 && plots.every(p => p.querySelector('.main-svg'));
+}"""
+
+
+def open_voila(page: Page, voila_url: str, name: str, *, timeout_ms: int = 180_000) -> None:
+    """Open ``name`` in Voilà and wait until the executed page has loaded and every chart on it is drawn."""
+    # Voilà runs the whole notebook before it sends the page: the load itself can take a while.
+    page.goto(f"{voila_url}/voila/render/{name}", wait_until="load", timeout=timeout_ms)
+    page.wait_for_function(ALL_PLOTS_DRAWN, timeout=60_000, polling=250)
+    # Widgets render after the static outputs: wait until the number of charts holds still.
+    page.evaluate("() => { window.__plots = {n: -1, since: performance.now()}; }")
+    page.wait_for_function(
+        """() => {
+            const n = document.querySelectorAll('.js-plotly-plot .main-svg').length;
+            if (n !== window.__plots.n) { window.__plots = {n: n, since: performance.now()}; }
+            return performance.now() - window.__plots.since > 2000;
+        }""",
+        timeout=60_000,
+        polling=250,
+    )
+    page.wait_for_function(ALL_PLOTS_DRAWN, timeout=60_000, polling=250)
+
+
+def voila_problems(page: Page) -> dict:
+    """What a learner should never see in app mode: code, error outputs, failed widgets."""
+    return page.evaluate(
+        """() => ({
+            editors: document.querySelectorAll('.cm-editor, .CodeMirror, .jp-CodeCell .jp-InputArea').length,
+            errors: Array.from(document.querySelectorAll(
+                '[data-mime-type="application/vnd.jupyter.stderr"], .jp-OutputArea-output.jp-mod-error'))
+                .map(e => e.textContent.slice(0, 200)),
+            texts: ['Error displaying widget', 'There was an error when executing cell', 'Traceback',
+                    'Execution error'].filter(t => document.body.innerText.includes(t)),
+        })"""
+    )
+
+
+def code_lines(name: str) -> list[str]:
+    """Lines of code of lesson ``name`` recognisable on a page (comments and lines its text quotes left out)."""
+    import json
+
+    cells = json.loads((LESSONS / name).read_text(encoding="utf-8"))["cells"]
+    prose = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    lines = []
+    for cell in cells:
+        if cell["cell_type"] != "code":
+            continue
+        for line in "".join(cell["source"]).splitlines():
+            line = line.strip()
+            if len(line) >= 12 and not line.startswith("#") and line not in prose:
+                lines.append(line)
+    return lines

@@ -7,6 +7,7 @@ missing browser can never turn CI green.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import socket
@@ -102,8 +103,73 @@ def lab_url(tmp_path_factory):
     log.close()
 
 
+def _wait_until_up(url: str, process: subprocess.Popen, log: Path, what: str) -> None:
+    """Wait until ``url`` answers; fail with the end of ``log`` if the server died or never answered."""
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=2).close()
+            return
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                pytest.fail(f"{what} no arrancó:\n" + log.read_text()[-3000:])
+            time.sleep(0.5)
+
+
+def _stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=20)
+
+
 @pytest.fixture(scope="session")
-def browser(lab_url):
+def voila_url(tmp_path_factory):
+    """Base URL of one Voilà server (app mode: code hidden) serving a copy of lessons/; stopped at the end."""
+    _require_browser()
+    if importlib.util.find_spec("voila") is None:
+        message = "Voilà no está instalado en este entorno: pip install 'voila>=0.5'"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    root = tmp_path_factory.mktemp("voila-lessons")
+    for notebook in LESSONS.glob("*.ipynb"):
+        shutil.copy(notebook, root / notebook.name)
+    port = _free_port()
+    home = tmp_path_factory.mktemp("voila-home")
+    env = {
+        **os.environ,
+        "JUPYTER_CONFIG_DIR": str(home / "config"),
+        "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+    }
+    log_path = home / "voila.log"
+    log = open(log_path, "w")
+    process = subprocess.Popen(
+        [
+            sys.executable, "-m", "voila", "--no-browser", "--Voila.ip=127.0.0.1",
+            f"--port={port}", "--Voila.port_retries=0", f"--Voila.root_dir={root}",
+            # Voilà shuts a page's kernel down when the page closes, by a POST that carries no
+            # _xsrf cookie in 0.5.13 (refused with 403): without this every page leaves a kernel.
+            "--Voila.tornado_settings=disable_check_xsrf=True",
+            str(root),
+        ],
+        stdout=log, stderr=subprocess.STDOUT, env=env, cwd=root,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(f"{url}/", process, log_path, "Voilà")
+        yield url
+    finally:
+        _stop(process)
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    _require_browser()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -131,3 +197,13 @@ def page(browser, lab_url):
     yield page
     context.close()
     _shutdown_kernels(lab_url)
+
+
+@pytest.fixture
+def voila_page(browser, voila_url):
+    """A fresh browser page on the Voilà server, 1400×1000; closing it lets Voilà stop the page's kernel."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    yield page
+    page.goto("about:blank")  # fires beforeunload: Voilà stops this page's kernel
+    context.close()

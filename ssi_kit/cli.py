@@ -1,0 +1,300 @@
+"""The ``ssi-kit`` command: copy the lessons to a folder of one's own, open them in JupyterLab or Voilà.
+
+::
+
+    ssi-kit lessons DESTINO [--force]   # copies the lesson notebooks into DESTINO
+    ssi-kit lab [DESTINO]               # copies them (if needed) and opens JupyterLab at lesson 00
+    ssi-kit app [DESTINO]               # copies them (if needed) and serves them with Voilà (no code)
+
+Copying never overwrites a lesson the learner has changed unless ``--force`` is given: a
+file still identical to what ssi-kit shipped (this version or an earlier one, recorded in
+a small manifest in DESTINO) is refreshed, a different one is kept and reported. Everything
+the command prints is in the current language (Spanish by default); a mistake prints one
+line and exits with code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from ._checks import check_choice
+from ._i18n import plural, short_repr, tr
+from ._resources import lessons_dir
+from .errors import SSIInputError, SSITypeError
+from .safe_csv import write_atomically
+
+__all__ = ["DEFAULT_FOLDER", "MANIFEST", "CopyReport", "copy_lessons", "main"]
+
+DEFAULT_FOLDER = "lecciones_ssi"
+"""Where ``ssi-kit lab`` and ``ssi-kit app`` put the lessons when no folder is given (in the current folder)."""
+
+MANIFEST = ".ssi-kit-lecciones.json"
+"""File in the destination that records the checksum of each lesson as ssi-kit copied it."""
+
+_COMMANDS = {"lessons": "lessons", "lecciones": "lessons", "lab": "lab", "app": "app"}
+_USAGE = {
+    "lessons": "ssi-kit lessons DESTINO [--force]",
+    "lab": "ssi-kit lab [DESTINO]",
+    "app": "ssi-kit app [DESTINO]",
+}
+
+
+@dataclass
+class CopyReport:
+    """What :func:`copy_lessons` did with each lesson, by file name."""
+
+    folder: Path
+    copied: list[str] = field(default_factory=list)
+    """New in the folder."""
+    refreshed: list[str] = field(default_factory=list)
+    """Replaced by the shipped version: unchanged by the learner (or ``--force``)."""
+    kept: list[str] = field(default_factory=list)
+    """Left as they were because the learner changed them (no ``--force``)."""
+    current: list[str] = field(default_factory=list)
+    """Already identical to the shipped version: nothing to do."""
+
+    def summary(self) -> str:
+        """The report as a few lines for the learner, in the current language."""
+        lines = [tr("Lecciones en {folder}", "Lessons in {folder}", folder=self.folder)]
+        if self.copied:
+            lines.append(tr("  copiadas: {n}", "  copied: {n}", n=plural(
+                len(self.copied), "lección", "lecciones", "lesson", "lessons")))
+        if self.refreshed:
+            lines.append(tr("  actualizadas: {n}", "  updated: {n}", n=plural(
+                len(self.refreshed), "lección", "lecciones", "lesson", "lessons")))
+        for name in self.kept:
+            lines.append(tr("  conservada con tus cambios: {name} (usa --force para reemplazarla)",
+                            "  kept with your changes: {name} (use --force to replace it)", name=name))
+        if self.current:
+            lines.append(tr("  ya al día: {n}", "  already up to date: {n}", n=plural(
+                len(self.current), "lección", "lecciones", "lesson", "lessons")))
+        return "\n".join(lines)
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _write_text(text: str, file: TextIO) -> None:
+    file.write(text)
+
+
+def _read_manifest(path: Path) -> dict[str, list[str]]:
+    """Checksums recorded by earlier copies ({} when the manifest is missing or unreadable)."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(raw, dict):
+        return {}
+    return {str(k): [str(d) for d in v] for k, v in raw.items() if isinstance(v, list)}
+
+
+def _check_folder(destination: object) -> Path:
+    if not isinstance(destination, (str, os.PathLike)) or not str(destination).strip():
+        raise SSITypeError(
+            tr("El destino debe ser una carpeta (su ruta como texto); recibido {received}.",
+               "The destination must be a folder (its path as text); received {received}.",
+               received=short_repr(destination)),
+            field="destino", received=destination,
+            hint=tr("Por ejemplo: ssi-kit lessons mis_lecciones", "For example: ssi-kit lessons my_lessons"))
+    folder = Path(destination).expanduser()
+    if folder.exists() and not folder.is_dir():
+        raise SSIInputError(
+            tr("El destino {given} es un archivo, no una carpeta.", "The destination {given} is a file, not a folder.",
+               given=short_repr(str(destination))),
+            field="destino", received=str(destination),
+            hint=tr("Elige una carpeta nueva o una donde ya copiaste las lecciones.",
+                    "Choose a new folder or one where you already copied the lessons."))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise SSIInputError(
+            tr("No se pudo crear la carpeta {given}: {reason}.", "Could not create the folder {given}: {reason}.",
+               given=short_repr(str(destination)), reason=error.strerror or type(error).__name__),
+            field="destino", received=str(destination),
+            hint=tr("Elige una carpeta tuya, por ejemplo dentro de tus Documentos.",
+                    "Choose a folder of yours, for example inside your Documents.")) from None
+    return folder
+
+
+def copy_lessons(destination: str | os.PathLike[str], *, force: bool = False) -> CopyReport:
+    """Copy the course's lesson notebooks into ``destination``, keeping a learner's edits.
+
+    Parameters
+    ----------
+    destination : str or path
+        A folder the learner owns; created if missing.
+    force : bool
+        Replace lessons the learner changed too (their edits are lost).
+
+    Returns
+    -------
+    CopyReport
+        The lessons copied, refreshed and kept.
+
+    Raises
+    ------
+    SSIInputError
+        The destination is a file or cannot be created or written.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     first = copy_lessons(folder)
+    ...     again = copy_lessons(folder)
+    >>> "00_bienvenida.ipynb" in first.copied, again.copied, again.kept, again.current == first.copied
+    (True, [], [], True)
+    """
+    folder = _check_folder(destination)
+    if not isinstance(force, bool):
+        raise SSITypeError(tr("«--force» debe ser True o False; recibido {r}.", "'--force' must be True or False; "
+                              "received {r}.", r=short_repr(force)), field="force", received=force)
+    manifest_path = folder / MANIFEST
+    manifest = _read_manifest(manifest_path)
+    report = CopyReport(folder=folder.resolve())
+    for source in sorted(lessons_dir().glob("*.ipynb")):
+        shipped = source.read_bytes()
+        digest = _digest(shipped)
+        target = folder / source.name
+        known = manifest.setdefault(source.name, [])
+        if target.exists():
+            try:
+                current = _digest(target.read_bytes())
+            except OSError:
+                current = ""
+            if current == digest:
+                report.current.append(source.name)
+                if digest not in known:
+                    known.append(digest)
+                continue
+            if current not in known and not force:
+                report.kept.append(source.name)
+                continue
+            report.refreshed.append(source.name)
+        else:
+            report.copied.append(source.name)
+        write_atomically(target, str(target), partial(_write_text, shipped.decode("utf-8")))
+        if digest not in known:
+            known.append(digest)
+    write_atomically(manifest_path, str(manifest_path),
+                     lambda file: file.write(json.dumps(manifest, indent=1, sort_keys=True) + "\n"))
+    return report
+
+
+# --- the command ------------------------------------------------------------------------------
+class _Parser(argparse.ArgumentParser):
+    """argparse with its mistakes raised as our (translated) errors instead of printed in English."""
+
+    def __init__(self, command: str, received: list[str]) -> None:
+        super().__init__(prog=f"ssi-kit {command}", add_help=False, usage=_USAGE[command])
+        self.command = command
+        self.received = received
+
+    def error(self, message: str) -> NoReturn:
+        raise SSIInputError(
+            tr("Argumentos no válidos para «{prog}»; recibido {received}.",
+               "Invalid arguments for '{prog}'; received {received}.",
+               prog=self.prog,
+               received=short_repr(" ".join(self.received)) if self.received else tr("nada", "nothing")),
+            field="argumentos", received=self.received,
+            hint=tr("Uso: {usage}", "Usage: {usage}", usage=_USAGE[self.command]))
+
+
+def _parser(command: str, received: list[str]) -> _Parser:
+    parser = _Parser(command, received)
+    if command == "lessons":
+        parser.add_argument("destination", metavar="DESTINO")
+        parser.add_argument("--force", "--forzar", action="store_true")
+    else:
+        parser.add_argument("destination", metavar="DESTINO", nargs="?", default=DEFAULT_FOLDER)
+    return parser
+
+
+def _help() -> str:
+    return tr(
+        "ssi-kit: las lecciones del curso sobre el Social Selling Index.\n\n"
+        "  {lessons}\n      copia las lecciones en la carpeta DESTINO; no reemplaza las que cambiaste"
+        " (salvo con --force)\n"
+        "  {lab}\n      abre JupyterLab en la lección 00 (carpeta {default} si no indicas otra)\n"
+        "  {app}\n      muestra las lecciones sin código, con Voilà\n",
+        "ssi-kit: the lessons of the course on the Social Selling Index.\n\n"
+        "  {lessons}\n      copies the lessons into the DESTINO folder; never replaces those you changed"
+        " (unless --force)\n"
+        "  {lab}\n      opens JupyterLab at lesson 00 (folder {default} unless you give another)\n"
+        "  {app}\n      shows the lessons without code, with Voilà\n",
+        lessons=_USAGE["lessons"], lab=_USAGE["lab"], app=_USAGE["app"], default=DEFAULT_FOLDER)
+
+
+def _server_command(command: str, folder: Path) -> list[str]:
+    """The JupyterLab or Voilà command line for ``folder``, on this machine only (127.0.0.1)."""
+    lessons = sorted(p.name for p in folder.glob("*.ipynb"))
+    allow_root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
+    if command == "lab":
+        first = ["--LabApp.default_url=/lab/tree/" + lessons[0]] if lessons else []
+        return [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={folder}", "--ServerApp.ip=127.0.0.1",
+                *first, *allow_root]
+    # Voilà has no --allow-root: it serves only its own pages, as the user who started it.
+    return [sys.executable, "-m", "voila", str(folder), "--Voila.ip=127.0.0.1"]
+
+
+def main(argv: Sequence[str] | None = None, *, launch: Callable[[list[str]], int] | None = None) -> int:
+    """Run the ``ssi-kit`` command with ``argv`` (the process's arguments by default).
+
+    ``launch`` starts the server for ``lab``/``app`` and returns its exit code
+    (``subprocess.call`` by default; tests pass their own). Returns the exit code: 0 when
+    all went well, 2 after a mistake, printed as one line.
+
+    Examples
+    --------
+    >>> main(["--help"])  # doctest: +ELLIPSIS
+    ssi-kit: las lecciones del curso ...
+    0
+    """
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if not arguments or arguments[0] in ("-h", "--help", "ayuda"):
+            print(_help())
+            return 0
+        command: str = check_choice(arguments[0], _COMMANDS, name="orden", shown=list(_USAGE),
+                               hint=tr("Escribe «ssi-kit --help» para ver las órdenes.",
+                                       "Type 'ssi-kit --help' to see the commands."))
+        rest = arguments[1:]
+        if any(a in ("-h", "--help") for a in rest):
+            print(tr("Uso: {usage}", "Usage: {usage}", usage=_USAGE[command]))
+            return 0
+        parser = _parser(command, rest)
+        options, extra = parser.parse_known_args(rest)
+        if extra:  # name only what was not understood
+            parser.received = extra
+            parser.error("")
+        report = copy_lessons(options.destination, force=getattr(options, "force", False))
+        print(report.summary())
+        if command == "lessons":
+            return 0
+        if command == "lab":
+            print(tr("Abriendo JupyterLab… (Ctrl+C para terminar)", "Opening JupyterLab… (Ctrl+C to stop)"))
+        else:
+            print(tr("Abriendo las lecciones con Voilà… (Ctrl+C para terminar)",
+                     "Opening the lessons with Voilà… (Ctrl+C to stop)"))
+        return (launch or subprocess.call)(_server_command(command, report.folder))
+    except (SSIInputError, SSITypeError) as error:
+        print("ssi-kit: " + " ".join(str(error).split()), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

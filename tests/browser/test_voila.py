@@ -1,0 +1,68 @@
+"""Lessons 01–05 in app mode (Voilà): code hidden, no errors, every chart drawn, widgets talk to the kernel."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from ._lab import ALL_PLOTS_DRAWN, code_lines, drag_slider, open_voila, screenshot, voila_problems
+
+APP_LESSONS = [
+    "01_que_es_el_ssi.ipynb",
+    "02_mejora_tu_ssi.ipynb",
+    "03_piramide_de_relacion.ipynb",
+    "04_hacer_negocios.ipynb",
+    "05_poder_de_las_relaciones.ipynb",
+]
+
+# The chart of the widget that holds the first slider (Voilà may draw other charts before it).
+_WIDGET_CHART_BARS = """() => {
+    let box = document.querySelector('.widget-slider');
+    while (box && !box.querySelector('.js-plotly-plot')) box = box.parentElement;
+    return box ? Array.from(box.querySelector('.js-plotly-plot').data[0].y) : null;
+}"""
+_TOTAL_TEXT = """() => Array.from(document.querySelectorAll('.widget-html-content'))
+    .map(e => e.textContent).find(t => t.startsWith('Total:'))"""
+
+
+def _assert_clean_app_page(page, name: str) -> None:
+    problems = voila_problems(page)
+    assert problems == {"editors": 0, "errors": [], "texts": []}
+    text = page.evaluate("() => document.body.innerText")
+    shown = [line for line in code_lines(name) if line in text]
+    assert shown == []  # no line of the lesson's code reaches the page
+
+
+@pytest.mark.parametrize("name", APP_LESSONS)
+def test_voila_lesson_shows_no_code_no_errors_and_draws_its_charts(voila_page, voila_url, name):
+    """In Voilà each lesson 01–05 loads with its code hidden, no error output, and every chart drawn."""
+    open_voila(voila_page, voila_url, name)
+    _assert_clean_app_page(voila_page, name)
+    assert voila_page.evaluate("() => document.querySelectorAll('.js-plotly-plot').length") >= 1
+    assert voila_page.evaluate(ALL_PLOTS_DRAWN)
+    screenshot(voila_page, f"voila_{name.split('_')[0]}")
+
+
+def test_voila_lesson01_slider_round_trips_to_the_kernel(voila_page, voila_url):
+    """In Voilà, dragging a pillar slider of lesson 01 reaches the kernel: the total and the bars change."""
+    open_voila(voila_page, voila_url, APP_LESSONS[0])
+    page = voila_page
+    page.wait_for_function(f"() => Boolean(({_TOTAL_TEXT})()) && ({_WIDGET_CHART_BARS})() !== null", timeout=30_000)
+    bars_before = page.evaluate(_WIDGET_CHART_BARS)
+    total_before = page.evaluate(_TOTAL_TEXT)
+
+    drag_slider(page, page.locator(".widget-slider").first, 0.9,
+                changed=f"() => ({_TOTAL_TEXT})() !== {total_before!r}")
+    page.wait_for_function(
+        f"(before) => JSON.stringify(({_WIDGET_CHART_BARS})()) !== before",
+        arg=json.dumps(bars_before, separators=(",", ":")),
+        timeout=20_000,
+    )
+    bars_after = page.evaluate(_WIDGET_CHART_BARS)
+    total_after = page.evaluate(_TOTAL_TEXT)
+    assert bars_after[0] > bars_before[0]  # the brand bar grew
+    assert bars_after[1:] == bars_before[1:]  # the other pillars did not move
+    assert float(total_after.split()[1].replace(",", ".")) > float(total_before.split()[1].replace(",", "."))
+    _assert_clean_app_page(page, APP_LESSONS[0])
+    screenshot(page, "voila_01_slider")
