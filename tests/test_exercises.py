@@ -229,3 +229,14 @@ def test_numeric_answers_explain_a_bare_comma(module, name):
 
     exercise = getattr(importlib.import_module(f"ssi_kit.exercises.{module}"), name)
     assert "Python lee 12,5 como dos números" in exercise.check((12, 5)).message
+
+
+def test_percent_answer_common_verdicts():
+    """A percentage judge: right, the fraction instead, not a number, or keep looking for a slip."""
+    from ssi_kit.exercises import KEEP_LOOKING, percent_answer
+
+    assert percent_answer("1,47", 1.47)[0] is None
+    assert "multiplícala por 100" in percent_answer(0.0147, 1.47)[0]
+    assert "Escribe un número" in percent_answer("mucho", 1.47)[0]
+    verdict, value, _note = percent_answer(50, 1.47)
+    assert verdict == KEEP_LOOKING and value == 50

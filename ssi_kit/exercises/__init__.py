@@ -26,8 +26,17 @@ from ..plots import BLUE, ERROR_COLOR, GREEN, GREY
 from ..score import PILLAR_LABELS
 
 __all__ = [
-    "NOT_ANSWERED", "Exercise", "NumericExercise", "Outcome", "Question",
-    "answer_number", "read_name", "read_number", "read_pillar",
+    "KEEP_LOOKING",
+    "NOT_ANSWERED",
+    "Exercise",
+    "NumericExercise",
+    "Outcome",
+    "Question",
+    "answer_number",
+    "percent_answer",
+    "read_name",
+    "read_number",
+    "read_pillar",
 ]
 
 
@@ -239,6 +248,30 @@ def read_name(answer: Any) -> str | None:
 
     decomposed = unicodedata.normalize("NFKD", answer.strip().lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+KEEP_LOOKING = ""
+"""What :func:`percent_answer` says when the answer is a number but neither right nor a fraction."""
+
+
+def percent_answer(answer: Any, expected: float, *, tolerance: float = 0.05,
+                   example: str = "12.5") -> tuple[str | None, float | None, str]:
+    """The common part of judging a percentage: ``(verdict, value, note)``.
+
+    ``verdict`` is ``None`` when the answer is right, a message when it is not a number or is
+    the fraction instead of the percentage, and :data:`KEEP_LOOKING` otherwise: the judge then
+    looks for its own predictable slips in ``value``. ``note`` explains a bare decimal comma.
+    """
+    value, note = read_number(answer)
+    if value is None:
+        return tr("Escribe un número, el porcentaje: por ejemplo {e}.", "Write a number, the percentage: e.g. {e}.",
+                  e=example), None, note
+    if math.isclose(value, expected, abs_tol=tolerance):
+        return None, value, note
+    if math.isclose(value * 100, expected, abs_tol=tolerance):
+        return tr("Es la fracción; multiplícala por 100 para tener el porcentaje.",
+                  "That is the fraction; multiply it by 100 to get the percentage."), value, note
+    return KEEP_LOOKING, value, note
 
 
 def read_pillar(answer: Any) -> str | None:

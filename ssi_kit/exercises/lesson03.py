@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from .._i18n import tr
-from . import Exercise, NumericExercise, Question, read_name, read_number
+from . import KEEP_LOOKING, Exercise, NumericExercise, Question, percent_answer, read_name, read_number
 
 __all__ = ["COURSE_SEARCH", "Q2_CONNECTIONS", "QUIZ", "TARGET", "q1", "q2", "q3"]
 
@@ -23,18 +22,12 @@ def _first_degree_percent() -> float:
 
 
 def _judge_search_share(answer: Any) -> str | None:
-    value = read_number(answer)[0]
-    if value is None:
-        return tr("Escribe un número, por ejemplo 12.5 o \"12,5\" (en porcentaje).",
-                  "Write a number, e.g. 12.5 (a percentage).")
-    expected = _first_degree_percent()
-    if math.isclose(value, expected, abs_tol=0.01):
-        return None
-    if math.isclose(value * 100, expected, abs_tol=0.01):
-        return tr("Es la fracción; multiplícala por 100 para tener el porcentaje.",
-                  "That is the fraction; multiply it by 100 to get the percentage.")
-    return tr("Divide los resultados de 1.er grado entre el total de los tres grados.",
-              "Divide the 1st-degree results by the total of the three degrees.")
+    verdict, _value, note = percent_answer(answer, _first_degree_percent(), tolerance=0.01, example="12.5")
+    if verdict != KEEP_LOOKING:
+        return verdict
+    return (note + " " if note else "") + tr(
+        "Divide los resultados de 1.er grado entre el total de los tres grados.",
+        "Divide the 1st-degree results by the total of the three degrees.")
 
 
 def _second_degree() -> int:

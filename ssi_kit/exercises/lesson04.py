@@ -13,7 +13,7 @@ from typing import Any
 
 from .._i18n import tr
 from ..score import pillar_label
-from . import Exercise, NumericExercise, Question, read_name, read_number, read_pillar
+from . import KEEP_LOOKING, Exercise, NumericExercise, Question, percent_answer, read_name, read_pillar
 
 __all__ = ["QUIZ", "REPLY_KEYS", "q1", "q2", "q3", "q4"]
 
@@ -88,15 +88,10 @@ def _example_rate_percent() -> float:
 def _judge_rate(answer: Any) -> str | None:
     from ..datasets import load_dataset
 
-    value, note = read_number(answer)
-    if value is None:
-        return tr("Escribe un número, el porcentaje: por ejemplo 62.5.", "Write a number, the percentage: e.g. 62.5.")
-    expected = _example_rate_percent()
-    if math.isclose(value, expected, abs_tol=0.05):
-        return None
-    if math.isclose(value * 100, expected, abs_tol=0.05):
-        return tr("Es la fracción; multiplícala por 100 para tener el porcentaje.",
-                  "That is the fraction; multiply it by 100 to get the percentage.")
+    verdict, value, note = percent_answer(answer, _example_rate_percent(), tolerance=0.05, example="62.5")
+    if verdict != KEEP_LOOKING:
+        return verdict
+    assert value is not None
     # The two predictable slips: counting the spam, or taking a draft for an answer.
     messages = load_dataset("mensajes_ejemplo")
     result = _example_result()
@@ -179,15 +174,9 @@ def _mexico_share_percent() -> float:
 
 
 def _judge_mexico(answer: Any) -> str | None:
-    value, note = read_number(answer)
-    if value is None:
-        return tr("Escribe un número, el porcentaje: por ejemplo 3.5.", "Write a number, the percentage: e.g. 3.5.")
-    expected = _mexico_share_percent()
-    if math.isclose(value, expected, abs_tol=0.05):
-        return None
-    if math.isclose(value * 100, expected, abs_tol=0.05):
-        return tr("Es la fracción; multiplícala por 100 para tener el porcentaje.",
-                  "That is the fraction; multiply it by 100 to get the percentage.")
+    verdict, _value, note = percent_answer(answer, _mexico_share_percent(), tolerance=0.05, example="3.5")
+    if verdict != KEEP_LOOKING:
+        return verdict
     return (note + " " if note else "") + tr(
         "Divide los usuarios de México entre los del mundo (ambos del curso) y multiplica por 100.",
         "Divide Mexico's users by the world's (both from the course) and multiply by 100.")

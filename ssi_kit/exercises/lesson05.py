@@ -7,14 +7,13 @@ after them (a test executes it).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .._i18n import tr
 from ..errors import SSIInputError
 from ..relationships import STAGES, UNDEVELOPED_VALUE, never_contacted, stage_key
-from . import Exercise, NumericExercise, Question, read_name, read_number
+from . import KEEP_LOOKING, Exercise, NumericExercise, Question, percent_answer, read_name, read_number
 
 __all__ = ["QUIZ", "SHUFFLED", "YEAR", "q1", "q2", "q3", "q4"]
 
@@ -60,15 +59,9 @@ def _share_2025() -> float:
 
 
 def _judge_share(answer: Any) -> str | None:
-    value, note = read_number(answer)
-    if value is None:
-        return tr("Escribe un número, el porcentaje: por ejemplo 12.5.", "Write a number, the percentage: e.g. 12.5.")
-    expected = _share_2025()
-    if math.isclose(value, expected, abs_tol=0.051):
-        return None
-    if math.isclose(value * 100, expected, abs_tol=0.051):
-        return tr("Es la fracción; multiplícala por 100 para tener el porcentaje.",
-                  "That is the fraction; multiply it by 100 to get the percentage.")
+    verdict, _value, note = percent_answer(answer, _share_2025(), tolerance=0.051, example="12.5")
+    if verdict != KEEP_LOOKING:
+        return verdict
     return (note + " " if note else "") + tr(
         "Busca la fila del año {y} en never_contacted(contactos, mensajes) y mira la columna «share».",
         "Find the row of {y} in never_contacted(contactos, mensajes) and look at the 'share' column.", y=YEAR)
