@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.ssi-kit-installed
 
-.PHONY: lab app test lint bench clean
+.PHONY: lab app test lint bench clean lite
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,18 +15,17 @@ $(STAMP): pyproject.toml
 # Jupyter refuses to run as root unless told; containers and CI machines often are root.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-# Opens lesson 00; jupyter/overrides.json presets JupyterLab so it never asks about Jupyter news.
-LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings
-
+# Opens lesson 00. The package installs jupyter/overrides.json into JupyterLab's overrides.d,
+# so it never asks about Jupyter news (pyproject.toml, shared-data).
 lab: $(STAMP)
-	mkdir -p $(LAB_SETTINGS)
-	cp jupyter/overrides.json $(LAB_SETTINGS)/overrides.json
 	$(BIN)/jupyter lab --ServerApp.root_dir=lessons --LabApp.default_url=/lab/tree/00_bienvenida.ipynb $(ALLOW_ROOT)
 
 # App mode: the lessons with their code hidden and their widgets live (Voilà), on this machine only.
-# Voilà serves as root without a flag (it has no --allow-root).
+# Voilà serves as root without a flag (it has no --allow-root). A closed page's kernel stops
+# 10 minutes after its last connection (the culling of `ssi-kit app`, see ssi_kit/cli.py).
 app: $(STAMP)
-	$(BIN)/voila lessons --no-browser --Voila.ip=127.0.0.1
+	$(BIN)/voila lessons --no-browser --Voila.ip=127.0.0.1 \
+		--MappingKernelManager.cull_idle_timeout=600 --MappingKernelManager.cull_interval=60
 
 # The linter and the type checker run first: a red check stops before the slower tests.
 lint: $(STAMP)
@@ -41,3 +40,8 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .hypothesis
+
+# Experimental JupyterLite site in build/lite (docs/jupyterlite.md); not part of lab or test.
+lite: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[lite]'
+	$(BIN)/python scripts/build_lite.py

@@ -27,3 +27,19 @@ def bench_class_dashboard():
     value = best_ms(lambda: dashboard(read_class(text), leaderboard=True, plan=["grupos"]), repeat=3)
     return {"benchmark": "classroom: read 10,000 submissions + every dashboard figure", "value": value,
             "unit": "ms", "target": 1000.0}
+
+
+def bench_class_planner_checkbox():
+    import ssi_kit
+    from ssi_kit.widgets import class_planner
+
+    planner = class_planner(ssi_kit.load_dataset("clase_ejemplo"), actions=["grupos", "debates"], weeks=6)
+    box = planner.checkboxes["compartir_contenido"]
+    box.value = not box.value  # warm-up: the first update pays plotly's validators
+
+    def toggle() -> None:
+        box.value = not box.value  # one learner's click: re-project the class, update the chart in place
+
+    value = best_ms(toggle, repeat=7)
+    return {"benchmark": "classroom: one class planner checkbox change (example class)", "value": value,
+            "unit": "ms", "target": 50.0}

@@ -9,16 +9,18 @@ short, never a row of someone's data), with a hint for the predictable mistake, 
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import io
 import math
 import numbers
 import os
 import re
+import sys
 import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast, overload
 
 from ._i18n import format_number, format_thousands, plural, short_repr, tr
 from .errors import SSIInputError, SSITypeError, SSIWarning
@@ -637,3 +639,183 @@ def _cp1252_ok(line: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return True
+
+
+# --- dates ---------------------------------------------------------------------------------
+# The time after a date (spreadsheets and forms add one) is read and checked, then dropped.
+_CLOCK = (r"(?:(?:\s*T\s*|\s+)(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d{1,9})?)?"
+          r"(?:\s*(?P<half>[ap])\.?\s*m\.?)?(?:\s*(?:Z|[+-]\d{2}(?::?\d{2})?))?)?")
+_YEAR_FIRST = re.compile(r"(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})" + _CLOCK, re.IGNORECASE)
+_DAY_FIRST = re.compile(r"(?P<day>\d{1,2})[-/.](?P<month>\d{1,2})[-/.](?P<year>\d{4}|\d{2})" + _CLOCK,
+                        re.IGNORECASE)
+
+
+def _show_day(day: dt.date) -> str:
+    """A day as a Spanish speaker writes it: 14/03/2025 (ISO in English)."""
+    return tr("{d:%d/%m/%Y}", "{d:%Y-%m-%d}", d=day)
+
+
+def _is_missing(value: object) -> bool:
+    """None, empty text, NaN, NaT or ``pd.NA``: a date left blank."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return True
+    if isinstance(value, (float, dt.datetime)):
+        return value != value  # NaN and NaT are the only values unequal to themselves
+    pandas = sys.modules.get("pandas")
+    if pandas is not None and value is pandas.NA:
+        return True
+    numpy = sys.modules.get("numpy")
+    return numpy is not None and isinstance(value, numpy.datetime64) and bool(numpy.isnat(value))
+
+
+def _clock_ok(match: re.Match[str]) -> bool:
+    if match["hour"] is None:
+        return True
+    hour, limit = int(match["hour"]), (12 if match["half"] else 23)
+    return (1 if match["half"] else 0) <= hour <= limit and int(match["minute"]) < 60 \
+        and int(match["second"] or 0) < 60
+
+
+def _read_day(text: str) -> tuple[dt.date | None, str]:
+    """The day in ``text`` and, when there is none, a hint for the likely mistake ("" if none)."""
+    month_first = ""
+    for pattern in (_YEAR_FIRST, _DAY_FIRST):
+        match = pattern.fullmatch(text)
+        if match is None:
+            continue
+        year, month, day = int(match["year"]), int(match["month"]), int(match["day"])
+        if len(match["year"]) == 2:
+            year += 2000
+        if pattern is _DAY_FIRST and day <= 12 < month <= 31:
+            month_first = tr("Se escribe día, mes y año: ¿querías decir «{d:02d}/{m:02d}/{y}»?",
+                             "Write day, month and year: did you mean '{d:02d}/{m:02d}/{y}'?", d=month, m=day, y=year)
+            break
+        try:
+            found = dt.date(year, month, day)
+        except ValueError:
+            return None, tr("Ese día no existe en el calendario: revisa el día y el mes.",
+                            "That day is not in the calendar: check the day and the month.")
+        if not _clock_ok(match):
+            return None, tr("La hora detrás de la fecha no es válida; basta con la fecha: «14/03/2025».",
+                            "The time after the date is not valid; the date alone is enough: '14/03/2025'.")
+        return found, ""
+    if not month_first:
+        try:  # the other ISO 8601 forms: 20250314, 2025-W11-5...
+            return dt.datetime.fromisoformat(text).date(), ""
+        except ValueError:
+            pass
+    return None, month_first
+
+
+@overload
+def check_date(value: object, *, name: str, earliest: dt.date | None = None, latest: dt.date | None = None,
+               optional: Literal[False] = False, hint: str | None = None) -> dt.date: ...
+
+
+@overload
+def check_date(value: object, *, name: str, earliest: dt.date | None = None, latest: dt.date | None = None,
+               optional: bool, hint: str | None = None) -> dt.date | None: ...
+
+
+def check_date(value: object, *, name: str, earliest: dt.date | None = None, latest: dt.date | None = None,
+               optional: bool = False, hint: str | None = None) -> dt.date | None:
+    """The day a learner typed or passed, however they wrote it; the time of day is dropped.
+
+    Accepted: a ``datetime.date`` or ``datetime.datetime`` (a ``pandas.Timestamp`` and a
+    ``numpy.datetime64`` too), and text with or without spaces around it:
+
+    - year first: ``2025-03-14`` (ISO; also ``2025/03/14``, ``2025.3.14`` and the other ISO 8601
+      forms, such as ``20250314``);
+    - day first, as in Spanish: ``14/03/2025``, ``14-03-2025``, ``14.03.2025``, ``4/3/2025``, and
+      with a two-digit year, always of this century: ``14/03/25`` is 14 March 2025;
+    - either one followed by a time (``2025-03-14T10:30:00+01:00``, ``14/03/2025 10:30``).
+
+    Never month first: ``03/14/2025`` is refused, with a hint that shows ``14/03/2025``.
+
+    Parameters
+    ----------
+    name : str
+        The argument's name, as the learner wrote it (``"when"``).
+    earliest, latest : date, optional
+        The first and last days allowed (both included); a ``latest`` of today or tomorrow
+        (a day's leeway for time zones) reads "hoy" in the message.
+    optional : bool
+        Map a blank date (None, ``""``, NaN, NaT, ``pd.NA``) to ``None``; otherwise it is refused.
+    hint : str, optional
+        The hint for a date out of ``earliest..latest`` (in the current language).
+
+    Returns
+    -------
+    datetime.date or None
+        ``None`` only for a blank date with ``optional=True``.
+
+    Raises
+    ------
+    SSITypeError
+        For a number (write it in quotes), a list or any other type.
+    SSIInputError
+        For text that is not a date (``"ayer"``, ``"31/02/2025"``, month first), a blank date
+        when it is not optional, or a day out of ``earliest..latest``.
+
+    Examples
+    --------
+    >>> check_date(" 14/03/2025 ", name="when")
+    datetime.date(2025, 3, 14)
+    >>> check_date("2025-03-14T10:30:00+01:00", name="when")
+    datetime.date(2025, 3, 14)
+    >>> check_date("", name="when", optional=True) is None
+    True
+    """
+    expected = tr("una fecha, como «14/03/2025» o «2025-03-14»", "a date, like '14/03/2025' or '2025-03-14'")
+    day: dt.date | None = None
+    why = ""
+    if _is_missing(value):
+        if optional:
+            return None
+        why = tr("Escribe la fecha: día, mes y año, como «14/03/2025».",
+                 "Write the date: day, month and year, like '14/03/2025'.")
+    elif isinstance(value, dt.datetime):
+        day = value.date()
+    elif isinstance(value, dt.date):
+        day = value
+    elif isinstance(value, str):
+        day, why = _read_day(value.strip())
+        why = why or tr("Día, mes y año, en ese orden: «14/03/2025».",
+                        "Day, month and year, in that order: '14/03/2025'.")
+    elif (numpy := sys.modules.get("numpy")) is not None and isinstance(value, numpy.datetime64):
+        day = value.astype("datetime64[D]").item()
+    else:
+        raise SSITypeError(
+            tr("«{n}» debe ser {e}; recibido {kind}.", "'{n}' must be {e}; received {kind}.",
+               n=name, e=expected, kind=type(value).__name__),
+            field=name, received=value,
+            hint=tr("Escríbela entre comillas: «14/03/2025».", "Write it in quotes: '14/03/2025'.")
+            if _is_number(value) else "",
+        )
+    if not isinstance(day, dt.date):  # datetime64 beyond what datetime holds gives an int
+        raise SSIInputError(
+            tr("«{n}» debe ser {e}; recibido {r}.", "'{n}' must be {e}; received {r}.",
+               n=name, e=expected, r=short_repr(value)),
+            field=name, received=value, hint=why,
+        )
+    if (earliest is not None and day < earliest) or (latest is not None and day > latest):
+        raise SSIInputError(
+            tr("«{n}» debe ser una fecha {range}; recibido {d}.", "'{n}' must be a date {range}; received {d}.",
+               n=name, range=_date_range(earliest, latest), d=_show_day(day)),
+            field=name, received=value,
+            hint=hint if hint is not None else tr("¿Pusiste el mes antes que el día? Se escribe día/mes/año.",
+                                                  "Did you put the month before the day? Write day/month/year."),
+        )
+    return day
+
+
+def _date_range(earliest: dt.date | None, latest: dt.date | None) -> str:
+    """``entre el 01/01/2000 y hoy``, ``del 01/01/2000 en adelante``, ``hasta el 14/03/2025``."""
+    today = dt.date.today()
+    last = "" if latest is None else (tr("hoy", "today") if today <= latest <= today + dt.timedelta(days=1)
+                                       else tr("el {d}", "{d}", d=_show_day(latest)))
+    if earliest is None:
+        return tr("hasta {last}", "up to {last}", last=last)
+    if latest is None:
+        return tr("del {d} en adelante", "from {d} on", d=_show_day(earliest))
+    return tr("entre el {d} y {last}", "between {d} and {last}", d=_show_day(earliest), last=last)

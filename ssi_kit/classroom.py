@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from ._checks import (
+    check_date,
     check_frame,
     check_number,
     check_type,
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ClassData",
     "class_progress",
+    "class_projection",
     "compare_projection",
     "describe_comparison",
     "export_csv",
@@ -416,7 +418,8 @@ def _slug(alias: str) -> str:
     return f"{slug}-{digest}"  # the digest keeps "José" and "Jose" apart
 
 
-def submit(ssi: Any, alias: str, class_dir: str | PathLike[str], *, when: date | datetime | None = None) -> Path:
+def submit(ssi: Any, alias: str, class_dir: str | PathLike[str], *,
+           when: date | datetime | str | None = None) -> Path:
     """Save your SSI into the class's shared folder, one file per alias and date.
 
     The file name derives from a safe slug of the alias and the date, so two people never
@@ -432,8 +435,8 @@ def submit(ssi: Any, alias: str, class_dir: str | PathLike[str], *, when: date |
         Up to 40 characters; no slashes, ``..`` nor control characters.
     class_dir : path
         The shared folder the teacher created.
-    when : date or datetime, optional
-        The date of the measurement; now by default.
+    when : date, datetime or str, optional
+        The date of the measurement (``"05/03/2025"`` or ``"2025-03-05"`` too); now by default.
 
     Returns
     -------
@@ -462,8 +465,8 @@ def submit(ssi: Any, alias: str, class_dir: str | PathLike[str], *, when: date |
     if when is None:
         moment = datetime.now().replace(microsecond=0)
     else:
-        check_type(when, date, name="when", expected=tr("una fecha (datetime.date)", "a date (datetime.date)"))
-        moment = when if isinstance(when, datetime) else datetime(when.year, when.month, when.day)
+        day = check_date(when, name="when")  # a datetime keeps its time
+        moment = when if isinstance(when, datetime) else datetime(day.year, day.month, day.day)
     if not isinstance(class_dir, (str, PathLike)) or not isinstance(os.fspath(class_dir), str):
         raise SSITypeError(
             tr("«class_dir» debe ser la ruta de la carpeta de la clase; recibido {k}.",
@@ -538,16 +541,7 @@ def _moment(value: object, name: str) -> Any:
 
     if value is None:
         return None
-    if isinstance(value, str):
-        moment = _timestamp(value)
-        if moment is None:
-            raise SSIInputError(
-                tr("«{n}» debe ser una fecha como «2025-03-05» o «5/3/2025»; recibido {r}.",
-                   "'{n}' must be a date such as '2025-03-05' or '5/3/2025'; received {r}.", n=name,
-                   r=short_repr(value)), field=name, received=value)
-        return pd.Timestamp(moment)
-    check_type(value, date, name=name, expected=tr("una fecha", "a date"))
-    return pd.Timestamp(value)  # type: ignore[arg-type]
+    return pd.Timestamp(check_date(value, name=name))  # the day: the window takes whole days
 
 
 def class_progress(class_data: ClassData | pd.DataFrame, start: date | str | None = None,
@@ -635,6 +629,43 @@ def compare_projection(class_data: ClassData | pd.DataFrame, actions: Iterable[s
     progress["projected"] = [float(totals.loc[(s, w)]) for s, w in zip(progress["student"], progress["weeks"])]
     progress["difference"] = (progress["after"] - progress["projected"]).round(3) + 0.0
     return progress[columns].reset_index(drop=True)
+
+
+def class_projection(class_data: ClassData | pd.DataFrame, plan: Iterable[str] | str | None = (), *,
+                     weeks: int = 12, catalog: pd.DataFrame | str | PathLike[str] | None = None) -> pd.DataFrame:
+    """The whole class following one plan from each student's latest SSI (:func:`ssi_kit.simulate_many`).
+
+    Parameters
+    ----------
+    class_data : ClassData or DataFrame
+        What :func:`read_class` returns (or its ``.submissions``).
+    plan : list of action ids, optional
+        The actions everyone does; none by default.
+    weeks : int
+        How many weeks to project (0 to 520).
+    catalog : DataFrame or path, optional
+        Where the ids are looked up; the course's actions by default.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``learner, week, pillar, label, score``, one learner per alias.
+
+    Raises
+    ------
+    SSIInputError, SSITypeError
+        As :func:`latest_submissions` and :func:`ssi_kit.simulate_many`.
+
+    Examples
+    --------
+    >>> clase = read_class("alias;marca;personas;informacion;relaciones\\nana;12;8;5;10\\nluis;9;7;6;11\\n")
+    >>> class_projection(clase, ["grupos"], weeks=4)["learner"].unique().tolist()
+    ['ana', 'luis']
+    """
+    from .simulation import simulate_many
+
+    ssis = latest_submissions(class_data).set_index("student")[list(PILLARS)]
+    return simulate_many(ssis, plan, weeks=weeks, catalog=catalog)
 
 
 def describe_comparison(comparison: pd.DataFrame, *, tolerance: float = 1.0) -> str:

@@ -33,13 +33,22 @@ from ._resources import lessons_dir
 from .errors import SSIInputError, SSITypeError
 from .safe_csv import write_atomically
 
-__all__ = ["DEFAULT_FOLDER", "MANIFEST", "CopyReport", "copy_lessons", "main"]
+__all__ = ["DEFAULT_FOLDER", "MANIFEST", "VOILA_KERNEL_CULLING", "CopyReport", "copy_lessons", "main"]
 
 DEFAULT_FOLDER = "lecciones_ssi"
 """Where ``ssi-kit lab`` and ``ssi-kit app`` put the lessons when no folder is given (in the current folder)."""
 
 MANIFEST = ".ssi-kit-lecciones.json"
 """File in the destination that records the checksum of each lesson as ssi-kit copied it."""
+
+VOILA_KERNEL_CULLING = ("--MappingKernelManager.cull_idle_timeout=600", "--MappingKernelManager.cull_interval=60")
+"""Voilà options that stop a page's kernel 10 minutes after its last connection closed.
+
+Voilà 0.5 stops a kernel when its page closes only if the page was opened from Voilà's
+list of lessons (a direct link lacks the cookie that request needs); without culling, each
+page opened by a direct link would keep a Python process alive until the server stops.
+A page still open is never culled (``cull_connected`` stays off).
+"""
 
 _COMMANDS = {"lessons": "lessons", "lecciones": "lessons", "lab": "lab", "app": "app"}
 _USAGE = {
@@ -246,7 +255,7 @@ def _server_command(command: str, folder: Path) -> list[str]:
         return [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={folder}", "--ServerApp.ip=127.0.0.1",
                 *first, *allow_root]
     # Voilà has no --allow-root: it serves only its own pages, as the user who started it.
-    return [sys.executable, "-m", "voila", str(folder), "--Voila.ip=127.0.0.1"]
+    return [sys.executable, "-m", "voila", str(folder), "--Voila.ip=127.0.0.1", *VOILA_KERNEL_CULLING]
 
 
 def main(argv: Sequence[str] | None = None, *, launch: Callable[[list[str]], int] | None = None) -> int:

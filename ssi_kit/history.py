@@ -23,7 +23,7 @@ from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ._checks import check_flag, check_type
+from ._checks import check_date, check_flag, check_type
 from ._i18n import format_number, plural, short_repr, tr
 from ._resources import user_dir
 from .errors import SSIInputError, SSITypeError
@@ -287,55 +287,13 @@ def _check_schema(connection: sqlite3.Connection, target: Path) -> None:
 
 
 # --- dates -----------------------------------------------------------------------------------
-_DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
-
-
 def _as_date(when: object, *, name: str = "when") -> dt.date:
-    """A date from a date, a datetime or text (``2025-03-14``, ``14/03/2025``); never in the future."""
+    """The day of a snapshot, read by :func:`~ssi_kit._checks.check_date`: from 2000 to today; None is today."""
     if when is None:
         return dt.date.today()
-    expected = tr("una fecha: «14/03/2025», «2025-03-14» o datetime.date(2025, 3, 14)",
-                  "a date: '14/03/2025', '2025-03-14' or datetime.date(2025, 3, 14)")
-    day: dt.date | None = None
-    if isinstance(when, dt.datetime):
-        day = when.date()
-    elif isinstance(when, dt.date):
-        day = when
-    elif isinstance(when, str):
-        text = when.strip()
-        match = _DAY_FIRST.fullmatch(text)
-        try:
-            if match:
-                day = dt.date(int(match[3]), int(match[2]), int(match[1]))
-            else:
-                day = dt.datetime.fromisoformat(text).date()
-        except ValueError:
-            day = None
-    else:
-        hint = tr("Escríbela entre comillas.", "Write it in quotes.") if isinstance(when, (int, float)) else ""
-        raise SSITypeError(
-            tr("«{n}» debe ser {e}; recibido {kind}.", "'{n}' must be {e}; received {kind}.",
-               n=name, e=expected, kind=type(when).__name__),
-            field=name, received=when, hint=hint,
-        )
-    if day is None:
-        raise SSIInputError(
-            tr("«{n}» debe ser {e}; recibido {r}.", "'{n}' must be {e}; received {r}.",
-               n=name, e=expected, r=short_repr(when)),
-            field=name, received=when,
-            hint=tr("Día, mes y año, en ese orden: 14/03/2025.", "Day, month and year, in that order: 14/03/2025."),
-        )
-    today = dt.date.today()
-    if day.year < _FIRST_YEAR or day > today + dt.timedelta(days=1):
-        raise SSIInputError(
-            tr("«{n}» debe ser una fecha entre el 01/01/{y} y hoy; recibido {d}.",
-               "'{n}' must be a date between 01/01/{y} and today; received {d}.",
-               n=name, y=_FIRST_YEAR, d=_show_date(day)),
-            field=name, received=when,
-            hint=tr("¿Pusiste el mes antes que el día? Se escribe día/mes/año.",
-                    "Did you put the month before the day? Write day/month/year."),
-        )
-    return day
+    # A day's leeway: a learner ahead of the machine's time zone records "today" too.
+    return check_date(when, name=name, earliest=dt.date(_FIRST_YEAR, 1, 1),
+                      latest=dt.date.today() + dt.timedelta(days=1))
 
 
 def _show_date(day: dt.date) -> str:

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ._checks import check_frame, check_integer, check_type
+from ._checks import check_date, check_frame, check_integer, check_type
 from ._i18n import format_number, format_thousands, plural, short_repr, tr
 from ._resources import user_dir
 from .errors import SSIInputError, SSITypeError
@@ -150,32 +150,6 @@ class SavedPlan:
 def _day(value: dt.date) -> str:
     """A date as a Spanish speaker writes it: 06/01/2025 (ISO in English)."""
     return tr("{d:%d/%m/%Y}", "{d:%Y-%m-%d}", d=value)
-
-
-def _check_day(value: object, *, name: str) -> dt.date:
-    """A day as a learner writes it: a date, ``"2025-01-06"``, ``"06/01/2025"``, ``"6.1.2025"``."""
-    import pandas as pd
-
-    if isinstance(value, pd.Timestamp):
-        if not pd.isna(value):
-            return value.date()
-    elif isinstance(value, dt.datetime):
-        return value.date()
-    elif isinstance(value, dt.date):
-        return value
-    elif isinstance(value, str):
-        for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%d/%m/%y"):
-            try:
-                return dt.datetime.strptime(value.strip(), pattern).date()
-            except ValueError:
-                continue
-    raise SSIInputError(
-        tr("«{n}» debe ser una fecha, como \"2025-01-06\" o \"06/01/2025\"; recibido {r}.",
-           "'{n}' must be a date, like \"2025-01-06\" or \"06/01/2025\"; received {r}.", n=name,
-           r=short_repr(value)),
-        field=name, received=value,
-        hint=tr("Día/mes/año, o año-mes-día.", "Day/month/year, or year-month-day."),
-    )
 
 
 def plans_path() -> Path:
@@ -378,7 +352,7 @@ def save_plan(
     from .simulation import BestPlan, check_weeks, simulate
 
     target = _target(path)
-    day = dt.date.today() if start is None else _check_day(start, name="start")
+    day = dt.date.today() if start is None else check_date(start, name="start")
     if band is None or band is False:
         raise SSIInputError(
             tr("«band» debe ser True o una probabilidad como 0,8: la comparación necesita la banda; recibido {r}.",
@@ -559,8 +533,8 @@ def _history_dates(history: pd.DataFrame) -> pd.Series:
         values = []
         for row, value in zip(history.index, dates.tolist()):
             try:
-                values.append(pd.Timestamp(_check_day(value, name="date")))
-            except SSIInputError:
+                values.append(pd.Timestamp(check_date(value, name="date")))
+            except (SSIInputError, SSITypeError):
                 raise SSIInputError(
                     tr("La fila {row} del historial no tiene una fecha válida; recibido {r}.",
                        "Row {row} of the history has no valid date; received {r}.",

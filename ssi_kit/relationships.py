@@ -19,7 +19,7 @@ from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ._checks import check_frame, check_integer, check_type, decode_text, read_source
+from ._checks import check_date, check_frame, check_integer, check_type, decode_text, read_source
 from ._i18n import format_thousands, plural, short_repr, tr
 from ._resources import user_dir
 from .errors import SSIInputError, SSITypeError
@@ -211,34 +211,9 @@ def describe_ladder() -> str:
 
 
 # --- the tracker --------------------------------------------------------------------------
-def _check_date(value: object, *, name: str = "last_interaction") -> dt.date | None:
-    """A date as a learner writes it: a date, ``"2025-06-01"``, ``"01/06/2025"``, ``"1.6.2025"``."""
-    import pandas as pd
-
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if not isinstance(value, (str, dt.date)) and value is pd.NaT:
-        return None
-    if isinstance(value, pd.Timestamp):
-        return None if pd.isna(value) else value.date()
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        text = value.strip()
-        for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%d/%m/%y", "%Y-%m-%d %H:%M:%S"):
-            try:
-                return dt.datetime.strptime(text, pattern).date()
-            except ValueError:
-                continue
-    raise SSIInputError(
-        tr("«{n}» debe ser una fecha, como \"2025-06-01\" o \"01/06/2025\"; recibido {r}.",
-           "'{n}' must be a date, like \"2025-06-01\" or \"01/06/2025\"; received {r}.", n=name,
-           r=short_repr(value)),
-        field=name, received=value,
-        hint=tr("Día, mes y año: \"15/03/2025\".", "Day, month and year: \"15/03/2025\"."),
-    )
+def _last_interaction(value: object) -> dt.date | None:
+    """The day of the last interaction as a learner writes it (:func:`~ssi_kit._checks.check_date`); blank is None."""
+    return check_date(value, name="last_interaction", optional=True)
 
 
 def _check_name(value: object) -> str:
@@ -292,7 +267,7 @@ def _rows(tracker: object) -> list[tuple[str, str, dt.date | None, str]]:
                                 "Start with new_tracker() or load_tracker()."))
     rows = []
     for name, stage, last, step in frame[list(TRACKER_COLUMNS)].itertuples(index=False):
-        rows.append((_check_name(name), stage_key(stage), _check_date(None if pd.isna(last) else last),
+        rows.append((_check_name(name), stage_key(stage), _last_interaction(last),
                      _check_step(None if step is None or step is pd.NA or (isinstance(step, float)
                                                                          and step != step) else step)))
     return rows
@@ -339,7 +314,7 @@ def add_contact(tracker: pd.DataFrame, name: str, *, stage: str = "conexion",
             field="name", received=name,
             hint=tr("Para cambiar su etapa usa update_contact.", "To change their stage use update_contact."),
         )
-    rows.append((clean, stage_key(stage), _check_date(last_interaction), _check_step(next_step)))
+    rows.append((clean, stage_key(stage), _last_interaction(last_interaction), _check_step(next_step)))
     return _frame(rows)
 
 
@@ -366,7 +341,7 @@ def update_contact(tracker: pd.DataFrame, name: str, *, stage: str | None = None
     index = _find(rows, name)
     old = rows[index]
     rows[index] = (old[0], old[1] if stage is None else stage_key(stage),
-                   old[2] if last_interaction is None else _check_date(last_interaction),
+                   old[2] if last_interaction is None else _last_interaction(last_interaction),
                    old[3] if next_step is None else _check_step(next_step))
     return _frame(rows)
 
@@ -407,10 +382,10 @@ def next_step(stage: str, *, last_interaction: object = None, today: object = No
     'Quedad en persona o, si la distancia lo impide, con una llamada o videollamada.'
     """
     step = _BY_KEY[stage_key(stage)].step
-    last = _check_date(last_interaction)
+    last = _last_interaction(last_interaction)
     if last is None:
         return step
-    now = _check_date(today, name="today") or dt.date.today()
+    now = check_date(today, name="today", optional=True) or dt.date.today()
     days = (now - last).days
     if days > STALE_DAYS:
         return tr("Hace {d} que no habláis: retoma el contacto. Después: {s}",
@@ -581,7 +556,7 @@ def load_tracker(path: str | PathLike[str] | None = None) -> pd.DataFrame:
         values = {key: _APOSTROPHE.sub("", cell) for key, cell in zip(keys, record) if key}
         try:
             rows.append((_check_name(values.get("name", "")), stage_key(values.get("stage", "")),
-                         _check_date(values.get("last_interaction") or None), _check_step(values.get("next_step"))))
+                         _last_interaction(values.get("last_interaction")), _check_step(values.get("next_step"))))
         except (SSIInputError, SSITypeError) as error:
             raise SSIInputError(
                 tr("Línea {n} {of}: {m}", "Line {n} {of}: {m}", n=offset, of=source.of, m=error.message),
@@ -730,7 +705,7 @@ def to_reactivate(connections: pd.DataFrame, messages: pd.DataFrame, *, n: int =
     import pandas as pd
 
     count = check_integer(n, name="n", minimum=1, maximum=1000)
-    now = _check_date(today, name="today") or dt.date.today()
+    now = check_date(today, name="today", optional=True) or dt.date.today()
     frame = _check_connections(connections)
     check_frame(messages, required=("sender", "recipients", "sent_at"), name="messages",
                 expected=tr("la tabla de mensajes", "the messages table"))
@@ -839,7 +814,7 @@ def example_tracker() -> pd.DataFrame:
         ("Carmen Rojas", "encuentro", "2025-05-30", ""),
         ("Sofía Prieto", "confianza", "2024-12-15", ""),
     ]
-    return _frame([(name, stage, _check_date(last), step) for name, stage, last, step in people])
+    return _frame([(name, stage, _last_interaction(last), step) for name, stage, last, step in people])
 
 
 def describe_never_contacted(shares: pd.DataFrame) -> str:

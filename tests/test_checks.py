@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import math
@@ -17,6 +18,7 @@ import ssi_kit
 from ssi_kit import SSI, SSIInputError, SSITypeError, SSIWarning
 from ssi_kit._checks import (
     check_choice,
+    check_date,
     check_frame,
     check_integer,
     check_number,
@@ -113,6 +115,155 @@ class TestOtherChecks:
         """Something that is not a DataFrame is a type error."""
         with pytest.raises(SSITypeError, match="«t» debe ser una tabla; recibido list"):
             check_frame([1], name="t", expected="una tabla")
+
+
+def _renderings(day: dt.date) -> list[object]:
+    """Every way a learner may give ``day``: objects, and text as people type it."""
+    import numpy as np
+
+    moment = dt.datetime.combine(day, dt.time(10, 30, 15))
+    texts = [
+        day.isoformat(), f"{moment:%Y-%m-%dT%H:%M:%S}+01:00", f"{moment:%Y-%m-%d %H:%M}",
+        f"{moment:%Y-%m-%d %H:%M:%S.%f}", f"{moment:%Y-%m-%dT%H:%M:%S}Z", f"{day:%Y%m%d}",
+        f"{day:%d/%m/%Y}", f"{day:%d-%m-%Y}", f"{day:%d.%m.%Y}", f"{day.day}/{day.month}/{day.year}",
+        f"{moment:%d/%m/%Y %H:%M}",
+    ]
+    if 2000 <= day.year <= 2099:
+        texts.append(f"{day:%d/%m/%y}")
+    return [day, moment, pd.Timestamp(moment), pd.Timestamp(moment, tz="Europe/Madrid"), np.datetime64(day),
+            *texts, *(f"  {t}\t" for t in texts)]
+
+
+class TestCheckDate:
+    @given(st.dates(min_value=dt.date(1970, 1, 1), max_value=dt.date(2100, 12, 31)))
+    def test_every_form_gives_the_same_day(self, day):
+        """Any day from 1970 to 2100, written in any accepted form (spaces around too), reads back as that day."""
+        for value in _renderings(day):
+            assert check_date(value, name="when") == day, value
+
+    @pytest.mark.parametrize(("text", "day"), [
+        ("4/3/2025", dt.date(2025, 3, 4)), ("14/03/25", dt.date(2025, 3, 14)), ("2025/03/14", dt.date(2025, 3, 14)),
+        ("2025-3-4", dt.date(2025, 3, 4)), ("2025-W11-5", dt.date(2025, 3, 14)),
+        ("14/03/2025 1:30 p.m.", dt.date(2025, 3, 14)), ("\u00a014.03.2025 ", dt.date(2025, 3, 14)),
+    ])
+    def test_short_and_other_forms(self, text, day):
+        """One-digit day and month, a two-digit year (this century), year first with slashes, ISO weeks, a time."""
+        assert check_date(text, name="when") == day
+
+    def test_ambiguous_text_is_day_first(self):
+        """05/03/2025 is the 5th of March, never the 3rd of May."""
+        assert check_date("05/03/2025", name="when") == dt.date(2025, 3, 5)
+
+    def test_month_first_is_refused_with_the_day_first_form(self):
+        """03/14/2025 is refused; the hint says day, month and year, and shows 14/03/2025."""
+        with pytest.raises(SSIInputError, match=r"«when» debe ser una fecha.*recibido '03/14/2025'") as info:
+            check_date("03/14/2025", name="when")
+        assert "día, mes y año" in info.value.hint and "14/03/2025" in info.value.hint
+        assert info.value.field == "when"
+
+    @pytest.mark.parametrize("text", ["31/02/2025", "2025-13-01", "ayer", "14/03", "14/03/2025 25:00", "2025",
+                                      "14/03/2025 y algo"])
+    def test_text_that_is_no_date(self, text):
+        """Text that is not a day of the calendar is an input error naming the argument and what came in."""
+        match = f"«start» debe ser una fecha, como «14/03/2025».*recibido '{text}'"
+        with pytest.raises(SSIInputError, match=match) as info:
+            check_date(text, name="start")
+        assert info.value.field == "start" and info.value.received == text and info.value.hint
+
+    @pytest.mark.parametrize("value", [2025, 20250314, 14.03, True])
+    def test_numbers_are_type_errors(self, value):
+        """A number is a type error; the hint says to write the date in quotes (not for True)."""
+        with pytest.raises(SSITypeError, match="«when» debe ser una fecha") as info:
+            check_date(value, name="when")
+        assert info.value.field == "when"
+        assert ("entre comillas" in info.value.hint) == (not isinstance(value, bool))
+
+    def test_other_types_are_type_errors(self):
+        """A list where a date goes is a type error naming its type."""
+        with pytest.raises(SSITypeError, match="recibido list"):
+            check_date([2025, 3, 14], name="when")
+
+    @pytest.mark.parametrize("value", [None, "", "  ", math.nan, pd.NaT, pd.NA], ids=repr)
+    def test_blank_dates(self, value):
+        """A blank date is None when optional, an input error otherwise."""
+        assert check_date(value, name="when", optional=True) is None
+        with pytest.raises(SSIInputError, match="«when» debe ser una fecha"):
+            check_date(value, name="when")
+
+    def test_bounds_message(self):
+        """Out of bounds: the range in Spanish dd/mm/yyyy ("hoy" for today), the day read, a hint."""
+        today = dt.date.today()
+        later = today + dt.timedelta(days=30)
+        with pytest.raises(SSIInputError, match=rf"«when» debe ser una fecha entre el 01/01/2003 y hoy; "
+                                                rf"recibido {later:%d/%m/%Y}\.") as info:
+            check_date(later.isoformat(), name="when", earliest=dt.date(2003, 1, 1), latest=today)
+        assert "día/mes/año" in info.value.hint
+        with pytest.raises(SSIInputError, match=r"del 01/01/2003 en adelante; recibido 31/12/2002"):
+            check_date("31/12/2002", name="when", earliest=dt.date(2003, 1, 1))
+        with pytest.raises(SSIInputError, match=r"hasta el 01/01/2003; recibido 02/01/2003") as info:
+            check_date("02/01/2003", name="when", latest=dt.date(2003, 1, 1), hint="Otra pista.")
+        assert info.value.hint == "Otra pista."
+        assert check_date("01/01/2003", name="when", earliest=dt.date(2003, 1, 1), latest=dt.date(2003, 1, 1))
+
+    def test_in_english(self):
+        """In English the message is English and shows the day in ISO form."""
+        ssi_kit.set_language("en")
+        with pytest.raises(SSIInputError, match=r"'when' must be a date between 2003-01-01 and today; received"):
+            check_date(dt.date.today() + dt.timedelta(days=9), name="when", earliest=dt.date(2003, 1, 1),
+                       latest=dt.date.today())
+
+    @pytest.mark.parametrize("value", ["31/02/2025", "ayer", "03/14/2025", 2025, None])
+    def test_no_traceback_from_inside(self, value):
+        """The error is raised by check_date itself, with no chained exception from the parsing behind it."""
+        with pytest.raises((SSIInputError, SSITypeError)) as info:
+            check_date(value, name="when")
+        assert info.value.__cause__ is None and info.value.__context__ is None
+        assert info.traceback[-1].name == "check_date"
+
+    def test_light_import(self):
+        """Reading a date never imports pandas: _checks stays light."""
+        import subprocess
+        import sys
+
+        code = ("import sys; from ssi_kit._checks import check_date; check_date('14/03/2025', name='w');"
+                "check_date(None, name='w', optional=True); print('pandas' in sys.modules)")
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        assert result.stdout.strip() == "False"
+
+
+class TestOneDateEverywhere:
+    @pytest.mark.parametrize("text", ["14/03/2025", "2025-03-14", "14.03.2025", "14-03-2025", "14/03/25",
+                                      "2025-03-14 10:30:00", "2025-03-14T10:30:00+01:00", " 14/3/2025 "])
+    def test_lessons_01_02_05_read_a_date_alike(self, tmp_path, text):
+        """The same typed date gives the same day in the history, a saved plan, the tracker and the class window."""
+        from ssi_kit.classroom import class_progress
+        from ssi_kit.history import record
+        from ssi_kit.plans import save_plan
+        from ssi_kit.relationships import add_contact, new_tracker, next_step
+
+        day = dt.date(2025, 3, 14)
+        assert record(SSI(1, 2, 3, 4), text, path=tmp_path / "h.sqlite") == day
+        assert save_plan(["publicar"], text, ssi=SSI(6, 6, 5, 8), path=tmp_path / "p.sqlite").start == day
+        tracker = add_contact(new_tracker(), "Ana", last_interaction=text)
+        assert tracker["last_interaction"].dt.date.tolist() == [day]
+        assert next_step("conexion", last_interaction=text, today="2025-06-01") != \
+            next_step("conexion", last_interaction=text, today=text)
+        clase = ssi_kit.load_dataset("clase_ejemplo")
+        assert class_progress(clase, start=text).equals(class_progress(clase, start=day))
+
+    @pytest.mark.parametrize("text", ["03/14/2025", "ayer", "31/02/2025"])
+    def test_lessons_01_02_05_refuse_alike(self, tmp_path, text):
+        """A date that is not one is refused the same way by each of them, naming their argument."""
+        from ssi_kit.history import record
+        from ssi_kit.plans import save_plan
+        from ssi_kit.relationships import add_contact, new_tracker
+
+        with pytest.raises(SSIInputError, match="«when» debe ser una fecha, como «14/03/2025»"):
+            record(SSI(1, 2, 3, 4), text, path=tmp_path / "h.sqlite")
+        with pytest.raises(SSIInputError, match="«start» debe ser una fecha, como «14/03/2025»"):
+            save_plan(["publicar"], text, ssi=SSI(6, 6, 5, 8), path=tmp_path / "p.sqlite")
+        with pytest.raises(SSIInputError, match="«last_interaction» debe ser una fecha, como «14/03/2025»"):
+            add_contact(new_tracker(), "Ana", last_interaction=text)
 
 
 class TestReadSource:

@@ -186,8 +186,15 @@ class TestSubmit:
             submit("30; 1; 1; 1", "ana", tmp_path)
         with pytest.raises(SSITypeError):
             submit(SSI(1, 1, 1, 1), 3, tmp_path)  # type: ignore[arg-type]
-        with pytest.raises(SSITypeError):
-            submit(SSI(1, 1, 1, 1), "ana", tmp_path, when="ayer")  # type: ignore[arg-type]
+        with pytest.raises(SSIInputError, match="«when» debe ser una fecha"):
+            submit(SSI(1, 1, 1, 1), "ana", tmp_path, when="ayer")
+        with pytest.raises(SSITypeError, match="«when» debe ser una fecha"):
+            submit(SSI(1, 1, 1, 1), "ana", tmp_path, when=20250305)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("when", ["05/03/2025", "2025-03-05", "5.3.2025", date(2025, 3, 5)])
+    def test_date_typed_as_a_spanish_speaker_writes_it(self, tmp_path, when):
+        """submit's date is read like every other date a learner types (check_date): same file name."""
+        assert submit(SSI(1, 1, 1, 1), "ana", tmp_path, when=when).name.startswith("ssi_2025-03-05_")
 
     def test_unreadable_file_in_folder_is_rejected_not_fatal(self, tmp_path):
         """A foreign file in the shared folder is set aside; the others are read."""
@@ -215,6 +222,9 @@ class TestClassFigures:
         assert (full["change"] == (full["after"] - full["before"]).round(3)).all()
         with pytest.raises(SSIInputError):
             class_progress(clase, start="ayer")
+        with pytest.raises(SSIInputError, match="«end» debe ser una fecha"):
+            class_progress(clase, end="02/14/2025")  # month first
+        assert class_progress(clase, start="01/02/2025", end="10/02/2025").empty  # day first, as typed in Spanish
 
     def test_dashboard_figures(self):
         """The dashboard gives the four figures; the leaderboard and the plan only when asked."""

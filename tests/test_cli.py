@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import ssi_kit
 from ssi_kit._resources import lessons_dir
-from ssi_kit.cli import DEFAULT_FOLDER, MANIFEST, copy_lessons, main
+from ssi_kit.cli import DEFAULT_FOLDER, MANIFEST, VOILA_KERNEL_CULLING, copy_lessons, main
 
 SHIPPED = sorted(lessons_dir().glob("*.ipynb"))
 
@@ -184,6 +184,13 @@ class TestServers:
         (command,) = launcher.calls
         assert command[1:4] == ["-m", "voila", str(tmp_path.resolve())]
         assert "--Voila.ip=127.0.0.1" in command
+        assert set(VOILA_KERNEL_CULLING) <= set(command)  # closed pages' kernels do not pile up
+
+    def test_make_app_culls_kernels_like_the_command(self):
+        """`make app` passes Voilà the same kernel culling as `ssi-kit app` (one policy, two ways in)."""
+        makefile = (Path(__file__).resolve().parent.parent / "Makefile").read_text(encoding="utf-8")
+        recipe = makefile.split("\napp:", 1)[1].split("\n\n", 1)[0].replace("\\\n", " ")
+        assert all(option in recipe.split() for option in VOILA_KERNEL_CULLING)
 
     def test_default_folder(self, tmp_path, monkeypatch):
         """Without DEST, lab uses a lessons folder inside the current folder."""

@@ -85,6 +85,7 @@ def _cases() -> dict[str, tuple[Callable[..., Any], dict[str, Any]]]:
     from ssi_kit.network import degree_label, degrees_from, describe_pyramid, introducers, pyramid, read_network
     from ssi_kit.simulation import best_plan, recommend, simulate, simulate_many
     from ssi_kit.widgets import pyramid_explorer, simulator, ssi_input
+    from ssi_kit.widgets import class_planner
 
     s = SSI(6, 6, 5, 8)
     graph = ssi_kit.load_dataset("red_ejemplo")
@@ -191,6 +192,7 @@ def _cases() -> dict[str, tuple[Callable[..., Any], dict[str, Any]]]:
         "show_table": (ssi_kit.show_table, {"frame": learners, "columns": None, "percent": (), "decimals": 2}),
         "ssi_input": (ssi_input, {"initial": s, "industry": None, "network": None}),
         "pyramid_explorer": (pyramid_explorer, {"first": 500, "avg_connections": 400, "overlap": 0.82, "log": True}),
+        "class_planner": (class_planner, {"class_data": klass, "actions": ["grupos"], "weeks": 6, "catalog": None}),
     }
 
 

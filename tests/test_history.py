@@ -105,6 +105,17 @@ class TestRecord:
         with pytest.raises(SSIInputError, match="debe ser una fecha"):
             record(SSI(1, 1, 1, 1), when)
 
+    @pytest.mark.parametrize("when", ["14.03.2025", "14-03-25", "2025-03-14 18:30:00", "20250314", "14/3/2025 "])
+    def test_date_in_any_accepted_form(self, when):
+        """The day is read like every date a learner types (check_date), as the plans and the tracker read it."""
+        assert record(SSI(1, 1, 1, 1), when) == dt.date(2025, 3, 14)
+
+    def test_month_first_gets_the_day_first_hint(self):
+        """03/14/2025 is refused with a hint that shows 14/03/2025."""
+        with pytest.raises(SSIInputError, match="«when» debe ser una fecha") as info:
+            record(SSI(1, 1, 1, 1), "03/14/2025")
+        assert "14/03/2025" in info.value.hint
+
     def test_future_date_refused(self):
         """A day after tomorrow is refused with a hint about the order day/month/year."""
         later = dt.date.today() + dt.timedelta(days=30)

@@ -99,6 +99,19 @@ class TestSavePlan:
         with pytest.raises(SSIInputError, match="«start» debe ser una fecha"):
             save_plan(["publicar"], "el lunes", ssi=START)
 
+    @pytest.mark.parametrize("start", ["2025-01-06T08:00:00+01:00", "6/1/2025", " 06.01.25 ",
+                                       pd.Timestamp("2025-01-06 9:00")])
+    def test_start_in_any_accepted_form(self, tmp_path, start):
+        """The start day is read like every date a learner types (check_date); the time of day is dropped."""
+        assert save_plan(["publicar"], start, ssi=START, path=tmp_path / "p.sqlite").start == dt.date(2025, 1, 6)
+
+    @pytest.mark.parametrize(("start", "error"), [("01/13/2025", SSIInputError), (20250106, SSITypeError)])
+    def test_month_first_or_a_number(self, tmp_path, start, error):
+        """Month first is refused (hint: day, month, year); a number is a type error (hint: quotes)."""
+        with pytest.raises(error, match="«start» debe ser una fecha") as info:
+            save_plan(["publicar"], start, ssi=START, path=tmp_path / "p.sqlite")
+        assert "13/01/2025" in info.value.hint or "comillas" in info.value.hint
+
     def test_band_is_required(self):
         """band=False is refused: the comparison needs the band."""
         with pytest.raises(SSIInputError, match="banda"):

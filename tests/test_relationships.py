@@ -67,11 +67,25 @@ class TestTracker:
         with pytest.raises(SSIInputError, match="no está"):
             rel.remove_contact(one, "Luis")
 
+    @pytest.mark.parametrize("last", ["15.06.2025", "15/06/25", "2025-06-15T09:00:00Z", dt.datetime(2025, 6, 15, 9)])
+    def test_last_interaction_in_any_accepted_form(self, last):
+        """The last interaction is read like every date a learner types (check_date): the day is kept."""
+        tracker = rel.add_contact(rel.new_tracker(), "Ana", last_interaction=last)
+        assert tracker["last_interaction"].iloc[0] == pd.Timestamp("2025-06-15")
+
+    @pytest.mark.parametrize("blank", [None, "", float("nan"), pd.NaT])
+    def test_blank_last_interaction_is_none(self, blank):
+        """A blank last interaction (None, empty text, NaN, NaT) means "not yet": an empty cell."""
+        tracker = rel.add_contact(rel.new_tracker(), "Ana", last_interaction=blank)
+        assert pd.isna(tracker["last_interaction"].iloc[0])
+
     @pytest.mark.parametrize(("kwargs", "error", "match"), [
         ({"name": ""}, SSIInputError, "entre 1 y"),
         ({"name": 3}, SSITypeError, "nombre de la persona"),
         ({"name": "Ana", "stage": "amistad"}, SSIInputError, "etapa"),
         ({"name": "Ana", "last_interaction": "ayer"}, SSIInputError, "fecha"),
+        ({"name": "Ana", "last_interaction": "06/15/2025"}, SSIInputError, "«last_interaction» debe ser una fecha"),
+        ({"name": "Ana", "last_interaction": 20250615}, SSITypeError, "«last_interaction» debe ser una fecha"),
         ({"name": "Ana", "next_step": 5}, SSITypeError, "next_step"),
     ])
     def test_bad_values(self, kwargs, error, match):

@@ -92,3 +92,11 @@ def test_copied_lesson_runs_in_the_installed_package(venv, tmp_path):
               if o.get("output_type") == "error"  # a cell that shows a mistake on purpose says so
               and "raises-exception" not in c.get("metadata", {}).get("tags", [])]
     assert errors == []
+
+
+def test_wheel_installs_the_jupyterlab_settings(venv):
+    """Installing the wheel puts ssi-kit's JupyterLab defaults (no news prompt) in the env's overrides.d."""
+    installed = venv / "share" / "jupyter" / "lab" / "settings" / "overrides.d" / "ssi-kit.json"
+    assert installed.read_bytes() == (ROOT / "jupyter" / "overrides.json").read_bytes()
+    settings = json.loads(installed.read_text(encoding="utf-8"))
+    assert settings["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"

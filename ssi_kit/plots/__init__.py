@@ -14,6 +14,7 @@ from ._classroom import (
     plot_class_progress,
     plot_class_weakest,
     plot_leaderboard,
+    update_class_plan_figure,
 )
 from ._history import plot_history
 from ._messages import plot_responsiveness, plot_users
@@ -46,6 +47,6 @@ __all__ = [
 __all__ += ["plot_funnel", "plot_never_contacted", "update_funnel_figure"]
 __all__ += ["plot_responsiveness", "plot_users"]
 __all__ += ["class_dashboard", "export_dashboard", "plot_class_average", "plot_class_distribution", "plot_class_plan",
-            "plot_class_progress", "plot_class_weakest", "plot_leaderboard"]
+            "plot_class_progress", "plot_class_weakest", "plot_leaderboard", "update_class_plan_figure"]
 __all__ += ["plot_history"]
 __all__ += ["plot_plan_vs_reality"]

@@ -19,12 +19,11 @@ import plotly.graph_objects as go
 from .._checks import check_flag, check_frame, check_integer, check_number, check_title, check_type
 from .._i18n import format_number, plural, tr
 from .._resources import data_path
-from ..classroom import ClassData, class_progress, latest_submissions
+from ..classroom import ClassData, class_progress, class_projection, latest_submissions
 from ..linkedin_ssi import read_linkedin_ssi
 from ..safe_csv import check_destination, write_atomically
 from ..score import PILLAR_MAX, PILLARS, GroupScore, SSIProfile, clean_score, pillar_label
-from ..simulation import simulate_many
-from ._style import BLUE, GREY, ORANGE, PILLAR_COLORS, VERMILION, base_layout, safe_text
+from ._style import BLUE, GREY, ORANGE, PILLAR_COLORS, VERMILION, base_layout, check_figure_of, safe_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -38,6 +37,7 @@ __all__ = [
     "plot_class_progress",
     "plot_class_weakest",
     "plot_leaderboard",
+    "update_class_plan_figure",
 ]
 
 _DUMBBELL_MAX = 40  # more students than this: a histogram of changes reads better
@@ -219,12 +219,8 @@ def plot_class_plan(projection: pd.DataFrame, *, title: str | None = None) -> go
     >>> len(plot_class_plan(simulate_many(clase, ["grupos"], weeks=4)).data)
     3
     """
-    frame = check_frame(projection, name="projection", required=("learner", "week", "pillar", "score"),
-                        expected=tr("lo que devuelve simulate_many", "what simulate_many returns"))
+    weeks, low, mean, high = _plan_series(projection)
     title = check_title(title)
-    totals = frame[frame["pillar"] == "total"].groupby("week")["score"]
-    weeks = totals.mean().index.to_numpy()
-    mean, low, high = totals.mean().to_numpy(), totals.min().to_numpy(), totals.max().to_numpy()
     fig = go.Figure()
     fig.add_scatter(x=weeks, y=high, mode="lines", line={"width": 0}, showlegend=False, hoverinfo="skip")
     fig.add_scatter(x=weeks, y=low, mode="lines", line={"width": 0}, fill="tonexty",
@@ -235,8 +231,61 @@ def plot_class_plan(projection: pd.DataFrame, *, title: str | None = None) -> go
                     hovertemplate=tr("semana %{x}: %{y:.1f}", "week %{x}: %{y:.1f}") + "<extra></extra>")
     fig.update_xaxes(title_text=tr("semana", "week"))
     fig.update_yaxes(title_text=tr("SSI (de 0 a 100)", "SSI (0 to 100)"), range=[0, 100])
-    default = tr("Si toda la clase sigue el mismo plan", "If the whole class follows the same plan")
-    return base_layout(fig, title=title or default)
+    return base_layout(fig, title=title or _plan_title())
+
+
+def update_class_plan_figure(fig: go.Figure, projection: pd.DataFrame, *, title: str | None = None) -> None:
+    """Show ``projection`` in a figure made by :func:`plot_class_plan`, in place (one batch update).
+
+    Parameters
+    ----------
+    fig : plotly Figure or FigureWidget
+        A figure returned by :func:`plot_class_plan` (or a ``FigureWidget`` made from one).
+    projection : DataFrame
+        :func:`ssi_kit.simulate_many`'s result (``learner, week, pillar, score``).
+    title : str, optional
+        A new title; the default one otherwise.
+
+    Raises
+    ------
+    SSITypeError, SSIInputError
+        If ``fig`` is not a figure of :func:`plot_class_plan`, or as :func:`plot_class_plan`.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from ssi_kit import simulate_many
+    >>> clase = pd.DataFrame({"brand": [6, 12], "people": [6, 8], "insights": [5, 5], "relationships": [8, 10]})
+    >>> fig = plot_class_plan(simulate_many(clase, [], weeks=4))
+    >>> update_class_plan_figure(fig, simulate_many(clase, ["grupos"], weeks=8))
+    >>> len(fig.data[2].x)
+    9
+    """
+    check_figure_of(fig, "plot_class_plan", _PLAN_TRACES)
+    weeks, low, mean, high = _plan_series(projection)
+    title = check_title(title)
+    with fig.batch_update():
+        fig.data[0].update(x=weeks, y=high)
+        fig.data[1].update(x=weeks, y=low)
+        fig.data[2].update(x=weeks, y=mean)
+        fig.layout.title.text = title or _plan_title()
+
+
+_PLAN_TRACES = 3  # plot_class_plan: highest, lowest (filled to the highest), class mean
+
+
+def _plan_title() -> str:
+    return tr("Si toda la clase sigue el mismo plan", "If the whole class follows the same plan")
+
+
+def _plan_series(projection: object) -> tuple[list[int], list[float], list[float], list[float]]:
+    """Weeks, then the class's lowest, mean and highest total each week, from ``simulate_many``'s frame."""
+    frame = check_frame(projection, name="projection", required=("learner", "week", "pillar", "score"),
+                        expected=tr("lo que devuelve simulate_many", "what simulate_many returns"))
+    totals = frame[frame["pillar"] == "total"].groupby("week")["score"]
+    mean = totals.mean()
+    return ([int(w) for w in mean.index], totals.min().astype(float).tolist(), mean.astype(float).tolist(),
+            totals.max().astype(float).tolist())
 
 
 # --- the whole dashboard and its offline report -------------------------------------------
@@ -309,10 +358,8 @@ def class_dashboard(
     if leaderboard:
         figures["leaderboard"] = plot_leaderboard(latest, top=top)
     if plan is not None:
-        ssis = latest.set_index("student")[list(PILLARS)]
-        figures["plan"] = plot_class_plan(simulate_many(ssis, plan, weeks=weeks))
+        figures["plan"] = plot_class_plan(class_projection(latest, plan, weeks=weeks))
     return figures
-
 
 
 def export_dashboard(figures: dict[str, go.Figure], dest: str | PathLike[str], *, title: str | None = None,

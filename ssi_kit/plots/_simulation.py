@@ -6,15 +6,14 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import plotly.graph_objects as go
-from plotly.basedatatypes import BaseFigure
 from plotly.subplots import make_subplots
 
-from .._checks import check_title, check_type
+from .._checks import check_title
 from .._i18n import format_number, short_repr, tr
 from ..errors import SSIInputError, SSITypeError
 from ..score import LAGGARD_THRESHOLD, LEADER_THRESHOLD, PILLAR_MAX, PILLARS, pillar_label
 from ..simulation import check_projection
-from ._style import BLUE, GREY, PALETTE, PILLAR_COLORS, base_layout, safe_text
+from ._style import BLUE, GREY, PALETTE, PILLAR_COLORS, base_layout, check_figure_of, safe_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -141,14 +140,7 @@ def update_trajectory_figure(fig: go.Figure, projection: Any, *, title: str | No
     SSITypeError, SSIInputError
         If ``fig`` is not a figure of :func:`plot_trajectory`, or as :func:`plot_trajectory`.
     """
-    check_type(fig, BaseFigure, name="fig", expected=tr("una figura de plot_trajectory", "a figure of plot_trajectory"))
-    if len(fig.data) != _TRACES:
-        raise SSIInputError(
-            tr("«fig» no es una figura de plot_trajectory: tiene {n} trazas y necesita {m}.",
-               "'fig' is not a figure of plot_trajectory: it has {n} traces and needs {m}.",
-               n=len(fig.data), m=_TRACES),
-            field="fig", received=len(fig.data),
-        )
+    check_figure_of(fig, "plot_trajectory", _TRACES)
     frame = check_projection(projection)
     title = check_title(title)
     weeks, totals = _series(frame, "total")

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import html
+from typing import Any
 
 import plotly.graph_objects as go
+from plotly.basedatatypes import BaseFigure
 
-from .._i18n import separators
+from .._checks import check_type
+from .._i18n import separators, tr
+from ..errors import SSIInputError
 
 # Okabe–Ito palette: distinguishable with the common colour-vision deficiencies.
 BLUE = "#0072B2"
@@ -43,3 +47,18 @@ def base_layout(fig: go.Figure, *, title: str, height: int = 480) -> go.Figure:
     )
     return fig
 
+
+
+def check_figure_of(fig: Any, maker: str, traces: int) -> None:
+    """Refuse ``fig`` unless it looks like a figure made by the plot function named ``maker``
+    (a plotly figure with ``traces`` traces): the in-place updaters rely on that layout."""
+    check_type(fig, BaseFigure, name="fig", expected=tr("una figura de {maker}", "a figure of {maker}", maker=maker))
+    if len(fig.data) != traces:
+        raise SSIInputError(
+            tr("«fig» no es una figura de {maker}: tiene {n} trazas y necesita {m}.",
+               "'fig' is not a figure of {maker}: it has {n} traces and needs {m}.",
+               maker=maker, n=len(fig.data), m=traces),
+            field="fig", received=len(fig.data),
+            hint=tr("Pásale lo que devuelve ssi_kit.plots.{maker}(...).",
+                    "Pass what ssi_kit.plots.{maker}(...) returns.", maker=maker),
+        )

@@ -15,6 +15,7 @@ _WIDGETS: dict[str, str] = {
     "pyramid_explorer": "._pyramid",
     "quiz": "._quiz",
     "relationship_tracker": "._relationships",
+    "class_planner": "._class_planner",
 }
 
 __all__ = list(_WIDGETS)

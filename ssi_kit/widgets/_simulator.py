@@ -15,6 +15,7 @@ from ..errors import SSIInputError, SSITypeError
 from ..plots import plot_trajectory, update_trajectory_figure
 from ..score import PILLARS, SSI, SSIProfile, as_ssi, pillar_label
 from ..simulation import MAX_WEEKS, best_plan, check_budget, check_weeks, simulate
+from ._actions import action_checkboxes
 from ._display import live_figure
 from ._feedback import error_html
 
@@ -54,34 +55,10 @@ class Simulator(widgets.VBox):
         self.catalog = as_catalog(catalog)
         self._syncing = False
         chosen = set(resolve_plan(actions, catalog=self.catalog).ids)  # an unknown id gets the usual message
-        self.checkboxes: dict[str, widgets.Checkbox] = {}
-        groups = []
         # The course's advice: start with the weakest pillar, so it comes first.
-        for pillar in sorted(PILLARS, key=lambda p: (getattr(self.ssi, p), PILLARS.index(p))):
-            rows = self.catalog[self.catalog["pillar"] == pillar]
-            boxes = []
-            for action_id, label, minutes_needed, kind, description in zip(
-                rows["id"], rows["label"], rows["minutes"], rows["kind"], rows["description"]
-            ):
-                effort = (tr("{m} min, una vez", "{m} min, once", m=minutes_needed) if kind == "once"
-                          else tr("{m} min/semana", "{m} min/week", m=minutes_needed))
-                box = widgets.Checkbox(
-                    value=action_id in chosen, description=f"{label} ({effort})",
-                    indent=False, tooltip=description, layout=widgets.Layout(width="auto"),
-                )
-                box.add_class("ssi-action")
-                box.observe(self._on_change, names="value")
-                self.checkboxes[action_id] = box
-                boxes.append(box)
-            title = widgets.HTML(
-                tr(
-                    "<b>{name}</b> · ahora {score} de 25",
-                    "<b>{name}</b> · now {score} of 25",
-                    name=html.escape(pillar_label(pillar).capitalize()),
-                    score=format_number(getattr(self.ssi, pillar)),
-                )
-            )
-            groups.append(widgets.VBox([title, *boxes], layout=widgets.Layout(padding="0 1em 0.5em 0")))
+        order = sorted(PILLARS, key=lambda p: (getattr(self.ssi, p), PILLARS.index(p)))
+        self.checkboxes, grid = action_checkboxes(self.catalog, order, chosen=chosen, on_change=self._on_change,
+                                                  heading=self._heading)
         self.weeks = widgets.IntSlider(
             value=weeks, min=1, max=min(104, MAX_WEEKS) if weeks <= 104 else weeks,
             description=tr("Semanas", "Weeks"), continuous_update=False,
@@ -110,15 +87,16 @@ class Simulator(widgets.VBox):
         self.projection = self._simulate()
         self.figure = live_figure(plot_trajectory(self.projection))
         self._show()
-        grid = widgets.GridBox(
-            groups, layout=widgets.Layout(grid_template_columns="repeat(2, minmax(18em, 1fr))"),
-        )
         controls = widgets.HBox(
             [widgets.VBox([self.weeks, self.budget]), widgets.VBox([self.best_button, self.clear_button, self.band])],
             layout=widgets.Layout(align_items="center", flex_flow="row wrap"),
         )
         super().__init__(children=[grid, controls, self.summary, self.figure])
         self.add_class("ssi-simulator")
+
+    def _heading(self, pillar: str) -> str:
+        return tr("<b>{name}</b> · ahora {score} de 25", "<b>{name}</b> · now {score} of 25",
+                  name=html.escape(pillar_label(pillar).capitalize()), score=format_number(getattr(self.ssi, pillar)))
 
     # --- state -----------------------------------------------------------------------------
     @property

@@ -123,6 +123,24 @@ def drag_slider(page: Page, slider, fraction: float, *, changed: str, attempts: 
                 raise
 
 
+def type_text(page: Page, box, text: str, *, changed: str) -> None:
+    """Type ``text`` into an ipywidgets text box and press Enter, like a person would.
+
+    ``box`` is the ``input`` locator; ``changed`` a JavaScript function (as text) that
+    returns true once the page shows the effect.
+    """
+    box.scroll_into_view_if_needed()
+    box.click()
+    box.fill(text)
+    box.press("Enter")
+    page.wait_for_function(changed, timeout=20_000)
+
+
+def pillar_text_box(page: Page):
+    """The text box beside the first pillar slider (the brand pillar of ``ssi_input``)."""
+    return page.locator(".widget-hbox:has(> .widget-slider)").first.locator(".widget-text input").first
+
+
 def error_details(page: Page) -> list[dict]:
     """Every error output of the open notebook: its cell's index and tags, ename, evalue and shown lines."""
     return page.evaluate(

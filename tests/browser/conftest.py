@@ -15,9 +15,13 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
+
+from ssi_kit.cli import VOILA_KERNEL_CULLING
 
 ROOT = Path(__file__).resolve().parents[2]
 LESSONS = ROOT / "lessons"
@@ -79,7 +83,6 @@ def lab_url(tmp_path_factory):
             "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
             "--IdentityProvider.token=", "--ServerApp.password=", "--ServerApp.disable_check_xsrf=True",
             f"--ServerApp.root_dir={root}", "--LabApp.expose_app_in_browser=True",
-            "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
         ],
         stdout=log, stderr=subprocess.STDOUT, env=env, cwd=root,
     )
@@ -126,9 +129,25 @@ def _stop(process: subprocess.Popen) -> None:
         process.wait(timeout=20)
 
 
+class VoilaServer(NamedTuple):
+    url: str
+    log: Path
+
+
 @pytest.fixture(scope="session")
-def voila_url(tmp_path_factory):
-    """Base URL of one Voilà server (app mode: code hidden) serving a copy of lessons/; stopped at the end."""
+def voila_url(voila_server):
+    """Base URL of the Voilà server."""
+    return voila_server.url
+
+
+@pytest.fixture(scope="session")
+def voila_server(tmp_path_factory):
+    """One Voilà server (app mode: code hidden) serving a copy of lessons/ as `ssi-kit app` does; stopped at the end."""
+    yield from start_voila(tmp_path_factory, VOILA_KERNEL_CULLING)
+
+
+def start_voila(tmp_path_factory, options: Sequence[str]) -> Iterator[VoilaServer]:
+    """Start Voilà on a copy of lessons/ with ``options``; yield its URL and log; stop it afterwards."""
     _require_browser()
     if importlib.util.find_spec("voila") is None:
         message = "Voilà no está instalado en este entorno: pip install 'voila>=0.5'"
@@ -150,10 +169,7 @@ def voila_url(tmp_path_factory):
     process = subprocess.Popen(
         [
             sys.executable, "-m", "voila", "--no-browser", "--Voila.ip=127.0.0.1",
-            f"--port={port}", "--Voila.port_retries=0", f"--Voila.root_dir={root}",
-            # Voilà shuts a page's kernel down when the page closes, by a POST that carries no
-            # _xsrf cookie in 0.5.13 (refused with 403): without this every page leaves a kernel.
-            "--Voila.tornado_settings=disable_check_xsrf=True",
+            f"--port={port}", "--Voila.port_retries=0", f"--Voila.root_dir={root}", *options,
             str(root),
         ],
         stdout=log, stderr=subprocess.STDOUT, env=env, cwd=root,
@@ -161,7 +177,7 @@ def voila_url(tmp_path_factory):
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(f"{url}/", process, log_path, "Voilà")
-        yield url
+        yield VoilaServer(url, log_path)
     finally:
         _stop(process)
         log.close()
@@ -201,9 +217,14 @@ def page(browser, lab_url):
 
 @pytest.fixture
 def voila_page(browser, voila_url):
-    """A fresh browser page on the Voilà server, 1400×1000; closing it lets Voilà stop the page's kernel."""
+    """A fresh browser page on the Voilà server, 1400×1000, opened at the list of lessons like a learner.
+
+    The list sets the cookie that Voilà 0.5's "page closed, stop its kernel" request needs,
+    so closing the page stops its kernel at once (a direct link waits for culling).
+    """
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
+    page.goto(f"{voila_url}/", wait_until="load")
     yield page
     page.goto("about:blank")  # fires beforeunload: Voilà stops this page's kernel
     context.close()

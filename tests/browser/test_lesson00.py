@@ -72,3 +72,19 @@ def test_lesson00_runs_past_its_mistake_and_the_quiz_checks(page, lab_url):
     page.wait_for_function(f"() => ({_SCORE})().includes('{len(ej.QUIZ)} de {len(ej.QUIZ)}')", timeout=20_000)
     assert len(error_details(page)) == 1 and widget_errors(page) == 0
     screenshot(page, "lesson00")
+
+
+def test_jupyterlab_takes_ssi_kit_settings_and_asks_nothing_about_news(page, lab_url):
+    """The installed package's overrides reach JupyterLab: news off by default, and no news question pops up."""
+    import urllib.request
+
+    plugin = "@jupyterlab/apputils-extension:notification"
+    with urllib.request.urlopen(f"{lab_url}/lab/api/settings/{plugin}", timeout=10) as response:
+        schema = json.load(response)["schema"]["properties"]
+    assert schema["fetchNews"]["default"] == "false"
+    assert schema["checkForUpdates"]["default"] is False
+
+    open_notebook(page, lab_url, LESSON)
+    page.wait_for_timeout(3_000)  # JupyterLab asks about news shortly after start-up, if it asks
+    text = page.evaluate("() => document.body.innerText")
+    assert "news" not in text.lower()

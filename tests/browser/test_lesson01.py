@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import json
 
-from ._lab import drag_slider, error_outputs, open_notebook, run_all, screenshot, wait_for_plots, widget_errors
+from ._lab import (
+    drag_slider,
+    error_outputs,
+    open_notebook,
+    pillar_text_box,
+    run_all,
+    screenshot,
+    type_text,
+    wait_for_plots,
+    widget_errors,
+)
 
 LESSON = "01_que_es_el_ssi.ipynb"
 
@@ -14,7 +24,7 @@ _TOTAL_TEXT = """() => Array.from(document.querySelectorAll('.widget-html-conten
 
 
 def test_lesson01_runs_and_slider_updates_total_and_chart(page, lab_url):
-    """Running all of lesson 01 gives no errors, and dragging a pillar slider changes the total and the bars."""
+    """Lesson 01 runs cleanly; dragging a pillar slider and typing «9,75» in its box change the total and bars."""
     open_notebook(page, lab_url, LESSON)
     run_all(page)
     assert error_outputs(page) == []
@@ -28,7 +38,8 @@ def test_lesson01_runs_and_slider_updates_total_and_chart(page, lab_url):
     drag_slider(page, page.locator(".widget-slider").first, 0.9,
                 changed=f"() => ({_TOTAL_TEXT})() !== {total_before!r}")
     page.wait_for_function(
-        f"() => JSON.stringify(({_FIRST_CHART_BARS})()) !== {json.dumps(json.dumps(bars_before, separators=(',', ':')))}",
+        f"(before) => JSON.stringify(({_FIRST_CHART_BARS})()) !== before",
+        arg=json.dumps(bars_before, separators=(",", ":")),
         timeout=20_000,
     )
     bars_after = page.evaluate(_FIRST_CHART_BARS)
@@ -38,3 +49,25 @@ def test_lesson01_runs_and_slider_updates_total_and_chart(page, lab_url):
     assert int(total_after.split()[1]) > 36
     assert error_outputs(page) == []
     screenshot(page, "lesson01")
+
+    check_typed_pillar(page, _FIRST_CHART_BARS)
+    assert error_outputs(page) == []
+    screenshot(page, "lesson01_typed")
+
+
+def check_typed_pillar(page, bars_js: str) -> None:
+    """Type a decimal comma into the brand pillar's box, then a word: the first moves the bar, the second is refused."""
+    box = pillar_text_box(page)
+    others = page.evaluate(bars_js)[1:]
+    type_text(page, box, "9,75", changed=f"() => ({bars_js})()[0] === 9.75")
+    assert page.evaluate(bars_js)[1:] == others
+    assert box.input_value() == "9,75"
+    shown = page.evaluate(_TOTAL_TEXT)
+    assert shown.split()[1] == str(round(9.75 + sum(others)))  # "Total: 47 de 100 (47,25)"
+    assert format(9.75 + sum(others), ".2f").replace(".", ",").rstrip("0").rstrip(",") in shown
+
+    type_text(page, box, "treinta", changed="""() => Array.from(document.querySelectorAll('.widget-html-content'))
+        .some(e => e.textContent.includes("recibido 'treinta'"))""")
+    message = page.locator(".widget-html-content", has_text="recibido 'treinta'").first.inner_text()
+    assert "entre 0 y 25" in message and "«marca»" in message  # Spanish, names the pillar and the range
+    assert page.evaluate(bars_js)[0] == 9.75  # the last good value stays

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from ._lab import ALL_PLOTS_DRAWN, code_lines, drag_slider, open_voila, screenshot, voila_problems
+from .test_lesson01 import check_typed_pillar
 
 APP_LESSONS = [
     "01_que_es_el_ssi.ipynb",
@@ -45,7 +46,7 @@ def test_voila_lesson_shows_no_code_no_errors_and_draws_its_charts(voila_page, v
 
 
 def test_voila_lesson01_slider_round_trips_to_the_kernel(voila_page, voila_url):
-    """In Voilà, dragging a pillar slider of lesson 01 reaches the kernel: the total and the bars change."""
+    """In Voilà, dragging a pillar slider and typing «9,75» in lesson 01 reach the kernel: total and bars change."""
     open_voila(voila_page, voila_url, APP_LESSONS[0])
     page = voila_page
     page.wait_for_function(f"() => Boolean(({_TOTAL_TEXT})()) && ({_WIDGET_CHART_BARS})() !== null", timeout=30_000)
@@ -66,3 +67,7 @@ def test_voila_lesson01_slider_round_trips_to_the_kernel(voila_page, voila_url):
     assert float(total_after.split()[1].replace(",", ".")) > float(total_before.split()[1].replace(",", "."))
     _assert_clean_app_page(page, APP_LESSONS[0])
     screenshot(page, "voila_01_slider")
+
+    check_typed_pillar(page, _WIDGET_CHART_BARS)  # a decimal comma typed in app mode reaches the kernel too
+    _assert_clean_app_page(page, APP_LESSONS[0])
+    screenshot(page, "voila_01_typed")
