@@ -1,28 +1,20 @@
 """Lessons in a real JupyterLab (headless Chromium): run all → last chart drawn, slider move → chart repainted.
 
-Starts its own JupyterLab on 127.0.0.1 (a free port, an empty token, a copy of lessons/ as root),
-like the browser tests do, and stops it at the end. Cells are rendered all at once (windowing
+Starts its own JupyterLab on 127.0.0.1 exactly as the browser tests do (tests/browser/_servers.py:
+a free port, an empty token, a copy of lessons/ as root) and stops it at the end. Cells are rendered all at once (windowing
 off) so every chart of a lesson is drawn without scrolling. Skipped (no rows) without Chromium.
 """
 
 from __future__ import annotations
 
-import json
-import os
-import shutil
-import socket
-import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 LESSONS = ROOT / "lessons"
-CHROMIUM = os.environ.get("SSI_KIT_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage"]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))  # tests.browser: the servers and the JupyterLab driver of the browser tests
 QUIET_MS = 3000  # no new chart for this long: the last one was drawn
 
 # Counts drawn charts every 50 ms and remembers when the count last grew.
@@ -43,63 +35,6 @@ _WATCH_PAINTS = """() => {
         observer.observe(p, {subtree: true, childList: true, attributes: true, characterData: true});
     window.__paintObserver = observer;
 }"""
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _start_lab(home: Path) -> tuple[subprocess.Popen, str]:
-    root = home / "lessons"
-    root.mkdir()
-    for notebook in LESSONS.glob("*.ipynb"):
-        shutil.copy(notebook, root / notebook.name)
-    settings = home / "lab-settings" / "@jupyterlab" / "notebook-extension"
-    settings.mkdir(parents=True)
-    (settings / "tracker.jupyterlab-settings").write_text(json.dumps({"windowingMode": "none"}))
-    port = _free_port()
-    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(home / "config"), "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
-           "JUPYTERLAB_SETTINGS_DIR": str(home / "lab-settings"),
-           "JUPYTERLAB_WORKSPACES_DIR": str(home / "lab-workspaces")}
-    log = open(home / "lab.log", "w")  # closed by the OS when the benchmark process ends
-    process = subprocess.Popen(
-        [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root",
-         "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
-         "--IdentityProvider.token=", "--ServerApp.password=", "--ServerApp.disable_check_xsrf=True",
-         f"--ServerApp.root_dir={root}", "--LabApp.expose_app_in_browser=True",
-         "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
-        stdout=log, stderr=subprocess.STDOUT, env=env, cwd=root,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            urllib.request.urlopen(f"{url}/api/status", timeout=2).close()
-            return process, url
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                raise RuntimeError("JupyterLab did not start:\n" + (home / "lab.log").read_text()[-2000:]) from None
-            time.sleep(0.5)
-
-
-def _stop(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=20)
-
-
-def _shutdown_kernels(url: str) -> None:
-    with urllib.request.urlopen(f"{url}/api/sessions", timeout=10) as response:
-        sessions = json.load(response)
-    for session in sessions:
-        request = urllib.request.Request(f"{url}/api/sessions/{session['id']}", method="DELETE")
-        urllib.request.urlopen(request, timeout=30).close()
 
 
 def _run_all_to_last_chart(page, url: str, name: str) -> float | None:
@@ -139,39 +74,37 @@ def _slider_to_repaint(page) -> float | None:
 
 def bench_lessons_in_browser() -> list[dict]:
     """Every lesson in JupyterLab: time to its last chart after "run all", and a slider step to the repaint."""
-    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+    from tests.browser._servers import CHROMIUM, CHROMIUM_ARGS, has_chromium, jupyterlab, shutdown_kernels
+
+    if not has_chromium():
         print(f"Chromium not found at {CHROMIUM}: browser benchmarks skipped", file=sys.stderr)
         return []
     from playwright.sync_api import sync_playwright
 
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))  # tests.browser._lab drives JupyterLab
     rows: list[dict] = []
-    with tempfile.TemporaryDirectory(prefix="ssi-bench-lab-") as tmp:
-        process, url = _start_lab(Path(tmp))
-        try:
-            with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-                for notebook in sorted(LESSONS.glob("*.ipynb")):
-                    name, lesson = notebook.name, notebook.name.split("_")[0]
-                    print(f"  … {name}", file=sys.stderr)
-                    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-                    page = context.new_page()
-                    try:
-                        drawn = _run_all_to_last_chart(page, url, name)
-                        if drawn is not None:
-                            rows.append({"benchmark": f"lesson {lesson}: run all -> last chart drawn",
-                                         "value": drawn, "unit": "s", "target": 60.0})
-                        repaint = _slider_to_repaint(page)
-                        if repaint is not None:
-                            rows.append({"benchmark": f"lesson {lesson}: slider step -> chart repainted",
-                                         "value": repaint, "unit": "ms", "target": 1000.0})
-                    finally:
-                        context.close()
-                        _shutdown_kernels(url)
-                browser.close()
-        finally:
-            _stop(process)
+    # Cells rendered all at once (windowing off), so every chart of a lesson draws without scrolling.
+    settings = {"@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"}}
+    with tempfile.TemporaryDirectory(prefix="ssi-bench-lab-") as tmp, \
+            jupyterlab(Path(tmp), lab_settings=settings) as server, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        for notebook in sorted(LESSONS.glob("*.ipynb")):
+            name, lesson = notebook.name, notebook.name.split("_")[0]
+            print(f"  … {name}", file=sys.stderr)
+            context = browser.new_context(viewport={"width": 1400, "height": 1000})
+            page = context.new_page()
+            try:
+                drawn = _run_all_to_last_chart(page, server.url, name)
+                if drawn is not None:
+                    rows.append({"benchmark": f"lesson {lesson}: run all -> last chart drawn",
+                                 "value": drawn, "unit": "s", "target": 60.0})
+                repaint = _slider_to_repaint(page)
+                if repaint is not None:
+                    rows.append({"benchmark": f"lesson {lesson}: slider step -> chart repainted",
+                                 "value": repaint, "unit": "ms", "target": 1000.0})
+            finally:
+                context.close()
+                shutdown_kernels(server.url)
+        browser.close()
     return rows
 
 

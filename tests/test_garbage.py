@@ -193,6 +193,10 @@ def _cases() -> dict[str, tuple[Callable[..., Any], dict[str, Any]]]:
         "ssi_input": (ssi_input, {"initial": s, "industry": None, "network": None}),
         "pyramid_explorer": (pyramid_explorer, {"first": 500, "avg_connections": 400, "overlap": 0.82, "log": True}),
         "class_planner": (class_planner, {"class_data": klass, "actions": ["grupos"], "weeks": 6, "catalog": None}),
+        "update_responsiveness_figure": (plots.update_responsiveness_figure, {
+            "fig": plots.plot_responsiveness(messages.responsiveness_from_counts(20, 15)),
+            "result": messages.responsiveness_from_counts(30, 12)}),
+        "responsiveness_input": (ssi_kit.widgets.responsiveness_input, {"received": 20, "answered": 15}),
     }
 
 
@@ -246,3 +250,20 @@ def test_typed_boxes_never_raise(boxes, text):
         control.text.value = text
         assert control.error.value or control.text.value == control._format(control.slider.value)
         control.text.value = control._format(control.slider.value)
+
+
+@settings(max_examples=int(os.environ.get("GARBAGE_EXAMPLES", "30")) * 3, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.one_of(st.text(max_size=12), st.sampled_from(["1.500", "0,3", "50 %", "1e400", "9" * 5000, "-0",
+                                                              "nan", "inf", "٣", "１２", "1,2,3", "%", " 12 ",
+                                                              "veinte", "-3", "1.000.001"])))
+def test_responsiveness_boxes_never_raise(text):
+    """Whatever is typed in the responsiveness widget's two boxes, a message shows or the count is taken."""
+    from ssi_kit._i18n import format_thousands
+    from ssi_kit.widgets import responsiveness_input
+
+    widget = responsiveness_input(1000, 10)
+    for control in widget.controls.values():
+        control.text.value = text
+        assert control.error.value or control.text.value == format_thousands(control.slider.value)
+        control.text.value = format_thousands(control.slider.value)

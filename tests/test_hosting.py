@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -54,6 +55,21 @@ class TestBinderFiles:
             except metadata.PackageNotFoundError:
                 continue
             assert requirement.specifier.contains(installed, prereleases=True), (requirement, installed)
+
+    def test_requirements_and_the_package_resolve_together(self, tmp_path):
+        """pip finds one consistent set for binder/requirements.txt plus this checkout, as repo2docker would install it."""
+        report = tmp_path / "report.json"
+        resolved = subprocess.run(
+            [sys.executable, "-m", "pip", "install", "--dry-run", "--quiet", "--ignore-installed",
+             "--report", str(report), "-r", str(BINDER / "requirements.txt"), str(ROOT)],
+            capture_output=True, text=True, timeout=600,
+        )
+        assert resolved.returncode == 0, resolved.stderr[-2000:]
+        chosen = {canonicalize_name(item["metadata"]["name"]): item["metadata"]["version"]
+                  for item in json.loads(report.read_text(encoding="utf-8"))["install"]}
+        assert {"ssi-kit", "voila", "jupyterlab", "anywidget", "nbgitpuller"} <= set(chosen)
+        for requirement in _requirements():
+            assert requirement.specifier.contains(chosen[canonicalize_name(requirement.name)], prereleases=True)
 
     def test_runtime_is_a_supported_python(self):
         """runtime.txt asks for a Python the package supports."""

@@ -17,7 +17,7 @@ from ._classroom import (
     update_class_plan_figure,
 )
 from ._history import plot_history
-from ._messages import plot_responsiveness, plot_users
+from ._messages import plot_responsiveness, plot_users, update_responsiveness_figure
 from ._network import (
     plot_decision_makers,
     plot_growth,
@@ -45,7 +45,7 @@ __all__ = [
     "plot_top_positions", "update_pyramid_figure",
 ]
 __all__ += ["plot_funnel", "plot_never_contacted", "update_funnel_figure"]
-__all__ += ["plot_responsiveness", "plot_users"]
+__all__ += ["plot_responsiveness", "plot_users", "update_responsiveness_figure"]
 __all__ += ["class_dashboard", "export_dashboard", "plot_class_average", "plot_class_distribution", "plot_class_plan",
             "plot_class_progress", "plot_class_weakest", "plot_leaderboard", "update_class_plan_figure"]
 __all__ += ["plot_history"]

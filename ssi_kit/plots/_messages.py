@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import plotly.graph_objects as go
 
 from .._checks import check_frame, check_title, check_type
 from .._i18n import format_percent, format_thousands, tr
+from ..errors import SSIInputError
 from ..messages import Responsiveness, linkedin_users
-from ._style import BLUE, GREEN, GREY, ORANGE, VERMILION, base_layout, safe_text
+from ._style import BLUE, GREEN, GREY, ORANGE, VERMILION, base_layout, check_figure_of, safe_text
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["plot_responsiveness", "plot_users"]
+__all__ = ["plot_responsiveness", "plot_users", "update_responsiveness_figure"]
 
 
 def _region(key: str) -> str:
@@ -83,6 +84,20 @@ def _count_and_share(n: int, total: int) -> str:
     return f"{format_thousands(n)} ({format_percent(n / total)})" if total and n else ""
 
 
+def _check_result(result: Responsiveness) -> Responsiveness:
+    return check_type(result, Responsiveness, name="result", expected=tr(
+        "el resultado de responsiveness(...)", "the result of responsiveness(...)"),
+        hint=tr("Calcúlalo con ssi_kit.responsiveness(mensajes).", "Compute it with ssi_kit.responsiveness(messages)."))
+
+
+def _ring(result: Responsiveness) -> dict[str, Any]:
+    """What the ring shows for ``result``: slice sizes, their labels and the rate in the centre."""
+    counts = (result.answered, result.unanswered)
+    rate = format_percent(result.response_rate) if result.response_rate is not None else "—"
+    return {"values": list(counts), "text": [_count_and_share(n, result.received) for n in counts],
+            "centre": f"<b>{rate}</b>"}
+
+
 def plot_responsiveness(result: Responsiveness, *, title: str | None = None) -> go.Figure:
     """The conversations others started: answered vs still waiting (a ring chart).
 
@@ -93,18 +108,54 @@ def plot_responsiveness(result: Responsiveness, *, title: str | None = None) -> 
     >>> list(fig.data[0].values)
     [15, 5]
     """
-    result = check_type(result, Responsiveness, name="result", expected=tr(
-        "el resultado de responsiveness(...)", "the result of responsiveness(...)"),
-        hint=tr("Calcúlalo con ssi_kit.responsiveness(mensajes).", "Compute it with ssi_kit.responsiveness(messages)."))
+    ring = _ring(_check_result(result))
     title = check_title(title)
     fig = go.Figure(go.Pie(
         labels=[tr("respondidas", "answered"), tr("sin respuesta", "unanswered")],
-        values=[result.answered, result.unanswered], hole=0.55, sort=False, direction="clockwise",
-        marker_colors=[GREEN, VERMILION], textinfo="text",
-        text=[_count_and_share(n, result.received) for n in (result.answered, result.unanswered)],
+        values=ring["values"], hole=0.55, sort=False, direction="clockwise",
+        marker_colors=[GREEN, VERMILION], textinfo="text", text=ring["text"],
     ))
-    rate = format_percent(result.response_rate) if result.response_rate is not None else "—"
-    fig.add_annotation(text=f"<b>{rate}</b>", showarrow=False, font={"size": 26}, x=0.5, y=0.5,
+    fig.add_annotation(text=ring["centre"], showarrow=False, font={"size": 26}, x=0.5, y=0.5,
                        xref="paper", yref="paper")
     default = tr("¿Respondes a quien te escribe?", "Do you answer those who write to you?")
     return base_layout(fig, title=title or default, height=420)
+
+
+def update_responsiveness_figure(fig: go.Figure, result: Responsiveness) -> None:
+    """Show ``result`` in a figure made by :func:`plot_responsiveness`, in place (one batch update).
+
+    Parameters
+    ----------
+    fig : plotly Figure or FigureWidget
+        A figure returned by :func:`plot_responsiveness` (or a ``FigureWidget`` made from one).
+    result : Responsiveness
+        What :func:`ssi_kit.responsiveness` or :func:`ssi_kit.messages.responsiveness_from_counts`
+        returns.
+
+    Raises
+    ------
+    SSITypeError, SSIInputError
+        If ``fig`` is not a figure of :func:`plot_responsiveness`, or ``result`` is not a
+        :class:`~ssi_kit.messages.Responsiveness`.
+
+    Examples
+    --------
+    >>> from ssi_kit.messages import responsiveness_from_counts
+    >>> fig = plot_responsiveness(responsiveness_from_counts(20, 15))
+    >>> update_responsiveness_figure(fig, responsiveness_from_counts(40, 15))
+    >>> list(fig.data[0].values), fig.layout.annotations[0].text
+    ([15, 25], '<b>37,5 %</b>')
+    """
+    check_figure_of(fig, "plot_responsiveness", 1)
+    if fig.data[0].type != "pie" or len(fig.layout.annotations) != 1:
+        raise SSIInputError(
+            tr("«fig» no es una figura de plot_responsiveness: le falta el anillo o el porcentaje del centro.",
+               "'fig' is not a figure of plot_responsiveness: it lacks the ring or the rate in the centre."),
+            field="fig", received=fig.data[0].type,
+            hint=tr("Pásale lo que devuelve ssi_kit.plots.plot_responsiveness(...).",
+                    "Pass what ssi_kit.plots.plot_responsiveness(...) returns."),
+        )
+    ring = _ring(_check_result(result))
+    with fig.batch_update():
+        fig.data[0].values, fig.data[0].text = ring["values"], ring["text"]
+        fig.layout.annotations[0].text = ring["centre"]

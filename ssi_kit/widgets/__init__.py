@@ -16,6 +16,7 @@ _WIDGETS: dict[str, str] = {
     "quiz": "._quiz",
     "relationship_tracker": "._relationships",
     "class_planner": "._class_planner",
+    "responsiveness_input": "._responsiveness",
 }
 
 __all__ = list(_WIDGETS)

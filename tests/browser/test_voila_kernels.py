@@ -7,7 +7,7 @@ import time
 import pytest
 
 from ._lab import open_voila
-from .conftest import start_voila
+from .conftest import voila_server_for
 
 LESSON = "00_bienvenida.ipynb"  # the quickest lesson: what is tested here is the server, not the lesson
 _KERNEL_ID = "() => JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId"
@@ -38,8 +38,8 @@ def test_closing_a_page_opened_from_the_list_stops_its_kernel(voila_page, voila_
 @pytest.fixture(scope="module")
 def quick_culling_server(tmp_path_factory):
     """A Voilà server with the app's culling policy, shortened to seconds so a test can watch it."""
-    yield from start_voila(tmp_path_factory, ["--MappingKernelManager.cull_idle_timeout=6",
-                                              "--MappingKernelManager.cull_interval=2"])
+    yield from voila_server_for(tmp_path_factory, ["--MappingKernelManager.cull_idle_timeout=6",
+                                                   "--MappingKernelManager.cull_interval=2"])
 
 
 def test_direct_link_kernel_is_culled_after_close_but_never_while_open(browser, quick_culling_server):
