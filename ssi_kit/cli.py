@@ -258,11 +258,33 @@ def _server_command(command: str, folder: Path) -> list[str]:
     return [sys.executable, "-m", "voila", str(folder), "--Voila.ip=127.0.0.1", *VOILA_KERNEL_CULLING]
 
 
+def _run_server(command: list[str]) -> int:
+    """Run a JupyterLab or Voilà server in the foreground until it stops; return its exit code.
+
+    Ctrl+C in a terminal reaches the server too, so it is not killed from here: JupyterLab
+    asks to confirm (a second Ctrl+C stops it) and Voilà stops its kernels before leaving.
+    A SIGTERM sent to ``ssi-kit`` (a service manager, ``kill``) is passed on, so no server
+    is left running without it.
+    """
+    import signal
+
+    process = subprocess.Popen(command)
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: process.send_signal(signum))
+    try:
+        while True:
+            try:
+                return process.wait()
+            except KeyboardInterrupt:
+                continue
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def main(argv: Sequence[str] | None = None, *, launch: Callable[[list[str]], int] | None = None) -> int:
     """Run the ``ssi-kit`` command with ``argv`` (the process's arguments by default).
 
     ``launch`` starts the server for ``lab``/``app`` and returns its exit code
-    (``subprocess.call`` by default; tests pass their own). Returns the exit code: 0 when
+    (:func:`_run_server` by default; tests pass their own). Returns the exit code: 0 when
     all went well, 2 after a mistake, printed as one line.
 
     Examples
@@ -297,7 +319,7 @@ def main(argv: Sequence[str] | None = None, *, launch: Callable[[list[str]], int
         else:
             print(tr("Abriendo las lecciones con Voilà… (Ctrl+C para terminar)",
                      "Opening the lessons with Voilà… (Ctrl+C to stop)"))
-        return (launch or subprocess.call)(_server_command(command, report.folder))
+        return (launch or _run_server)(_server_command(command, report.folder))
     except (SSIInputError, SSITypeError) as error:
         print("ssi-kit: " + " ".join(str(error).split()), file=sys.stderr)
         return 2

@@ -107,16 +107,20 @@ class TestBinderFiles:
 
 class TestReadmeLinks:
     def test_nbgitpuller_template(self):
-        """The nbgitpuller link pulls branch main and opens lesson 00 inside the cloned folder."""
+        """Each nbgitpuller link pulls branch main and opens a real lesson inside the cloned folder (JupyterLab or Voilà)."""
         links = re.findall(r"https://HUB/hub/user-redirect/git-pull\?[^\s)`\"]+", README)
         assert links
+        views = set()
         for link in links:
             query = parse_qs(urlsplit(link).query)
             assert query["branch"] == ["main"]
             folder = urlsplit(query["repo"][0]).path.rstrip("/").rsplit("/", 1)[-1].removesuffix(".git")
             urlpath = query["urlpath"][0]
-            assert urlpath.startswith(f"lab/tree/{folder}/"), (folder, urlpath)
-            assert (ROOT / urlpath.removeprefix(f"lab/tree/{folder}/")).is_file()
+            view = next((v for v in ("lab/tree", "voila/render") if urlpath.startswith(f"{v}/{folder}/")), None)
+            assert view, (folder, urlpath)
+            assert (ROOT / urlpath.removeprefix(f"{view}/{folder}/")).is_file()
+            views.add(view)
+        assert views == {"lab/tree", "voila/render"}
 
     def test_binder_badge(self):
         """The Binder badge points at the repository placeholder and opens a notebook that exists."""
