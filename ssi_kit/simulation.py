@@ -333,8 +333,8 @@ def _floor_values(floor: object) -> np.ndarray:
 def simulate(
     ssi: SSI | SSIProfile | str | pd.DataFrame,
     actions: Iterable[str] | pd.DataFrame | str | None = (),
-    *,
     weeks: int = 12,
+    *,
     catalog: pd.DataFrame | str | PathLike[str] | None = None,
     decay: float = DECAY,
     floor_fraction: float = FLOOR_FRACTION,
@@ -496,8 +496,8 @@ def _items(ssis: object) -> list[SSI]:
 def simulate_many(
     ssis: pd.DataFrame | Iterable[SSI],
     actions: Iterable[str] | pd.DataFrame | str | None = (),
-    *,
     weeks: int = 12,
+    *,
     catalog: pd.DataFrame | str | PathLike[str] | None = None,
     decay: float = DECAY,
     floor_fraction: float = FLOOR_FRACTION,
@@ -552,8 +552,8 @@ def simulate_many(
 
 def recommend(
     ssi: SSI | SSIProfile | str,
-    *,
     weeks: int = 12,
+    *,
     catalog: pd.DataFrame | str | PathLike[str] | None = None,
     decay: float = DECAY,
     floor_fraction: float = FLOOR_FRACTION,
@@ -693,8 +693,8 @@ def _pareto(cost: np.ndarray, value: np.ndarray, budget: float) -> np.ndarray:
 def best_plan(
     ssi: SSI | SSIProfile | str | pd.DataFrame,
     minutes_per_week: int,
-    *,
     weeks: int = 26,
+    *,
     actions: Iterable[str] | pd.DataFrame | None = None,
     catalog: pd.DataFrame | str | PathLike[str] | None = None,
     decay: float = DECAY,

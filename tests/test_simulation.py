@@ -313,15 +313,17 @@ class TestSimulate:
         ssi_kit.set_language("en")
         assert simulate(SSI(6, 6, 5, 8), [], weeks=0).label.tolist()[:2] == ["brand", "people"]
 
-    def test_options_are_keyword_only_and_in_one_order(self):
-        """weeks, catalog, decay, floor_fraction… are keyword-only and come in the same order everywhere."""
-        common = ["weeks", "catalog", "decay", "floor_fraction"]
+    def test_weeks_last_positional_then_options_keyword_only_in_one_order(self):
+        """weeks is the last argument that may go by position; catalog, decay… are keyword-only, in one order."""
+        common = ["catalog", "decay", "floor_fraction"]
         for function in (simulate, simulate_many, recommend, best_plan):
             parameters = inspect.signature(function).parameters
+            positional = [n for n, p in parameters.items() if p.kind is p.POSITIONAL_OR_KEYWORD]
             keyword_only = [n for n, p in parameters.items() if p.kind is p.KEYWORD_ONLY]
+            assert positional[-1] == "weeks", function.__name__
             assert [n for n in keyword_only if n in common] == common, function.__name__
         with pytest.raises(TypeError):
-            simulate(START, ["grupos"], 26)  # type: ignore[misc]
+            simulate(START, ["grupos"], 26, None)  # type: ignore[misc]
 
 
 class TestSharedChecks:
@@ -655,3 +657,26 @@ class TestBestPlan:
         })
         with pytest.raises(SSIInputError, match="hasta 16 acciones por pilar"):
             best_plan(SSI(6, 6, 5, 8), 100, weeks=26, catalog=catalog)
+
+
+class TestWeeksByPosition:
+    """Learners give the horizon as the last positional argument: "simulate my SSI with these actions for 26 weeks"."""
+
+    def test_simulate_and_simulate_many_take_weeks_third(self):
+        """simulate(ssi, ids, 26) and simulate_many(class, ids, 26) equal the keyword calls."""
+        pd.testing.assert_frame_equal(simulate(START, ["publicar"], 26), simulate(START, ["publicar"], weeks=26))
+        clase = pd.DataFrame({"brand": [6, 12], "people": [6, 8], "insights": [5, 5], "relationships": [8, 10]})
+        pd.testing.assert_frame_equal(simulate_many(clase, ["grupos"], 8), simulate_many(clase, ["grupos"], weeks=8))
+
+    def test_best_plan_takes_weeks_third(self):
+        """best_plan(ssi, 90, 10) and recommend(ssi, 10) equal their calls with weeks=10."""
+        assert best_plan(START, 90, 10).actions == best_plan(START, 90, weeks=10).actions
+        pd.testing.assert_frame_equal(recommend(START, 10), recommend(START, weeks=10))
+
+    def test_weeks_by_position_is_checked_like_by_name(self):
+        """A bad third argument gets the same Spanish message as weeks=…"""
+        with pytest.raises(SSIInputError) as by_position:
+            simulate(START, [], 0.5)
+        with pytest.raises(SSIInputError) as by_name:
+            simulate(START, [], weeks=0.5)
+        assert str(by_position.value) == str(by_name.value)
