@@ -141,6 +141,22 @@ def pillar_text_box(page: Page):
     return page.locator(".widget-hbox:has(> .widget-slider)").first.locator(".widget-text input").first
 
 
+def block_outside(context, allowed: str) -> list[str]:
+    """Refuse every request of ``context`` whose URL does not start with ``allowed``; return the refused URLs
+    (filled as the pages ask: the list is how a test proves nothing left the machine)."""
+    outside: list[str] = []
+
+    def guard(route) -> None:
+        if route.request.url.startswith(allowed):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    return outside
+
+
 def error_details(page: Page) -> list[dict]:
     """Every error output of the open notebook: its cell's index and tags, ename, evalue and shown lines."""
     return page.evaluate(

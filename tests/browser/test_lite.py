@@ -12,6 +12,8 @@ import pytest
 
 from tests.test_lite import LESSONS, build_site
 
+from ._lab import block_outside
+
 #: What the Pyodide kernel of jupyterlite-pyodide-kernel 0.8 loads first when a notebook runs.
 PYODIDE_CDN = "https://cdn.jsdelivr.net/pyodide/v314.0.6/full/"
 
@@ -38,16 +40,7 @@ def lite_url(tmp_path_factory):
 def offline_page(browser, lite_url):
     """A page whose requests to anything but the local site are refused; ``page.outside`` lists them."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    outside: list[str] = []
-
-    def only_local(route):
-        if route.request.url.startswith(lite_url):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", only_local)
+    outside = block_outside(context, lite_url)
     page = context.new_page()
     page.outside = outside  # type: ignore[attr-defined]
     yield page

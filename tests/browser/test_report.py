@@ -7,6 +7,7 @@ import pytest
 import ssi_kit
 from ssi_kit.personal_plan import report
 
+from ._lab import block_outside
 from .conftest import BUILD
 
 
@@ -27,16 +28,7 @@ def test_report_draws_every_chart_offline(offline_browser, tmp_path, monkeypatch
 
     context = offline_browser.new_context(viewport={"width": 900, "height": 1200})
     context.set_offline(True)
-    outside: list[str] = []
-
-    def guard(route):
-        if route.request.url.startswith("file://"):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
+    outside = block_outside(context, "file://")
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
