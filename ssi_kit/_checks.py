@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast, overload
 
-from ._i18n import format_number, format_thousands, plural, short_repr, tr
+from ._i18n import format_date, format_number, format_thousands, plural, short_repr, tr
 from .errors import SSIInputError, SSITypeError, SSIWarning
 
 if TYPE_CHECKING:
@@ -650,11 +650,6 @@ _DAY_FIRST = re.compile(r"(?P<day>\d{1,2})[-/.](?P<month>\d{1,2})[-/.](?P<year>\
                         re.IGNORECASE)
 
 
-def _show_day(day: dt.date) -> str:
-    """A day as a Spanish speaker writes it: 14/03/2025 (ISO in English)."""
-    return tr("{d:%d/%m/%Y}", "{d:%Y-%m-%d}", d=day)
-
-
 def _is_missing(value: object) -> bool:
     """None, empty text, NaN, NaT or ``pd.NA``: a date left blank."""
     if value is None or (isinstance(value, str) and not value.strip()):
@@ -801,7 +796,7 @@ def check_date(value: object, *, name: str, earliest: dt.date | None = None, lat
     if (earliest is not None and day < earliest) or (latest is not None and day > latest):
         raise SSIInputError(
             tr("«{n}» debe ser una fecha {range}; recibido {d}.", "'{n}' must be a date {range}; received {d}.",
-               n=name, range=_date_range(earliest, latest), d=_show_day(day)),
+               n=name, range=_date_range(earliest, latest), d=format_date(day)),
             field=name, received=value,
             hint=hint if hint is not None else tr("¿Pusiste el mes antes que el día? Se escribe día/mes/año.",
                                                   "Did you put the month before the day? Write day/month/year."),
@@ -813,9 +808,9 @@ def _date_range(earliest: dt.date | None, latest: dt.date | None) -> str:
     """``entre el 01/01/2000 y hoy``, ``del 01/01/2000 en adelante``, ``hasta el 14/03/2025``."""
     today = dt.date.today()
     last = "" if latest is None else (tr("hoy", "today") if today <= latest <= today + dt.timedelta(days=1)
-                                       else tr("el {d}", "{d}", d=_show_day(latest)))
+                                       else tr("el {d}", "{d}", d=format_date(latest)))
     if earliest is None:
         return tr("hasta {last}", "up to {last}", last=last)
     if latest is None:
-        return tr("del {d} en adelante", "from {d} on", d=_show_day(earliest))
-    return tr("entre el {d} y {last}", "between {d} and {last}", d=_show_day(earliest), last=last)
+        return tr("del {d} en adelante", "from {d} on", d=format_date(earliest))
+    return tr("entre el {d} y {last}", "between {d} and {last}", d=format_date(earliest), last=last)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import date
 from typing import Any, Literal, TypeVar
 
 from .errors import SSIInputError, SSITypeError
@@ -105,6 +106,11 @@ def format_percent(share: float) -> str:
         return "0 %"
     decimals = 2 if pct >= 1 else max(2, 1 - math.floor(math.log10(pct)) + 1)
     return f"{format_number(pct, decimals)} %"
+
+
+def format_date(day: date) -> str:
+    """A day as a learner reads it: ``14/03/2025`` in Spanish, ISO ``2025-03-14`` in English."""
+    return tr("{d:%d/%m/%Y}", "{d:%Y-%m-%d}", d=day)
 
 
 def separators() -> str:

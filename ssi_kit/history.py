@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ._checks import check_date, check_flag, check_type
-from ._i18n import format_number, plural, short_repr, tr
+from ._i18n import format_date, format_number, plural, short_repr, tr
 from ._resources import user_dir
 from .errors import SSIInputError, SSITypeError
 from .linkedin_ssi import read_linkedin_ssi
@@ -296,10 +296,6 @@ def _as_date(when: object, *, name: str = "when") -> dt.date:
                       latest=dt.date.today() + dt.timedelta(days=1))
 
 
-def _show_date(day: dt.date) -> str:
-    return tr("{d:%d/%m/%Y}", "{d:%Y-%m-%d}", d=day)
-
-
 # --- writing ---------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class _Row:
@@ -409,10 +405,10 @@ def delete(date: dt.date | str, *, path: str | PathLike[str] | None = None) -> N
     nearest = sorted(known, key=lambda d: abs((dt.date.fromisoformat(d) - day).days))[:3]
     raise SSIInputError(
         tr("No hay ninguna medición del {d} en tu historial.", "There is no snapshot of {d} in your history.",
-           d=_show_date(day)),
+           d=format_date(day)),
         field="date", received=date,
         hint=tr("Las más cercanas: {n}.", "The nearest: {n}.",
-                n=", ".join(_show_date(dt.date.fromisoformat(d)) for d in sorted(nearest)))
+                n=", ".join(format_date(dt.date.fromisoformat(d)) for d in sorted(nearest)))
         if nearest else tr("El historial está vacío.", "The history is empty."),
     )
 
@@ -493,11 +489,11 @@ def describe_change(history: pd.DataFrame) -> str:
     if len(frame) == 1:
         return tr("Primera medición: {t} el {d}. Guarda otra la semana que viene para ver tu tendencia.",
                   "First snapshot: {t} on {d}. Save another next week to see your trend.",
-                  t=format_number(float(last["total"]), 1), d=_show_date(last["date"].date()))
+                  t=format_number(float(last["total"]), 1), d=format_date(last["date"].date()))
     before = frame.iloc[-2]
     days = (last["date"] - before["date"]).days
     since = tr("desde la semana pasada", "since last week") if 5 <= days <= 9 else tr(
-        "desde el {d}", "since {d}", d=_show_date(before["date"].date()))
+        "desde el {d}", "since {d}", d=format_date(before["date"].date()))
     change = round(float(last["total"]) - float(before["total"]), 3)
     if math.isclose(change, 0, abs_tol=0.0005):
         return tr("Sin cambios {s}", "No change {s}", s=since)
@@ -621,7 +617,7 @@ def import_ssi_folder(folder: str | PathLike[str], *, path: str | PathLike[str] 
             continue
         if day in rows:
             skipped.append((file.name, tr("misma fecha ({d}) que «{o}»", "same date ({d}) as '{o}'",
-                                          d=_show_date(day), o=names[day])))
+                                          d=format_date(day), o=names[day])))
             continue
         rows[day] = _row(profile, day)
         names[day] = file.name

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ._checks import check_date, check_frame, check_integer, check_type
-from ._i18n import format_number, format_thousands, plural, short_repr, tr
+from ._i18n import format_date, format_number, format_thousands, plural, short_repr, tr
 from ._resources import user_dir
 from .errors import SSIInputError, SSITypeError
 from .score import PILLARS, SSI, pillar_label
@@ -137,7 +137,7 @@ class SavedPlan:
             "Plan '{name}' (no. {id}): {n} ({minutes} min/week) from {start}: {ids}. "
             "Projection: from {first} to {last} in {weeks} weeks.",
             name=self.name, id=self.id, n=plural(len(self.actions), "acción", "acciones", "action", "actions"),
-            minutes=format_thousands(self.minutes), start=_day(self.start), ids=", ".join(self.actions) or "—",
+            minutes=format_thousands(self.minutes), start=format_date(self.start), ids=", ".join(self.actions) or "—",
             first=format_number(float(totals["score"].iloc[0]), 1),
             last=format_number(float(totals["score"].iloc[-1]), 1), weeks=self.weeks,
         )
@@ -147,11 +147,6 @@ class SavedPlan:
 
 
 # --- small checks -----------------------------------------------------------------------------
-def _day(value: dt.date) -> str:
-    """A date as a Spanish speaker writes it: 06/01/2025 (ISO in English)."""
-    return tr("{d:%d/%m/%Y}", "{d:%Y-%m-%d}", d=value)
-
-
 def plans_path() -> Path:
     """Where plans are saved by default: ``planes.sqlite`` in your user data folder.
 
@@ -386,7 +381,7 @@ def save_plan(
         weeks = 26 if weeks is None else check_weeks(weeks)
         actions = list(plan) if isinstance(plan, (list, tuple)) else plan  # checked by simulate below
     if name is None:
-        name = tr("Plan del {d}", "Plan of {d}", d=_day(day))
+        name = tr("Plan del {d}", "Plan of {d}", d=format_date(day))
     check_type(name, str, name="name", expected=tr("un texto", "text"))
     if not name.strip() or len(name) > 200:
         raise SSIInputError(tr("«name» debe tener entre 1 y 200 caracteres; recibido {r}.",

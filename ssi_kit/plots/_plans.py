@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import plotly.graph_objects as go
 
 from .._checks import check_title
-from .._i18n import format_number, plural, tr
+from .._i18n import format_date, format_number, plural, tr
 from ..plans import STATUSES, compare_plan, status_label
 from ._style import BLUE, GREEN, GREY, VERMILION, base_layout
 
@@ -94,7 +94,7 @@ def plot_plan_vs_reality(
         )
     if comparison.empty:
         default = tr("Tu plan desde el {d}: aún no hay medidas", "Your plan since {d}: no measurements yet",
-                     d=plan.start.strftime(tr("%d/%m/%Y", "%Y-%m-%d")))
+                     d=format_date(plan.start))
     else:
         default = tr("Tu plan frente a la realidad: {n}, la última <b>{s}</b>",
                      "Your plan against reality: {n}, the latest <b>{s}</b>",

@@ -176,5 +176,4 @@ def responsiveness_input(received: int = 20, answered: int = 15) -> Responsivene
         "Cuenta las conversaciones que empezó otra persona, por ejemplo 20.",
         "Count the conversations someone else started, e.g. 20."))
     answered = check_integer(answered, name="answered", maximum=MAX_COUNT)
-    responsiveness_from_counts(received, answered)  # more answered than received gets its message here
-    return ResponsivenessInput(received, answered)
+    return ResponsivenessInput(received, answered)  # more answered than received: refused by its first line
