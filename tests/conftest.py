@@ -25,3 +25,12 @@ def spanish():
     ssi_kit.set_language("es")
     yield
     ssi_kit.set_language("es")
+
+
+@pytest.fixture(scope="session")
+def lite_site(tmp_path_factory):
+    """The experimental JupyterLite site, built once per run (tests/test_lite.py and its browser test share it)."""
+    from tests.test_lite import build_site
+
+    where = tmp_path_factory.mktemp("lite")
+    return build_site(where / "site", where / "wheels")

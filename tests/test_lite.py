@@ -38,11 +38,10 @@ def build_site(output: Path, cache: Path) -> Path:
     return output
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    """The site, built once for this module into a temporary folder (never into build/)."""
-    where = tmp_path_factory.mktemp("lite")
-    return build_site(where / "site", where / "wheels")
+@pytest.fixture
+def site(lite_site) -> Path:
+    """The site, built once per run into a temporary folder (never into build/): see tests/conftest.py."""
+    return lite_site
 
 
 def _piplite_index(site: Path) -> dict:

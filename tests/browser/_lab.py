@@ -141,6 +141,23 @@ def pillar_text_box(page: Page):
     return page.locator(".widget-hbox:has(> .widget-slider)").first.locator(".widget-text input").first
 
 
+_QUIZ_TEXT = "() => { const s = document.querySelector('.ssi-quiz'); return s ? s.textContent : ''; }"
+
+
+def answer_quiz(page: Page, questions) -> None:
+    """Answer every question of the lesson's quiz right, like a learner (radio buttons, then «Comprobar»),
+    and wait until the quiz shows the full score ("N de N")."""
+    quiz = page.locator(".ssi-quiz").first
+    quiz.scroll_into_view_if_needed(timeout=30_000)
+    groups = quiz.locator(".widget-radio-box")
+    assert groups.count() == len(questions)
+    for number, question in enumerate(questions):
+        groups.nth(number).locator("input[type=radio]").nth(question.answer).check()
+    quiz.get_by_role("button", name="Comprobar").click()
+    page.wait_for_function(f"() => ({_QUIZ_TEXT})().includes('{len(questions)} de {len(questions)}')",
+                           timeout=20_000)
+
+
 def block_outside(context, allowed: str) -> list[str]:
     """Refuse every request of ``context`` whose URL does not start with ``allowed``; return the refused URLs
     (filled as the pages ask: the list is how a test proves nothing left the machine)."""

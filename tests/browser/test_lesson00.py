@@ -11,6 +11,7 @@ from ssi_kit.exercises import lesson00 as ej
 
 from ._lab import (
     LESSONS,
+    answer_quiz,
     error_details,
     open_notebook,
     run_all,
@@ -21,7 +22,6 @@ from ._lab import (
 )
 
 LESSON = "00_bienvenida.ipynb"
-_SCORE = "() => { const s = document.querySelector('.ssi-quiz'); return s ? s.textContent : ''; }"
 
 
 def _mistake_message() -> str:
@@ -62,14 +62,7 @@ def test_lesson00_runs_past_its_mistake_and_the_quiz_checks(page, lab_url):
     wait_for_plots(page, 1)  # plot_ssi's two panels
     assert widget_errors(page) == 0
 
-    quiz = page.locator(".ssi-quiz").first
-    quiz.scroll_into_view_if_needed(timeout=30_000)
-    groups = quiz.locator(".widget-radio-box")
-    assert groups.count() == len(ej.QUIZ)
-    for number, question in enumerate(ej.QUIZ):
-        groups.nth(number).locator("input[type=radio]").nth(question.answer).check()
-    quiz.get_by_role("button", name="Comprobar").click()
-    page.wait_for_function(f"() => ({_SCORE})().includes('{len(ej.QUIZ)} de {len(ej.QUIZ)}')", timeout=20_000)
+    answer_quiz(page, ej.QUIZ)
     assert len(error_details(page)) == 1 and widget_errors(page) == 0
     screenshot(page, "lesson00")
 

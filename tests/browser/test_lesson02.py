@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ssi_kit.exercises import lesson02 as ej
 
-from ._lab import error_outputs, open_notebook, run_all, screenshot, widget_errors
+from ._lab import answer_quiz, error_outputs, open_notebook, run_all, screenshot, widget_errors
 
 LESSON = "02_mejora_tu_ssi.ipynb"
 
@@ -16,7 +16,6 @@ _SIM_TOTAL = """() => {
 _SUMMARY = """() => Array.from(document.querySelectorAll('.ssi-simulator .widget-html-content'))
     .map(e => e.textContent).find(t => t.startsWith('Plan:'))"""
 _ACTION = ".ssi-simulator .ssi-action"
-_SCORE = "() => { const s = document.querySelector('.ssi-quiz'); return s ? s.textContent : ''; }"
 
 
 def test_lesson02_runs_and_ticking_an_action_changes_the_projection(page, lab_url):
@@ -54,13 +53,6 @@ def test_lesson02_runs_and_ticking_an_action_changes_the_projection(page, lab_ur
     page.wait_for_function(f"(b) => JSON.stringify(({_SIM_TOTAL})()) === JSON.stringify(b)", arg=before, timeout=20_000)
     assert error_outputs(page) == []
 
-    quiz = page.locator(".ssi-quiz").first
-    quiz.scroll_into_view_if_needed(timeout=30_000)
-    groups = quiz.locator(".widget-radio-box")
-    assert groups.count() == len(ej.QUIZ)
-    for number, question in enumerate(ej.QUIZ):
-        groups.nth(number).locator("input[type=radio]").nth(question.answer).check()
-    quiz.get_by_role("button", name="Comprobar").click()
-    page.wait_for_function(f"() => ({_SCORE})().includes('{len(ej.QUIZ)} de {len(ej.QUIZ)}')", timeout=20_000)
+    answer_quiz(page, ej.QUIZ)
     assert error_outputs(page) == [] and widget_errors(page) == 0
     screenshot(page, "lesson02_quiz")

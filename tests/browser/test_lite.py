@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from tests.test_lite import LESSONS, build_site
+from tests.test_lite import LESSONS
 
 from ._lab import block_outside
 
@@ -24,11 +24,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def lite_url(tmp_path_factory):
-    """The site, built once into a temporary folder and served on 127.0.0.1 by http.server in a thread."""
-    where = tmp_path_factory.mktemp("lite")
-    site = build_site(where / "site", where / "wheels")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+def lite_url(lite_site):
+    """The site (built once per run, tests/conftest.py) served on 127.0.0.1 by http.server in a thread."""
+    handler = functools.partial(_QuietHandler, directory=str(lite_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
