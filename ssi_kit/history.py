@@ -146,7 +146,6 @@ def _check_header(target: Path) -> bool:
     try:
         with open(target, "rb") as file:
             header = file.read(100)
-            size = os.fstat(file.fileno()).st_size
     except FileNotFoundError:
         return False
     except IsADirectoryError:
@@ -173,12 +172,21 @@ def _check_header(target: Path) -> bool:
             field="path", received=str(target),
             hint=tr("Actualiza ssi-kit (pip install -U ssi-kit).", "Update ssi-kit (pip install -U ssi-kit)."),
         )
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    pages = int.from_bytes(header[28:32], "big")
-    if page_size < 512 or page_size & (page_size - 1) or size < page_size * pages:
-        raise _damaged(target, tr("le faltan datos: está cortado", "data is missing: it is cut short"))
     return True
+
+
+def _check_whole(connection: sqlite3.Connection, target: Path) -> None:
+    """Refuse a history shorter than its pages, before anything is written to it.
+
+    Called inside the transaction, once SQLite holds its lock and has rolled back any hot
+    journal: before that, a writer killed (or still busy) mid-commit leaves the file
+    legitimately shorter than its new header, and SQLite, not us, must repair it. The file
+    is only stat'ed, never opened: closing a second handle would drop SQLite's locks.
+    """
+    page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+    pages = connection.execute("PRAGMA page_count").fetchone()[0]
+    if os.stat(target).st_size < page_size * pages:
+        raise _damaged(target, tr("le faltan datos: está cortado", "data is missing: it is cut short"))
 
 
 def _raise(error: Exception) -> bool:
@@ -245,6 +253,7 @@ def _transaction(path: str | PathLike[str] | None, *, write: bool) -> Iterator[s
         connection.execute("PRAGMA synchronous = FULL")
         connection.execute("BEGIN IMMEDIATE" if write else "BEGIN")
         _check_schema(connection, target)
+        _check_whole(connection, target)
         yield connection
         connection.execute("COMMIT")
     except sqlite3.OperationalError as error:

@@ -55,6 +55,36 @@ def test_killed_writer_never_loses_a_returned_record(tmp_path):
     assert len(confirmed) > 0
 
 
+_DIES_MID_COMMIT = """
+import os, sqlite3, sys
+path = sys.argv[1]
+connection = sqlite3.connect(path, isolation_level=None)
+connection.execute("PRAGMA cache_size = 1")  # changed pages spill into the file before the commit
+connection.execute("BEGIN IMMEDIATE")
+connection.execute("CREATE TABLE scratch (x)")  # page 1 changes, so its original goes to the journal
+connection.executemany("INSERT INTO snapshots VALUES (?, 1, 1, 1, 1, NULL, NULL, 'x')",
+                       [(f"1999-{i:06d}",) for i in range(5000)])
+# A commit writes page 1 (with the new page count) before the pages after it: die in between.
+with open(path, "r+b") as file:
+    file.seek(28)
+    file.write((os.path.getsize(path) // 4096 + 50).to_bytes(4, "big"))
+os._exit(0)
+"""
+
+
+def test_writer_that_died_mid_commit_is_rolled_back_not_called_damaged(tmp_path):
+    """A history a writer left half changed (hot journal) opens with its rows as they were."""
+    target = tmp_path / "historial.sqlite"
+    for i in range(30):
+        record(SSI(1, 2, 3, 4), _day(i), path=target)
+    subprocess.run([sys.executable, "-c", _DIES_MID_COMMIT, str(target)], check=True, timeout=60)
+    assert (tmp_path / "historial.sqlite-journal").stat().st_size > 0
+    assert load_history(target)["date"].dt.date.tolist() == [_day(i) for i in range(30)]
+    record(SSI(5, 5, 5, 5), _day(30), path=target)
+    assert len(load_history(target)) == 31
+    assert not (tmp_path / "historial.sqlite-journal").exists()
+
+
 _WRITER = """
 import datetime as dt, sys
 from ssi_kit import SSI
@@ -78,7 +108,7 @@ def test_two_processes_writing_at_once_keep_every_row(tmp_path):
     assert history["date"].is_unique
 
 
-@pytest.mark.parametrize("damage", ["truncate", "scribble_header", "scribble_pages"])
+@pytest.mark.parametrize("damage", ["truncate", "cut_in_last_page", "scribble_header", "scribble_pages"])
 def test_damaged_history_gives_a_clear_error_and_stays_untouched(tmp_path, damage):
     """A damaged history: loading and recording give a clear error, and its bytes never change."""
     target = tmp_path / "historial.sqlite"
@@ -87,6 +117,8 @@ def test_damaged_history_gives_a_clear_error_and_stays_untouched(tmp_path, damag
     data = bytearray(target.read_bytes())
     if damage == "truncate":
         data = data[: len(data) // 2]
+    elif damage == "cut_in_last_page":  # SQLite alone would write to this one
+        data = data[:-100]
     elif damage == "scribble_header":
         data[:16] = b"x" * 16
     else:
