@@ -29,7 +29,7 @@ app: $(STAMP)
 
 # The linter and the type checker run first: a red check stops before the slower tests.
 lint: $(STAMP)
-	$(BIN)/ruff check ssi_kit
+	$(BIN)/ruff check ssi_kit tests benchmarks scripts
 	$(BIN)/mypy
 
 test: lint

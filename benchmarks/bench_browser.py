@@ -1,8 +1,8 @@
 """Lessons in a real JupyterLab (headless Chromium): run all → last chart drawn, slider move → chart repainted.
 
 Starts its own JupyterLab on 127.0.0.1 exactly as the browser tests do (tests/browser/_servers.py:
-a free port, an empty token, a copy of lessons/ as root) and stops it at the end. Cells are rendered all at once (windowing
-off) so every chart of a lesson is drawn without scrolling. Skipped (no rows) without Chromium.
+a free port, an empty token, a copy of lessons/ as root) and stops it at the end. Cells are rendered all at
+once (windowing off) so every chart of a lesson is drawn without scrolling. Skipped (no rows) without Chromium.
 """
 
 from __future__ import annotations

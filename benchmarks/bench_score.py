@@ -19,7 +19,8 @@ def _import_ms(module: str, repeat: int = 5) -> float:
 def bench_import_ssi_kit():
     return [
         {"benchmark": "import ssi_kit", "value": _import_ms("ssi_kit"), "unit": "ms", "target": None},
-        {"benchmark": "import pandas (same run, for scale)", "value": _import_ms("pandas"), "unit": "ms", "target": None},
+        {"benchmark": "import pandas (same run, for scale)", "value": _import_ms("pandas"), "unit": "ms",
+         "target": None},
     ]
 
 

@@ -76,7 +76,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.execute:
             from nbclient import NotebookClient
 
-            NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+            resources = {"metadata": {"path": str(path.parent)}}
+            NotebookClient(nb, timeout=300, kernel_name="python3", resources=resources).execute()
         strip(nb)
         nbformat.write(nb, path)
     if dirty:

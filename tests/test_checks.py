@@ -7,6 +7,7 @@ import io
 import json
 import math
 import os
+import re
 import zipfile
 
 import pandas as pd
@@ -34,7 +35,7 @@ class TestCheckNumber:
     @pytest.mark.parametrize("value", [10**400, -(10**400), 10**5000], ids=["400", "-400", "5000"])
     def test_huge_integers_are_out_of_range(self, value):
         """A 400- or 5,000-digit integer is "out of range", never an OverflowError."""
-        with pytest.raises(SSIInputError, match="«weeks» .*recibido un número de [0-9.]+ cifras"):
+        with pytest.raises(SSIInputError, match=r"«weeks» .*recibido un número de [0-9.]+ cifras"):
             check_number(value, name="weeks", maximum=520)
 
     def test_out_of_range_names_value_range_and_received(self):
@@ -44,7 +45,7 @@ class TestCheckNumber:
 
     def test_big_bounds_have_thousands_separators(self):
         """Bounds read like numbers people write: 30.000, not 30000."""
-        with pytest.raises(SSIInputError, match="entre 1 y 30.000"):
+        with pytest.raises(SSIInputError, match=re.escape("entre 1 y 30.000")):
             check_number(0, name="first", minimum=1, maximum=30_000)
 
     @pytest.mark.parametrize("value", ["20", None, True, [1], math.nan, math.inf])
@@ -277,7 +278,7 @@ class TestReadSource:
 
     def test_missing_file_says_so_with_the_name_as_given(self):
         """A missing file names the path exactly as given."""
-        with pytest.raises(SSIInputError, match="No encuentro el archivo «mis datos/conexiones.csv»"):
+        with pytest.raises(SSIInputError, match=re.escape("No encuentro el archivo «mis datos/conexiones.csv»")):
             self._read("mis datos/conexiones.csv")
 
     @pytest.mark.parametrize("name", ["x" * 5000, "a\0b", "   "])
@@ -348,14 +349,14 @@ class TestReadSource:
         """A .zip that is not one, or is cut short, says so."""
         path = tmp_path / "export.zip"
         path.write_bytes(content)
-        with pytest.raises(SSIInputError, match="no es un .zip válido o está incompleto"):
+        with pytest.raises(SSIInputError, match=re.escape("no es un .zip válido o está incompleto")):
             self._read(path, member="Connections.csv")
 
     def test_truncated_zip(self, tmp_path):
         """A download cut in the middle is reported, not a BadZipFile."""
         path = self._zip(tmp_path, {"Connections.csv": os.urandom(50_000)})
         path.write_bytes(path.read_bytes()[:30_000])
-        with pytest.raises(SSIInputError, match="no es un .zip válido o está incompleto"):
+        with pytest.raises(SSIInputError, match=re.escape("no es un .zip válido o está incompleto")):
             self._read(path, member="Connections.csv")
 
     def test_encrypted_zip(self, tmp_path):
@@ -523,7 +524,7 @@ class TestLinkedinJSONMistakes:
 
     def test_missing_file_named_as_given(self):
         """The message keeps the name as the learner typed it."""
-        with pytest.raises(SSIInputError, match="No encuentro el archivo «mi_ssi.json»"):
+        with pytest.raises(SSIInputError, match=re.escape("No encuentro el archivo «mi_ssi.json»")):
             ssi_kit.read_linkedin_ssi("mi_ssi.json")
 
     def test_broken_file_says_del_archivo(self, tmp_path):
@@ -551,7 +552,7 @@ class TestFolders:
         deep = tmp_path.joinpath(*"abcdef")
         deep.mkdir(parents=True)
         (deep / "Connections.csv").write_bytes(b"a")
-        with pytest.raises(SSIInputError, match="no contiene Connections.csv"):
+        with pytest.raises(SSIInputError, match=re.escape("no contiene Connections.csv")):
             read_source(tmp_path, function="f", expected="e", member="Connections.csv")
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 import ssi_kit
-from ssi_kit.exercises import NOT_ANSWERED, Exercise
-from ssi_kit.exercises import lesson01
+from ssi_kit.exercises import NOT_ANSWERED, Exercise, lesson01
 
 
 def _exercise():

@@ -64,7 +64,8 @@ scalars = st.one_of(
 )
 garbage = st.one_of(
     scalars,
-    st.lists(scalars, max_size=4), st.tuples(scalars, scalars), st.dictionaries(st.text(max_size=5), scalars, max_size=3),
+    st.lists(scalars, max_size=4), st.tuples(scalars, scalars),
+    st.dictionaries(st.text(max_size=5), scalars, max_size=3),
     st.dictionaries(st.integers(0, 5), scalars, max_size=3), _frames(),
     st.builds(pd.Series, st.lists(scalars, max_size=3)),
     st.sampled_from([SSI(1, 2, 3, 4), pd.DataFrame(), set(), frozenset([1]), [[1, 2], [3]], {"brand": [1]}]),
@@ -74,18 +75,13 @@ garbage = st.one_of(
 @cache
 def _cases() -> dict[str, tuple[Callable[..., Any], dict[str, Any]]]:
     """Each public function with valid arguments, by name."""
-    from ssi_kit import plots
-    from ssi_kit.actions import load_actions, plan_minutes
-    from ssi_kit import classroom, history, messages, plans, relationships
-    from ssi_kit.personal_plan import report
-    from ssi_kit.actions import actions_for, plan_actions
-    from ssi_kit.simulation import projection_at
-    from ssi_kit.widgets import relationship_tracker
+    from ssi_kit import classroom, history, messages, plans, plots, relationships
+    from ssi_kit.actions import actions_for, load_actions, plan_actions, plan_minutes
     from ssi_kit.linkedin_export import anonymize, is_decision_maker, network_summary, read_connections, save_csv
     from ssi_kit.network import degree_label, degrees_from, describe_pyramid, introducers, pyramid, read_network
-    from ssi_kit.simulation import best_plan, recommend, simulate, simulate_many
-    from ssi_kit.widgets import pyramid_explorer, simulator, ssi_input
-    from ssi_kit.widgets import class_planner
+    from ssi_kit.personal_plan import report
+    from ssi_kit.simulation import best_plan, projection_at, recommend, simulate, simulate_many
+    from ssi_kit.widgets import class_planner, pyramid_explorer, relationship_tracker, simulator, ssi_input
 
     s = SSI(6, 6, 5, 8)
     graph = ssi_kit.load_dataset("red_ejemplo")
@@ -149,7 +145,8 @@ def _cases() -> dict[str, tuple[Callable[..., Any], dict[str, Any]]]:
         "actions_for": (actions_for, {"pillar": "brand"}),
         "plan_actions": (plan_actions, {"actions": ["publicar"], "catalog": None}),
         "projection_at": (projection_at, {"projection": projection, "weeks": [0, 4]}),
-        "read_messages": (messages.read_messages, {"path": ssi_kit.data_path("mensajes_ejemplo.csv"), "content": False}),
+        "read_messages": (messages.read_messages,
+                          {"path": ssi_kit.data_path("mensajes_ejemplo.csv"), "content": False}),
         "read_invitations": (messages.read_invitations, {"path": ssi_kit.data_path("invitaciones_ejemplo.csv")}),
         "responsiveness": (messages.responsiveness, {"messages": mails, "me": None}),
         "responsiveness_from_counts": (messages.responsiveness_from_counts, {"received": 10, "answered": 7}),

@@ -57,7 +57,7 @@ class TestBinderFiles:
             assert requirement.specifier.contains(installed, prereleases=True), (requirement, installed)
 
     def test_requirements_and_the_package_resolve_together(self, tmp_path):
-        """pip finds one consistent set for binder/requirements.txt plus this checkout, as repo2docker would install it."""
+        """pip finds one consistent set for binder/requirements.txt plus this checkout, as repo2docker installs it."""
         report = tmp_path / "report.json"
         resolved = subprocess.run(
             [sys.executable, "-m", "pip", "install", "--dry-run", "--quiet", "--ignore-installed",
@@ -107,7 +107,7 @@ class TestBinderFiles:
 
 class TestReadmeLinks:
     def test_nbgitpuller_template(self):
-        """Each nbgitpuller link pulls branch main and opens a real lesson inside the cloned folder (JupyterLab or Voilà)."""
+        """Each nbgitpuller link pulls main and opens a real lesson in the cloned folder (JupyterLab or Voilà)."""
         links = re.findall(r"https://HUB/hub/user-redirect/git-pull\?[^\s)`\"]+", README)
         assert links
         views = set()

@@ -19,7 +19,8 @@ _spec.loader.exec_module(notebooks_tool)
 def test_lessons_exist():
     """Every lesson of the course is there."""
     names = {p.name for p in LESSONS}
-    assert {"00_bienvenida.ipynb", "01_que_es_el_ssi.ipynb", "02_mejora_tu_ssi.ipynb", "03_piramide_de_relacion.ipynb"} <= names
+    assert {"00_bienvenida.ipynb", "01_que_es_el_ssi.ipynb", "02_mejora_tu_ssi.ipynb",
+            "03_piramide_de_relacion.ipynb"} <= names
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -32,7 +33,7 @@ def test_example_dataset():
 
 def test_unknown_dataset_lists_the_available_ones():
     """A wrong dataset name lists the valid names."""
-    with pytest.raises(SSIInputError, match="«name» debe ser uno de: .*ssi_ejemplo.*; recibido 'nada'"):
+    with pytest.raises(SSIInputError, match=r"«name» debe ser uno de: .*ssi_ejemplo.*; recibido 'nada'"):
         ssi_kit.load_dataset("nada")
 
 
@@ -46,7 +47,7 @@ def test_dataset_given_data_says_so():
 
 def test_missing_data_file():
     """data_path names the missing file and lists what exists."""
-    with pytest.raises(SSIInputError, match="No existe el archivo de ejemplo 'x.csv'"):
+    with pytest.raises(SSIInputError, match=re.escape("No existe el archivo de ejemplo 'x.csv'")):
         ssi_kit.data_path("x.csv")
 
 

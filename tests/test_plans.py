@@ -141,7 +141,7 @@ class TestForeignAndDamagedFiles:
         """A text file, zeros or a damaged database: clear error, the file byte for byte the same."""
         where = tmp_path / "p.sqlite"
         where.write_bytes(content)
-        with pytest.raises(SSIInputError, match="no lo toco|dañado|no es un archivo de planes"):
+        with pytest.raises(SSIInputError, match=r"no lo toco|dañado|no es un archivo de planes"):
             save_plan(["publicar"], ssi=START, path=where)
         with pytest.raises(SSIInputError):
             load_plan(path=where)

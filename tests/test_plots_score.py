@@ -27,7 +27,7 @@ def test_decimal_comma_labels_in_spanish():
     ssi_kit.set_language("en")
     fig = ssi_kit.plot_ssi(SSI(12.5, 8, 5.25, 10))
     assert fig.data[0].text[2] == "5.25"
-    assert list(fig.data[0].x)[0] == "Brand"
+    assert fig.data[0].x[0] == "Brand"
 
 
 def test_industry_and_network_numbers_join_the_totals():

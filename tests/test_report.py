@@ -225,6 +225,6 @@ class TestArguments:
 
 def test_top_level_name():
     """ssi_kit.report is the function, whatever was imported before."""
-    import ssi_kit.personal_plan  # noqa: F401
+    import ssi_kit.personal_plan
 
     assert ssi_kit.report is ssi_kit.personal_plan.report

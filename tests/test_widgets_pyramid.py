@@ -54,7 +54,8 @@ def test_english_labels():
 
 @pytest.mark.parametrize(("kwargs", "match"), [
     ({"first": 0}, "«first» debe estar entre 1 y 30.000"),
-    ({"avg_connections": 5000}, "«avg_connections» debe estar entre 10 y 2000; recibido 5000. Es el rango del deslizador"),
+    ({"avg_connections": 5000},
+     "«avg_connections» debe estar entre 10 y 2000; recibido 5000. Es el rango del deslizador"),
     ({"overlap": 1.2}, "«overlap» debe estar entre 0 y 0,99"),
 ])
 def test_bad_start_values(kwargs, match):
