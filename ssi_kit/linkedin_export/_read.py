@@ -1,52 +1,27 @@
-"""Your LinkedIn connections export (``Connections.csv``): read it, summarise it, anonymise it.
-
-LinkedIn's "Get a copy of your data" gives a ``Connections.csv``. Its shape changed over the
-years and spreadsheets change it again when they re-save it; :func:`read_connections` reads
-every variant into one tidy table. Your data never leaves your machine: nothing here sends
-anything anywhere, and the file you read is never modified. Messages about a file name its
-lines, never what they hold.
-"""
+"""Reading ``Connections.csv`` in every shape LinkedIn and spreadsheets give it."""
 
 from __future__ import annotations
 
 import csv
-import hashlib
-import hmac
 import re
-import unicodedata
 import warnings
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from os import PathLike
 from typing import TYPE_CHECKING, Any
 
-from ._checks import Source, check_frame, check_integer, check_type, decode_text, detect_encoding, read_source
-from ._i18n import format_number, format_thousands, plural, short_repr, tr
-from .errors import SSIInputError, SSITypeError, SSIWarning
-from .safe_csv import save_csv  # re-exported: lesson 03 imports it from here
+from .._checks import Source, decode_text, detect_encoding, read_source
+from .._i18n import format_thousands, plural, tr
+from ..errors import SSIInputError, SSIWarning
+from ._table import COLUMNS, SUMMARY_COLUMNS, plain_text
 
 if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
-__all__ = [
-    "COLUMNS",
-    "DECISION_MAKER_TERMS",
-    "NetworkSummary",
-    "anonymize",
-    "is_decision_maker",
-    "network_summary",
-    "read_connections",
-    "save_csv",
-]
-
-COLUMNS = ("first_name", "last_name", "url", "email", "company", "position", "connected_on")
-"""Columns of the table :func:`read_connections` returns, in this order."""
 _TEXT_COLUMNS = COLUMNS[:-1]
 _EXPORT_NAMES = dict(zip(COLUMNS, ("First Name", "Last Name", "URL", "Email Address", "Company", "Position",
                                    "Connected On")))
 _EXPECTED_HEADER = ", ".join(_EXPORT_NAMES.values())
-_NEEDED = ("company", "position", "connected_on")  # what the summary uses: a header needs one of them
 
 # Header names seen in exports and in hand-edited files, lower case, accents and everything but
 # letters and digits removed ("Connected on", "ConnectedOn", "connected_on") -> our column.
@@ -104,14 +79,9 @@ _DOWNLOAD_HINT = (
 
 
 # --- reading: the header ----------------------------------------------------------------------
-def _plain(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
-
-
 def _column_key(name: str) -> str | None:
     """Our column for a header name as people write it, or None."""
-    key = re.sub(r"[^a-z0-9]", "", _plain(name))
+    key = re.sub(r"[^a-z0-9]", "", plain_text(name))
     return _ALIASES.get(key) or _ALIASES.get(_PREFIX.sub("", key))
 
 
@@ -152,7 +122,7 @@ def _find_header(lines: list[str]) -> tuple[_Header | None, _Header | None]:
                 best = _Header(number, sep, len(fields), keys)
         if best is None:
             continue
-        if any(k in best.keys for k in _NEEDED):
+        if any(k in best.keys for k in SUMMARY_COLUMNS):
             return best, None
         partial = partial or best
     return None, partial
@@ -182,7 +152,7 @@ def _not_an_export(source: Source, first_line: str) -> SSIInputError:
 
 def _missing_columns(source: Source, header: _Header) -> SSIInputError:
     found = ", ".join(_EXPORT_NAMES[k] for k in COLUMNS if k in header.keys)
-    missing = [_EXPORT_NAMES[k] for k in _NEEDED]
+    missing = [_EXPORT_NAMES[k] for k in SUMMARY_COLUMNS]
     return SSIInputError(
         tr("La línea {line} {of} parece un encabezado ({found}), pero le faltan las columnas {missing}: "
            "sin ellas no hay nada que resumir.",
@@ -653,450 +623,3 @@ def read_connections(path: str | PathLike[str] | bytes) -> pd.DataFrame:
     if blank is not None and blank.any():
         frame = frame[~blank]
     return frame.reset_index(drop=True)
-
-
-# --- decision makers ------------------------------------------------------------------------
-DECISION_MAKER_TERMS: tuple[str, ...] = (
-    # Spanish
-    r"(sub)?director(a|es|as)?", r"directiv[oa]s?", r"gerent[ea]s?", r"jef[ea]s?",
-    r"(vice-? ?)?president[ea]s?", r"(co-?)?fundador(a|es|as)?", r"soci[oa]s?", r"duen[oa]s?",
-    r"propietari[oa]s?", r"consejer[oa]s? delegad[oa]s?", r"administrador(a)? unic[oa]",
-    r"empresari[oa]s?",
-    # English
-    r"ceo", r"cfo", r"cto", r"coo", r"cmo", r"cio", r"cso", r"cro", r"cpo", r"cdo", r"chro",
-    r"chief", r"head", r"s?vp", r"evp", r"(co-?)?founders?", r"partners?", r"owners?",
-    r"general manager", r"country manager", r"managing director", r"chair(man|woman|person)?",
-)
-"""Words of a decision maker's title (Spanish and English, regexes on lower case without accents)."""
-_NOT_DECISION_MAKER = (
-    r"asistente", r"assistant", r"secretari[oa]", r"becari[oa]", r"intern", r"internship", r"trainee",
-    r"practicas", r"estudiante", r"student", r"product owner",
-)
-_DECISION_RE = re.compile(r"\b(" + "|".join(DECISION_MAKER_TERMS) + r")\b")
-_NOT_DECISION_RE = re.compile(r"\b(" + "|".join(_NOT_DECISION_MAKER) + r")\b")
-
-
-def _is_decision_title(title: str) -> bool:
-    plain = _plain(title)
-    return bool(_DECISION_RE.search(plain)) and not _NOT_DECISION_RE.search(plain)
-
-
-def _as_text(values: pd.Series, name: str) -> pd.Series:
-    """A column as pandas strings (numbers become their text); a clear error for what cannot."""
-    if values.dtype == "string":
-        return values
-    try:
-        return values.astype("string")
-    except (TypeError, ValueError) as error:
-        raise SSIInputError(
-            tr("La columna «{name}» tiene valores que no puedo leer como texto ({kind}).",
-               "The column '{name}' holds values that cannot be read as text ({kind}).",
-               name=name, kind=type(error).__name__),
-            field=name, received=str(values.dtype),
-        ) from None
-
-
-def is_decision_maker(positions: pd.Series | Iterable[str | None]) -> pd.Series:
-    """Whether each title is a decision maker's: director, CEO, gerente, jefe, head, VP, founder…
-
-    Spanish and English, with or without accents, any case. Assistants, interns and
-    students of a decision maker ("Asistente del director", "Executive Assistant to the
-    CEO") are not decision makers; "Product Owner" is not an owner. Missing titles are False.
-
-    Parameters
-    ----------
-    positions : Series or list of str
-        Job titles, e.g. the ``position`` column of :func:`read_connections`.
-
-    Returns
-    -------
-    pandas.Series of bool
-
-    Raises
-    ------
-    SSITypeError
-        If ``positions`` is not a list or column of titles (one title alone, a number, a table).
-
-    Examples
-    --------
-    >>> is_decision_maker(["Directora de Marketing", "Analista", "Co-founder & CEO", None]).tolist()
-    [True, False, True, False]
-    """
-    import numpy as np
-    import pandas as pd
-
-    if isinstance(positions, pd.Series):
-        series = positions
-    else:
-        hint = ""
-        if isinstance(positions, str):
-            hint = tr('Para un solo cargo, ponlo en una lista: is_decision_maker(["{t}"]).',
-                      'For one title, put it in a list: is_decision_maker(["{t}"]).', t=positions[:40])
-        elif isinstance(positions, pd.DataFrame):
-            hint = tr('Pasa la columna de cargos: is_decision_maker(tabla["position"]).',
-                      'Pass the titles column: is_decision_maker(table["position"]).')
-        if hint or isinstance(positions, (bytes, Mapping)) or not isinstance(positions, Iterable):
-            raise SSITypeError(
-                tr("«positions» debe ser una lista o columna de cargos; recibido {kind}.",
-                   "'positions' must be a list or column of job titles; received {kind}.",
-                   kind=type(positions).__name__),
-                field="positions", received=positions, hint=hint,
-            )
-        series = pd.Series(list(positions), dtype=object)
-    text = _as_text(series, "positions")
-    codes, uniques = pd.factorize(text)
-    flags = np.fromiter((_is_decision_title(str(t)) for t in uniques), dtype=bool, count=len(uniques))
-    result = np.zeros(len(text), dtype=bool)
-    known = codes >= 0
-    result[known] = flags[codes[known]]
-    return pd.Series(result, index=series.index, name="decision_maker")
-
-
-# --- summary --------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class NetworkSummary:
-    """What :func:`network_summary` finds in your connections.
-
-    Attributes
-    ----------
-    total : int
-        Connections.
-    per_year : DataFrame
-        ``year``, ``connections`` (made that year) and ``cumulative`` (total by its end);
-        every year from the first to the last, including years with none.
-    top_companies, top_positions : DataFrame
-        ``company`` / ``position``, ``connections`` and ``share`` (of all connections).
-    decision_makers : int
-        Connections whose title is a decision maker's (:func:`is_decision_maker`).
-    decision_maker_share : float
-        ``decision_makers / total`` (0 if there are no connections).
-    undated : int
-        Connections without a readable date (not in ``per_year``).
-    """
-
-    total: int
-    per_year: pd.DataFrame
-    top_companies: pd.DataFrame
-    top_positions: pd.DataFrame
-    decision_makers: int
-    decision_maker_share: float
-    undated: int
-
-    def describe(self) -> str:
-        """A few sentences for the learner, in the current language."""
-        if self.total == 0:
-            return tr("Tu exportación no tiene contactos todavía.", "Your export has no connections yet.")
-        parts = [tr("{n} contactos", "{n} connections", n=self.total)]
-        if len(self.per_year):
-            first, last = int(self.per_year["year"].iloc[0]), int(self.per_year["year"].iloc[-1])
-            parts[0] += tr(" entre {a} y {b}", " between {a} and {b}", a=first, b=last)
-        parts.append(tr(
-            "{n} ({pct} %) tienen un cargo con poder de decisión",
-            "{n} ({pct}%) hold a decision-making title",
-            n=self.decision_makers, pct=format_number(self.decision_maker_share * 100, 1),
-        ))
-        if len(self.top_companies):
-            parts.append(tr("la empresa más frecuente es {c} ({n})", "the most frequent company is {c} ({n})",
-                            c=self.top_companies["company"].iloc[0],
-                            n=int(self.top_companies["connections"].iloc[0])))
-        return "; ".join(parts) + "."
-
-    def _repr_html_(self) -> str:
-        import html
-
-        return f"<p>{html.escape(self.describe())}</p>"
-
-    def __str__(self) -> str:
-        return self.describe()
-
-
-def _check_connections(df: object, function: str) -> pd.DataFrame:
-    return check_frame(
-        df, name="df", required=_NEEDED,
-        expected=tr("la tabla de read_connections (un DataFrame)", "the table from read_connections (a DataFrame)"),
-        hint=tr("Léela con {f}(read_connections(ruta)).", "Read it with {f}(read_connections(path)).", f=function),
-    )
-
-
-def _dates(df: pd.DataFrame) -> pd.Series:
-    """``connected_on`` as naive datetimes (NaT where missing); a clear error if it holds no dates."""
-    import pandas as pd
-
-    values = df["connected_on"]
-    if isinstance(values.dtype, pd.DatetimeTZDtype):
-        return values.dt.tz_convert("UTC").dt.tz_localize(None)
-    if pd.api.types.is_datetime64_dtype(values.dtype):
-        return values
-    problem = pd.api.types.is_bool_dtype(values.dtype) or pd.api.types.is_numeric_dtype(values.dtype)
-    if not problem:
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")  # "could not infer format": each value is tried
-                dates = pd.to_datetime(values, errors="coerce", format="mixed")
-            if isinstance(dates.dtype, pd.DatetimeTZDtype):
-                dates = dates.dt.tz_convert("UTC").dt.tz_localize(None)
-            if pd.api.types.is_datetime64_dtype(dates.dtype):
-                return dates
-        except (TypeError, ValueError, OverflowError):
-            pass
-    raise SSIInputError(
-        tr("La columna «connected_on» debe tener fechas; tiene valores de tipo {kind}.",
-           "The column 'connected_on' must hold dates; it holds values of type {kind}.", kind=str(values.dtype)),
-        field="connected_on", received=str(values.dtype),
-        hint=tr("Usa la tabla de read_connections(ruta) sin cambiar esa columna.",
-                "Use the table from read_connections(path) without changing that column."),
-    )
-
-
-def _top(values: pd.Series, name: str, n: int, total: int) -> pd.DataFrame:
-    import pandas as pd
-
-    counts = _as_text(values, name).dropna().value_counts(sort=False)
-    # "Acme" and "Acme " are the same company: tidy the (few) distinct values, then add up.
-    counts = counts.groupby(counts.index.astype("string").str.strip(), sort=False).sum()
-    counts = counts[counts.index != ""]
-    # Ties in a stable, readable order: most connections first, then alphabetical.
-    frame = pd.DataFrame({name: counts.index.astype("string"), "connections": counts.to_numpy("int64")})
-    frame = frame.sort_values(["connections", name], ascending=[False, True], kind="stable").head(n)
-    frame["share"] = frame["connections"] / total if total else 0.0
-    return frame.reset_index(drop=True)
-
-
-def network_summary(df: pd.DataFrame, *, top: int = 10) -> NetworkSummary:
-    """Summarise your connections: growth per year, top companies and titles, decision makers.
-
-    The course's advice is to focus on the decision makers: this tells you how many of
-    your connections already are.
-
-    Parameters
-    ----------
-    df : DataFrame
-        The table from :func:`read_connections` (or :func:`anonymize`, which keeps the
-        needed columns if asked).
-    top : int, default 10
-        How many companies and titles to list.
-
-    Returns
-    -------
-    NetworkSummary
-
-    Raises
-    ------
-    SSIInputError
-        If the table lacks ``company``, ``position`` or ``connected_on`` (or has repeated
-        columns), ``connected_on`` holds no dates, or ``top`` is not a whole number from 1.
-    SSITypeError
-        If ``df`` is not a table.
-
-    Examples
-    --------
-    >>> from ssi_kit.datasets import load_dataset
-    >>> s = network_summary(load_dataset("conexiones_ejemplo"))
-    >>> s.total
-    500
-    >>> int(s.per_year["cumulative"].iloc[-1]) + s.undated
-    500
-    """
-    import numpy as np
-    import pandas as pd
-
-    df = _check_connections(df, "network_summary")
-    top = check_integer(top, name="top", minimum=1)
-    total = len(df)
-    years = _dates(df).dt.year.dropna().astype("int64")
-    if len(years):
-        counts = np.bincount(years.to_numpy() - years.min())
-        per_year = pd.DataFrame({
-            "year": np.arange(years.min(), years.max() + 1, dtype="int64"),
-            "connections": counts.astype("int64"),
-        })
-    else:
-        per_year = pd.DataFrame({"year": pd.Series([], dtype="int64"), "connections": pd.Series([], dtype="int64")})
-    per_year["cumulative"] = per_year["connections"].cumsum().astype("int64")
-    makers = int(is_decision_maker(df["position"]).sum())
-    return NetworkSummary(
-        total=total,
-        per_year=per_year,
-        top_companies=_top(df["company"], "company", top, total),
-        top_positions=_top(df["position"], "position", top, total),
-        decision_makers=makers,
-        decision_maker_share=makers / total if total else 0.0,
-        undated=int(total - len(years)),
-    )
-
-
-# --- sharing --------------------------------------------------------------------------------
-_SHAREABLE = ("company", "position", "connected_on", "decision_maker")
-
-
-def _identities(df: pd.DataFrame) -> list[str]:
-    """What a keyed pseudonym hashes: the profile URL; without one (2018 exports have none) the
-    name and connection date, then company and title, then the occurrence, until rows differ."""
-    import pandas as pd
-
-    def text(column: str) -> pd.Series:
-        if column not in df:
-            return pd.Series("", index=df.index, dtype="string")
-        return _as_text(df[column], column).fillna("").str.strip()
-
-    url = _as_text(df["url"], "url") if "url" in df else pd.Series(pd.NA, index=df.index, dtype="string")
-    names = (text("first_name") + " " + text("last_name")).str.strip().str.lower()
-    day = _dates(df).dt.strftime("%Y-%m-%d").astype("string").fillna("")
-    ident = url.fillna("\x1fname\x1f" + names + "\x1f" + day)  # \x1f never appears in a URL
-    repeated = ident.duplicated(keep=False) & url.isna()
-    if repeated.any():
-        ident = ident.where(~repeated, ident + "\x1f" + text("company") + "\x1f" + text("position"))
-    occurrence = ident.groupby(ident, sort=False).cumcount()
-    return [v if k == 0 else f"{v}\x1f#{k + 1}" for v, k in zip(ident.tolist(), occurrence.tolist())]
-
-
-def _keyed(identities: list[str], key: str) -> list[str]:
-    secret = key.encode("utf-8")
-    digests = [hmac.new(secret, v.encode("utf-8", errors="surrogatepass"), hashlib.sha256).hexdigest()
-               for v in identities]
-    short = [f"C-{d[:10]}" for d in digests]
-    if len(set(short)) < len(short):  # 40 bits can collide in big tables: lengthen only those
-        seen: dict[str, int] = {}
-        for s in short:
-            seen[s] = seen.get(s, 0) + 1
-        short = [f"C-{d[:20]}" if seen[s] > 1 else s for s, d in zip(short, digests)]
-    return short
-
-
-def anonymize(
-    df: pd.DataFrame,
-    *,
-    keep: Iterable[str] = ("position", "connected_on", "decision_maker"),
-    key: str | None = None,
-) -> pd.DataFrame:
-    """Your connections without names, e-mails or URLs: safe to share with a class.
-
-    Each person becomes a pseudonym ``C-00001``… numbered by connection date (your oldest
-    connection is ``C-00001``), so the same export always gives the same pseudonyms and new
-    connections get new numbers. With ``key`` (a secret of your own), pseudonyms are keyed
-    hashes of the profile instead: stable across exports, unreadable without the key.
-    Different rows always get different pseudonyms (two people with the same name too).
-
-    Parameters
-    ----------
-    df : DataFrame
-        The table from :func:`read_connections`.
-    keep : columns, default ("position", "connected_on", "decision_maker")
-        What to keep besides the pseudonym, among ``company``, ``position``,
-        ``connected_on`` and ``decision_maker`` (computed from the title). Company and
-        title together can identify someone in a small company: add ``company`` with care.
-    key : str, optional
-        A secret for keyed pseudonyms (keep it to yourself).
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``contact`` (the pseudonym) and the kept columns, sorted by pseudonym (so the row
-        order says nothing about the original file).
-
-    Raises
-    ------
-    SSIInputError
-        If ``keep`` names a column that cannot be shared (names, e-mail, URL) or is unknown,
-        ``key`` is empty, or the table lacks the needed columns.
-    SSITypeError
-        If ``df`` is not a table, ``keep`` is not a list of column names or ``key`` not text.
-
-    Examples
-    --------
-    >>> from ssi_kit.datasets import load_dataset
-    >>> shared = anonymize(load_dataset("conexiones_ejemplo"))
-    >>> list(shared.columns)
-    ['contact', 'position', 'connected_on', 'decision_maker']
-    >>> shared["contact"].iloc[0]
-    'C-00001'
-    """
-    import numpy as np
-    import pandas as pd
-
-    df = _check_connections(df, "anonymize")
-    if isinstance(keep, str):
-        keep = [keep]
-    elif keep is None or isinstance(keep, (bytes, Mapping)) or not isinstance(keep, Iterable):
-        raise SSITypeError(
-            tr("«keep» debe ser una lista de columnas; recibido {kind}.",
-               "'keep' must be a list of columns; received {kind}.", kind=type(keep).__name__),
-            field="keep", received=keep,
-            hint=tr('Por ejemplo keep=["position", "connected_on"]; keep=[] deja solo el seudónimo.',
-                    'For example keep=["position", "connected_on"]; keep=[] leaves only the pseudonym.'),
-        )
-    keep = list(keep)
-    for column in keep:
-        if not (isinstance(column, str) and column in _SHAREABLE):
-            private = isinstance(column, str) and column in ("first_name", "last_name", "url", "email")
-            raise SSIInputError(
-                tr("No se puede conservar la columna {c}; elige entre {ok}.",
-                   "Cannot keep the column {c}; choose among {ok}.", c=short_repr(column), ok=", ".join(_SHAREABLE)),
-                field="keep", received=column,
-                hint=tr("Los nombres, e-mails y URL nunca se comparten.", "Names, e-mails and URLs are never shared.")
-                if private else "",
-            )
-    if key is not None:
-        key = check_type(key, str, name="key", expected=tr("un texto secreto", "a secret text"))
-        if not key:
-            raise SSIInputError(
-                tr("«key» no puede ser un texto vacío.", "'key' cannot be empty text."), field="key", received=key,
-                hint=tr("Usa un secreto tuyo, o key=None para numerar por fecha.",
-                        "Use a secret of your own, or key=None to number by date."),
-            )
-    n = len(df)
-    dates = _dates(df)
-    if key is None:
-        stamps = dates.to_numpy().astype("datetime64[us]")
-        sort_key = stamps.astype("int64")
-        sort_key[np.isnat(stamps)] = np.iinfo("int64").max  # undated people last
-        order = np.lexsort((np.arange(n), sort_key))
-        ranks = np.empty(n, dtype="int64")
-        ranks[order] = np.arange(1, n + 1)
-        contact = pd.Series([f"C-{r:05d}" for r in ranks], index=df.index, dtype="string")
-    else:
-        contact = pd.Series(_keyed(_identities(df), key), index=df.index, dtype="string")
-    out = pd.DataFrame({"contact": contact})
-    for column in keep:
-        out[column] = is_decision_maker(df["position"]) if column == "decision_maker" else df[column]
-    return out.sort_values("contact", kind="stable").reset_index(drop=True)
-
-
-
-def top_decision_makers(connections: pd.DataFrame, *, top: int = 10) -> pd.DataFrame:
-    """The most frequent (company, title) pairs among your decision-making connections.
-
-    Parameters
-    ----------
-    connections : DataFrame
-        From :func:`read_connections` (needs ``company`` and ``position``).
-    top : int, default 10
-        How many rows to keep (1 to 1000).
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``company``, ``position`` and ``connections``, most frequent first (ties by
-        company, then title); no names.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> t = pd.DataFrame({"company": ["A", "A", "B"], "position": ["CEO", "CEO", "Analista"]})
-    >>> top_decision_makers(t)["connections"].tolist()
-    [2]
-    """
-    import pandas as pd
-
-    frame = check_frame(connections, name="connections", required=("company", "position"),
-                        expected=tr("la tabla de read_connections", "the table from read_connections"),
-                        hint=tr("Créala con ssi_kit.read_connections(...).",
-                                "Make it with ssi_kit.read_connections(...)."))
-    top = check_integer(top, name="top", minimum=1, maximum=1000)
-    chosen = frame.loc[is_decision_maker(frame["position"]).to_numpy(), ["company", "position"]]
-    counts = chosen.astype("string").fillna("").value_counts().rename("connections").reset_index()
-    counts["unknown"] = counts["company"] == ""  # a title without a company goes after the named ones
-    counts = counts.sort_values(["connections", "unknown", "company", "position"],
-                                ascending=[False, True, True, True], kind="stable")
-    return pd.DataFrame(counts.drop(columns="unknown").head(top)).reset_index(drop=True).astype(
-        {"connections": "int64"})
