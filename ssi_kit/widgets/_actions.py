@@ -12,7 +12,7 @@ from .._i18n import tr
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["action_checkboxes"]
+__all__ = ["ActionBoxes"]
 
 
 def _effort(minutes: object, kind: str) -> str:
@@ -21,36 +21,58 @@ def _effort(minutes: object, kind: str) -> str:
     return tr("{m} min/semana", "{m} min/week", m=minutes)
 
 
-def action_checkboxes(
-    catalog: pd.DataFrame,
-    pillars: Iterable[str],
-    *,
-    chosen: set[str],
-    on_change: Callable[[dict[str, Any]], None],
-    heading: Callable[[str], str],
-) -> tuple[dict[str, widgets.Checkbox], widgets.GridBox]:
-    """One checkbox per action of ``catalog`` (ticked if in ``chosen``), grouped by pillar in
-    the order of ``pillars`` under ``heading(pillar)`` (HTML), two groups per row.
+class ActionBoxes:
+    """One checkbox per action, grouped by pillar, and the plan they tick.
 
-    Returns the boxes by action id (each observed by ``on_change``) and the grid to show.
+    ``on_change`` hears a learner's tick, never the ticks :meth:`set_ticks` makes itself.
     """
-    boxes: dict[str, widgets.Checkbox] = {}
-    groups = []
-    for pillar in pillars:
-        rows = catalog[catalog["pillar"] == pillar]
-        group = []
-        for action_id, label, minutes, kind, description in zip(
-            rows["id"], rows["label"], rows["minutes"], rows["kind"], rows["description"]
-        ):
-            box = widgets.Checkbox(
-                value=action_id in chosen, description=f"{label} ({_effort(minutes, kind)})",
-                indent=False, tooltip=description, layout=widgets.Layout(width="auto"),
-            )
-            box.add_class("ssi-action")
-            box.observe(on_change, names="value")
-            boxes[action_id] = box
-            group.append(box)
-        groups.append(widgets.VBox([widgets.HTML(heading(pillar)), *group],
-                                   layout=widgets.Layout(padding="0 1em 0.5em 0")))
-    grid = widgets.GridBox(groups, layout=widgets.Layout(grid_template_columns="repeat(2, minmax(18em, 1fr))"))
-    return boxes, grid
+
+    def __init__(
+        self,
+        catalog: pd.DataFrame,
+        pillars: Iterable[str],
+        *,
+        chosen: set[str],
+        on_change: Callable[[dict[str, Any]], None],
+        heading: Callable[[str], str],
+    ) -> None:
+        self._ids = tuple(catalog["id"])  # catalog order, whatever the order of the groups
+        self._on_change = on_change
+        self._syncing = False  # set while set_ticks moves the boxes: ignore their echo
+        self.boxes: dict[str, widgets.Checkbox] = {}
+        groups = []
+        for pillar in pillars:
+            rows = catalog[catalog["pillar"] == pillar]
+            group = []
+            for action_id, label, minutes, kind, description in zip(
+                rows["id"], rows["label"], rows["minutes"], rows["kind"], rows["description"]
+            ):
+                box = widgets.Checkbox(
+                    value=action_id in chosen, description=f"{label} ({_effort(minutes, kind)})",
+                    indent=False, tooltip=description, layout=widgets.Layout(width="auto"),
+                )
+                box.add_class("ssi-action")
+                box.observe(self._ticked_by_learner, names="value")
+                self.boxes[action_id] = box
+                group.append(box)
+            groups.append(widgets.VBox([widgets.HTML(heading(pillar)), *group],
+                                       layout=widgets.Layout(padding="0 1em 0.5em 0")))
+        self.grid = widgets.GridBox(
+            groups, layout=widgets.Layout(grid_template_columns="repeat(2, minmax(18em, 1fr))"))
+
+    def ticked(self) -> tuple[str, ...]:
+        """The ids of the ticked actions, in catalog order."""
+        return tuple(action_id for action_id in self._ids if self.boxes[action_id].value)
+
+    def set_ticks(self, ids: set[str]) -> None:
+        """Tick exactly ``ids``, without calling ``on_change`` for each box."""
+        self._syncing = True
+        try:
+            for action_id, box in self.boxes.items():
+                box.value = action_id in ids
+        finally:
+            self._syncing = False
+
+    def _ticked_by_learner(self, change: dict[str, Any]) -> None:
+        if not self._syncing:
+            self._on_change(change)

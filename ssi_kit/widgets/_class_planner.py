@@ -16,7 +16,7 @@ from ..errors import SSIInputError, SSITypeError
 from ..plots import plot_class_plan, update_class_plan_figure
 from ..score import PILLARS, pillar_label
 from ..simulation import MAX_WEEKS, check_weeks
-from ._actions import action_checkboxes
+from ._actions import ActionBoxes
 from ._display import live_figure
 from ._feedback import error_html
 
@@ -49,12 +49,12 @@ class ClassPlanner(widgets.VBox):
         self.catalog = as_catalog(catalog)
         chosen = set(resolve_plan(actions, catalog=self.catalog).ids)  # an unknown id gets the usual message
         means = self.latest[list(PILLARS)].mean()
-        self._syncing = False
         # The course's advice: work first on the weakest pillar, so the class's comes first.
         order = sorted(PILLARS, key=lambda p: (p != weakest, float(means[p]), PILLARS.index(p)))
         self._weakest, self._means = weakest, means
-        self.checkboxes, grid = action_checkboxes(self.catalog, order, chosen=chosen, on_change=self._on_change,
-                                                  heading=self._heading)
+        self._actions = ActionBoxes(self.catalog, order, chosen=chosen, on_change=self._on_change,
+                                    heading=self._heading)
+        self.checkboxes = self._actions.boxes
         self.weeks = widgets.IntSlider(
             value=weeks, min=1, max=max(_SLIDER_MAX, min(weeks, MAX_WEEKS)),
             description=tr("Semanas", "Weeks"), continuous_update=False,
@@ -66,7 +66,7 @@ class ClassPlanner(widgets.VBox):
         self.projection = self._project()
         self.figure = live_figure(plot_class_plan(self.projection))
         self._show()
-        super().__init__(children=[grid, self.weeks, self.summary, self.figure])
+        super().__init__(children=[self._actions.grid, self.weeks, self.summary, self.figure])
         self.add_class("ssi-class-planner")
 
     def _heading(self, pillar: str) -> str:
@@ -80,17 +80,11 @@ class ClassPlanner(widgets.VBox):
     @property
     def value(self) -> tuple[str, ...]:
         """The ids of the ticked actions, in catalog order."""
-        return tuple(action_id for action_id in self.catalog["id"] if self.checkboxes[action_id].value)
+        return self._actions.ticked()
 
     @value.setter
     def value(self, ids: Iterable[str] | str) -> None:
-        chosen = set(resolve_plan(ids, catalog=self.catalog).ids)
-        self._syncing = True
-        try:
-            for action_id, box in self.checkboxes.items():
-                box.value = action_id in chosen
-        finally:
-            self._syncing = False
+        self._actions.set_ticks(set(resolve_plan(ids, catalog=self.catalog).ids))
         self._update()
 
     # --- wiring ----------------------------------------------------------------------------
@@ -126,8 +120,7 @@ class ClassPlanner(widgets.VBox):
         self._show()
 
     def _on_change(self, change: dict[str, Any]) -> None:
-        if not self._syncing:
-            self._update()
+        self._update()
 
 
 def class_planner(

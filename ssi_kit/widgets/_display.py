@@ -83,37 +83,24 @@ class StaticFigure(go.Figure, widgets.Output):
         """Draw the figure as it is now into the output area (replacing the previous drawing)."""
         if not getattr(self, "_ready", False):  # plotly sets the data before this object is complete
             return
-        snapshot = go.Figure(self)
-        html = snapshot.to_html(full_html=False, include_plotlyjs="cdn", config={"responsive": True})
+        html = self.to_html(full_html=False, include_plotlyjs="cdn", config={"responsive": True})
         self._redraws += 1
         self.outputs = ({
             "output_type": "display_data",
             "metadata": {},
             "data": {
                 "text/html": html,
-                "text/plain": tr("Gráfico: {title}", "Chart: {title}", title=snapshot.layout.title.text or ""),
+                "text/plain": tr("Gráfico: {title}", "Chart: {title}", title=self.layout.title.text or ""),
             },
         },)
 
     # plotly calls these after each change (once per batch_update block); a FigureWidget sends the
     # change to the browser, this figure redraws itself.
-    def _send_addTraces_msg(self, *args: Any, **kwargs: Any) -> None:
+    def _redraw_after_change(self, *args: Any, **kwargs: Any) -> None:
         self.redraw()
 
-    def _send_moveTraces_msg(self, *args: Any, **kwargs: Any) -> None:
-        self.redraw()
-
-    def _send_deleteTraces_msg(self, *args: Any, **kwargs: Any) -> None:
-        self.redraw()
-
-    def _send_restyle_msg(self, *args: Any, **kwargs: Any) -> None:
-        self.redraw()
-
-    def _send_relayout_msg(self, *args: Any, **kwargs: Any) -> None:
-        self.redraw()
-
-    def _send_update_msg(self, *args: Any, **kwargs: Any) -> None:
-        self.redraw()
+    _send_addTraces_msg = _send_moveTraces_msg = _send_deleteTraces_msg = _redraw_after_change
+    _send_restyle_msg = _send_relayout_msg = _send_update_msg = _redraw_after_change
 
 
 def live_figure(figure: Any) -> Any:

@@ -15,7 +15,7 @@ from ..errors import SSIInputError, SSITypeError
 from ..plots import plot_trajectory, update_trajectory_figure
 from ..score import PILLARS, SSI, SSIProfile, as_ssi, pillar_label
 from ..simulation import MAX_WEEKS, best_plan, check_budget, check_weeks, simulate
-from ._actions import action_checkboxes
+from ._actions import ActionBoxes
 from ._display import live_figure
 from ._feedback import error_html
 
@@ -53,12 +53,12 @@ class Simulator(widgets.VBox):
     ) -> None:
         self.ssi = as_ssi(ssi)
         self.catalog = as_catalog(catalog)
-        self._syncing = False
         chosen = set(resolve_plan(actions, catalog=self.catalog).ids)  # an unknown id gets the usual message
         # The course's advice: start with the weakest pillar, so it comes first.
         order = sorted(PILLARS, key=lambda p: (getattr(self.ssi, p), PILLARS.index(p)))
-        self.checkboxes, grid = action_checkboxes(self.catalog, order, chosen=chosen, on_change=self._on_change,
-                                                  heading=self._heading)
+        self._actions = ActionBoxes(self.catalog, order, chosen=chosen, on_change=self._on_change,
+                                    heading=self._heading)
+        self.checkboxes = self._actions.boxes
         self.weeks = widgets.IntSlider(
             value=weeks, min=1, max=min(104, MAX_WEEKS) if weeks <= 104 else weeks,
             description=tr("Semanas", "Weeks"), continuous_update=False,
@@ -91,7 +91,7 @@ class Simulator(widgets.VBox):
             [widgets.VBox([self.weeks, self.budget]), widgets.VBox([self.best_button, self.clear_button, self.band])],
             layout=widgets.Layout(align_items="center", flex_flow="row wrap"),
         )
-        super().__init__(children=[grid, controls, self.summary, self.figure])
+        super().__init__(children=[self._actions.grid, controls, self.summary, self.figure])
         self.add_class("ssi-simulator")
 
     def _heading(self, pillar: str) -> str:
@@ -102,11 +102,11 @@ class Simulator(widgets.VBox):
     @property
     def value(self) -> tuple[str, ...]:
         """The ids of the ticked actions, in catalog order."""
-        return tuple(action_id for action_id in self.catalog["id"] if self.checkboxes[action_id].value)
+        return self._actions.ticked()
 
     @value.setter
     def value(self, ids: Iterable[str]) -> None:
-        self._set_ticks(set(ids))
+        self._actions.set_ticks(set(ids))
         self._update()
 
     @property
@@ -117,14 +117,6 @@ class Simulator(widgets.VBox):
         return int(spread.where(rows["kind"] == "once", rows["minutes"]).sum())
 
     # --- wiring ----------------------------------------------------------------------------
-    def _set_ticks(self, ids: set[str]) -> None:
-        self._syncing = True
-        try:
-            for action_id, box in self.checkboxes.items():
-                box.value = action_id in ids
-        finally:
-            self._syncing = False
-
     def _simulate(self) -> pd.DataFrame:
         rows = self.catalog[self.catalog["id"].isin(self.value)]
         return simulate(self.ssi, rows, weeks=self.weeks.value, band=self.band.value)
@@ -164,13 +156,12 @@ class Simulator(widgets.VBox):
         self._show()
 
     def _on_change(self, change: dict[str, Any]) -> None:
-        if not self._syncing:
-            self._update()
+        self._update()
 
     def apply_best_plan(self) -> None:
         """Tick the best plan for the current budget and horizon (see :func:`ssi_kit.best_plan`)."""
         plan = best_plan(self.ssi, self.budget.value, weeks=self.weeks.value, catalog=self.catalog)
-        self._set_ticks(set(plan.actions))
+        self._actions.set_ticks(set(plan.actions))
         self._update()
 
     def _on_best(self, _button: widgets.Button) -> None:

@@ -7,7 +7,7 @@ from os import PathLike
 
 import ipywidgets as widgets
 
-from .._i18n import format_number, tr
+from .._i18n import format_date, format_number, tr
 from ..errors import SSIInputError, SSITypeError
 from ..history import describe_change, load_history, record
 from ..plots import plot_ssi, update_ssi_figure
@@ -53,7 +53,8 @@ class SSIInput(widgets.VBox):
         self.errors = {p: c.error for p, c in self.controls.items()}
         self.total = widgets.HTML(self._total_html())
         self.figure = live_figure(plot_ssi(self._value, industry=industry, network=network))
-        self._groups = (industry, network)
+        # What record() keeps of the bars: LinkedIn's group scores (a plain number is only drawn).
+        self._groups = tuple(g if isinstance(g, GroupScore) else None for g in (industry, network))
         self.save = widgets.Button(
             description=tr("Guardar", "Save"), icon="save",
             tooltip=tr("Guarda este SSI en tu historial, con la fecha de hoy",
@@ -92,19 +93,14 @@ class SSIInput(widgets.VBox):
 
     def _on_save(self, _button: object = None) -> None:
         """Record the SSI shown in the history and say so (or show why it could not)."""
-        industry, network = self._groups
         try:
-            snapshot: SSI | SSIProfile = self._value
-            if isinstance(industry, GroupScore) or isinstance(network, GroupScore):
-                snapshot = SSIProfile(self._value, industry if isinstance(industry, GroupScore) else None,
-                                      network if isinstance(network, GroupScore) else None)
-            day = record(snapshot, path=self._history_path)
+            day = record(SSIProfile(self._value, *self._groups), path=self._history_path)
             change = describe_change(load_history(self._history_path))
         except (SSIInputError, SSITypeError) as error:
             self.saved.value = error_html(error)
             return
-        self.saved.value = tr("Guardado: SSI {t} del {d:%d/%m/%Y}. {c}", "Saved: SSI {t} of {d:%Y-%m-%d}. {c}",
-                              t=format_number(self._value.total), d=day, c=change)
+        self.saved.value = tr("Guardado: SSI {t} del {d}. {c}", "Saved: SSI {t} of {d}. {c}",
+                              t=format_number(self._value.total), d=format_date(day), c=change)
 
     def _on_pillar(self, pillar: str, score: float) -> None:
         self._show(SSI(**{**self._value.as_dict(), pillar: score}))
