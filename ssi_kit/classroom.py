@@ -566,6 +566,11 @@ def class_progress(class_data: ClassData | pd.DataFrame, start: date | str | Non
     >>> class_progress(clase)["change"].tolist()
     [2.0]
     """
+    return _progress(*_first_and_last(class_data, start, end))
+
+
+def _first_and_last(class_data: object, start: object, end: object) -> tuple[pd.DataFrame, pd.DataFrame, pd.Series]:
+    """Each student's first and last submission from ``start`` to ``end`` (whole days), and how many."""
     import pandas as pd
 
     frame = _submissions(class_data)
@@ -577,7 +582,13 @@ def class_progress(class_data: ClassData | pd.DataFrame, start: date | str | Non
         window = window[window["timestamp"] < high + pd.Timedelta(days=1)]
     ordered = window.sort_values(["student", "timestamp"], kind="stable")
     grouped = ordered.groupby("student", sort=True)
-    first, last, count = grouped.first(), grouped.last(), grouped.size()
+    return grouped.first(), grouped.last(), grouped.size()
+
+
+def _progress(first: pd.DataFrame, last: pd.DataFrame, count: pd.Series) -> pd.DataFrame:
+    """:func:`class_progress`'s table: the students with two submissions or more."""
+    import pandas as pd
+
     keep = count[count >= 2].index
     result = pd.DataFrame({
         "student": list(keep),
@@ -615,15 +626,13 @@ def compare_projection(class_data: ClassData | pd.DataFrame, actions: Iterable[s
 
     from .simulation import simulate_many
 
-    frame = _submissions(class_data)
-    progress = class_progress(frame, start, end)
+    first, last, count = _first_and_last(class_data, start, end)
+    progress = _progress(first, last, count)
     columns = ["student", "weeks", "before", "projected", "after", "difference"]
     if progress.empty:
         return pd.DataFrame({c: [] for c in columns})
     progress["weeks"] = ((progress["last"] - progress["first"]).dt.days / 7).round().astype(int)
-    ordered = frame.sort_values(["student", "timestamp"], kind="stable")
-    ssis = ordered[ordered["timestamp"] >= low] if (low := _moment(start, "start")) is not None else ordered
-    ssis = ssis.groupby("student", sort=True)[list(PILLARS)].first().loc[progress["student"]]
+    ssis = first.loc[progress["student"], list(PILLARS)]  # each one's first SSI in the window
     projection = simulate_many(ssis, actions, weeks=max(1, int(progress["weeks"].max())))
     totals = projection[projection["pillar"] == "total"].set_index(["learner", "week"])["score"]
     progress["projected"] = [float(totals.loc[(s, w)]) for s, w in zip(progress["student"], progress["weeks"])]
