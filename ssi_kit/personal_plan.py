@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._checks import check_flag, check_type
-from ._i18n import format_number, format_thousands, plural, tr
+from ._i18n import format_date, format_number, format_thousands, plural, tr
 from .errors import SSITypeError
 from .safe_csv import check_destination, write_atomically
 from .score import PILLARS, SSI, SSIProfile, as_ssi, pillar_label
@@ -227,18 +227,10 @@ def _network_section(connections: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
-def _plotly_js() -> str:
-    import plotly.offline
-
-    # Inline in one <script>: a "</script" inside the bundle would close the tag early.
-    return plotly.offline.get_plotlyjs().replace("</script", "<\\/script")
-
-
 def _document(title: str, sections: list[tuple[str, str]], figures_js: str) -> str:
     today = _dt.date.today()
-    made = tr("Creado el {d:02d}/{m:02d}/{y} con ssi-kit. Este archivo está solo en tu ordenador.",
-              "Made on {y}-{m:02d}-{d:02d} with ssi-kit. This file lives only on your computer.",
-              d=today.day, m=today.month, y=today.year)
+    made = tr("Creado el {d} con ssi-kit. Este archivo está solo en tu ordenador.",
+              "Made on {d} with ssi-kit. This file lives only on your computer.", d=format_date(today))
     body = "\n".join(f"<section><h2>{_e(head)}</h2>\n{content}</section>" for head, content in sections)
     return (
         f'<!DOCTYPE html>\n<html lang="{tr("es", "en")}">\n<head>\n<meta charset="utf-8">\n'
@@ -321,7 +313,7 @@ def report(
     table, projection, weeks = _plan_and_projection(ssi, plan)
 
     from .network import MAX_CONNECTIONS, describe_pyramid, pyramid
-    from .plots import plot_pyramid, plot_ssi, plot_trajectory
+    from .plots import inline_plotlyjs, plot_pyramid, plot_ssi, plot_trajectory
 
     network_html = _network_section(connections) if connections is not None else ""
     count = min(len(connections), MAX_CONNECTIONS) if connections is not None else 0
@@ -351,7 +343,7 @@ def report(
     if connections is not None:
         sections.append((tr("5. Tu red y quién puede presentarte", "5. Your network and who could introduce you"),
                          network_html))
-    document = _document(tr("Mi plan personal de SSI", "My personal SSI plan"), sections, _plotly_js())
+    document = _document(tr("Mi plan personal de SSI", "My personal SSI plan"), sections, inline_plotlyjs())
     write_atomically(target, given, lambda file: file.write(document))
     return target
 

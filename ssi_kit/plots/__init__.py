@@ -31,11 +31,13 @@ from ._plans import plot_plan_vs_reality
 from ._relationships import plot_funnel, plot_never_contacted, update_funnel_figure
 from ._score import plot_ssi, update_ssi_figure
 from ._simulation import plot_before_after, plot_plans, plot_trajectory, update_trajectory_figure
-from ._style import BLUE, ERROR_COLOR, GREEN, GREY, ORANGE, PALETTE, PILLAR_COLORS, safe_text
+from ._style import BLUE, ERROR_COLOR, GREEN, GREY, ORANGE, PALETTE, PILLAR_COLORS, inline_plotlyjs, safe_text
 
 __all__ = [
     # colours shared by every figure and widget
     "BLUE", "ERROR_COLOR", "GREEN", "GREY", "ORANGE", "PALETTE", "PILLAR_COLORS", "safe_text",
+    # offline pages
+    "inline_plotlyjs",
     # lesson 01
     "plot_ssi", "update_ssi_figure",
     # lesson 02

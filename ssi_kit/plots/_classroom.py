@@ -18,12 +18,20 @@ import plotly.graph_objects as go
 
 from .._checks import check_flag, check_frame, check_integer, check_number, check_title, check_type
 from .._i18n import format_number, plural, tr
-from .._resources import data_path
 from ..classroom import ClassData, class_progress, class_projection, latest_submissions
-from ..linkedin_ssi import read_linkedin_ssi
 from ..safe_csv import check_destination, write_atomically
 from ..score import PILLAR_MAX, PILLARS, GroupScore, SSIProfile, clean_score, pillar_label
-from ._style import BLUE, GREY, ORANGE, PILLAR_COLORS, VERMILION, base_layout, check_figure_of, safe_text
+from ._style import (
+    BLUE,
+    GREY,
+    ORANGE,
+    PILLAR_COLORS,
+    VERMILION,
+    base_layout,
+    check_figure_of,
+    inline_plotlyjs,
+    safe_text,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -291,8 +299,10 @@ def _plan_series(projection: object) -> tuple[list[int], list[float], list[float
 # --- the whole dashboard and its offline report -------------------------------------------
 
 def _industry(industry: object) -> float:
-    if industry is None:  # the example data's figure: load_dataset("ssi_ejemplo").industry
-        profile = read_linkedin_ssi(data_path("ssi_ejemplo.json"))
+    if industry is None:  # the example data's figure
+        from ..datasets import load_dataset
+
+        profile = load_dataset("ssi_ejemplo")
         return float(profile.industry.overall) if profile.industry is not None else 0.0
     if isinstance(industry, SSIProfile):
         industry = industry.industry
@@ -377,8 +387,6 @@ def export_dashboard(figures: dict[str, go.Figure], dest: str | PathLike[str], *
     >>> out.read_text(encoding="utf-8").count("<div class=\\"figure\\">")
     4
     """
-    from plotly.offline import get_plotlyjs
-
     check_type(figures, dict, name="figures",
                expected=tr("lo que devuelve class_dashboard()", "what class_dashboard() returns"))
     for name, figure in figures.items():
@@ -394,7 +402,7 @@ def export_dashboard(figures: dict[str, go.Figure], dest: str | PathLike[str], *
         '<!DOCTYPE html>\n<html lang="' + tr("es", "en") + '"><head><meta charset="utf-8">'
         f"<title>{html.escape(title)}</title>"
         "<style>body{font-family:sans-serif;margin:1em}.figure{page-break-inside:avoid}</style>"
-        f"<script>{get_plotlyjs()}</script></head><body><h1>{html.escape(title)}</h1>\n"
+        f"<script>{inline_plotlyjs()}</script></head><body><h1>{html.escape(title)}</h1>\n"
         f"<p>{html.escape(note)}</p>\n"
         + "\n".join(parts) + "\n</body></html>\n"
     )

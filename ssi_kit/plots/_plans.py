@@ -19,8 +19,6 @@ if TYPE_CHECKING:
 
 __all__ = ["plot_plan_vs_reality"]
 
-# Trace order, fixed so tests and widgets can find each part.
-_HIGH, _LOW, _PROJECTED, _FIRST_STATUS = 0, 1, 2, 3
 _STYLE = {
     "above": (GREEN, "triangle-up"),
     "inside": (BLUE, "circle"),

@@ -62,3 +62,11 @@ def check_figure_of(fig: Any, maker: str, traces: int) -> None:
             hint=tr("Pásale lo que devuelve ssi_kit.plots.{maker}(...).",
                     "Pass what ssi_kit.plots.{maker}(...) returns.", maker=maker),
         )
+
+
+def inline_plotlyjs() -> str:
+    """plotly.js to paste into one ``<script>`` of an offline page (the personal plan, the class dashboard)."""
+    import plotly.offline
+
+    # A "</script" inside the bundle would close the tag early.
+    return plotly.offline.get_plotlyjs().replace("</script", "<\\/script")
