@@ -23,7 +23,7 @@ from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ._checks import check_date, check_flag, check_type
+from ._checks import check_date, check_flag, check_frame, check_type
 from ._i18n import format_date, format_number, plural, short_repr, tr
 from ._resources import user_dir
 from .errors import SSIInputError, SSITypeError
@@ -161,9 +161,9 @@ def _check_header(target: Path) -> bool:
             field="path", received=str(target),
         ) from None
     if len(header) < 100 or not header.startswith(_HEADER):
-        return _raise(_not_ours(target, tr("no es una base de datos SQLite", "not an SQLite database")))
+        raise _not_ours(target, tr("no es una base de datos SQLite", "not an SQLite database"))
     if int.from_bytes(header[68:72], "big") != _APPLICATION_ID:
-        return _raise(_not_ours(target, tr("es una base de datos de otro programa", "a database of another program")))
+        raise _not_ours(target, tr("es una base de datos de otro programa", "a database of another program"))
     version = int.from_bytes(header[60:64], "big")
     if version > _SCHEMA_VERSION:
         raise SSIInputError(
@@ -187,10 +187,6 @@ def _check_whole(connection: sqlite3.Connection, target: Path) -> None:
     pages = connection.execute("PRAGMA page_count").fetchone()[0]
     if os.stat(target).st_size < page_size * pages:
         raise _damaged(target, tr("le faltan datos: está cortado", "data is missing: it is cut short"))
-
-
-def _raise(error: Exception) -> bool:
-    raise error
 
 
 def _create(target: Path) -> None:
@@ -249,7 +245,6 @@ def _transaction(path: str | PathLike[str] | None, *, write: bool) -> Iterator[s
     except sqlite3.Error as error:
         raise _damaged(target, str(error)) from None
     try:
-        connection.execute(f"PRAGMA busy_timeout = {_BUSY_MS}")
         connection.execute("PRAGMA synchronous = FULL")
         connection.execute("BEGIN IMMEDIATE" if write else "BEGIN")
         _check_schema(connection, target)
@@ -469,8 +464,6 @@ def column_labels() -> dict[str, str]:
 
 def check_history(history: object) -> pd.DataFrame:
     """``history`` if it is a table like :func:`load_history`'s, sorted by date; else a clear error."""
-    from ._checks import check_frame
-
     frame = check_frame(history, name="history", required=("date", "total", *PILLARS),
                         expected=tr("la tabla de load_history()", "the table of load_history()"),
                         hint=tr("Usa historial = load_history().", "Use history = load_history()."))

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ._checks import check_date, check_frame, check_integer, check_type
+from ._checks import check_date, check_frame, check_integer, check_seed, check_type
 from ._i18n import format_date, format_number, format_thousands, plural, short_repr, tr
 from ._resources import user_dir
 from .errors import SSIInputError, SSITypeError
@@ -232,7 +232,7 @@ def _check_header(target: Path) -> bool:
 
 
 @contextmanager
-def _connect(target: Path, *, write: bool) -> Iterator[sqlite3.Connection]:
+def _connect(target: Path, *, write: bool) -> Iterator[sqlite3.Connection | None]:
     """A connection inside one transaction on a checked plans file (created if ``write``).
 
     The transaction commits when the block ends and rolls back on any error: a save is whole
@@ -240,6 +240,9 @@ def _connect(target: Path, *, write: bool) -> Iterator[sqlite3.Connection]:
     saving at the same time take turns.
     """
     has_data = _check_header(target)
+    if not write and not has_data:
+        yield None
+        return
     if write and not target.parent.is_dir():
         if target == plans_path():
             try:
@@ -258,7 +261,6 @@ def _connect(target: Path, *, write: bool) -> Iterator[sqlite3.Connection]:
     except (sqlite3.Error, OSError) as error:
         raise _damaged(target, error) from None
     try:
-        connection.execute(f"PRAGMA busy_timeout = {_BUSY_MS}")
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute("BEGIN IMMEDIATE" if write else "BEGIN")
         application = connection.execute("PRAGMA application_id").fetchone()[0]
@@ -278,7 +280,7 @@ def _connect(target: Path, *, write: bool) -> Iterator[sqlite3.Connection]:
                     connection.execute(statement)
             connection.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
             connection.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")
-        yield connection
+        yield None if not write and tables == 0 else connection
         connection.execute("COMMIT")
     except BaseException as error:
         try:
@@ -342,7 +344,7 @@ def save_plan(
     >>> saved.actions, saved.minutes, saved.start.isoformat()
     (('publicar', 'grupos'), 70, '2025-01-06')
     """
-    from .actions import plan_minutes, resolve_plan
+    from .actions import resolve_plan
     from .score import as_ssi
     from .simulation import BestPlan, check_weeks, simulate
 
@@ -388,11 +390,13 @@ def save_plan(
                                "'name' must have 1 to 200 characters; received {r}.", r=short_repr(name)),
                             field="name", received=name)
     projection = simulate(start_ssi, actions, weeks=weeks, band=band, floor=floor)
-    ids = resolve_plan(actions).ids  # checked by simulate just above
-    minutes = plan_minutes(list(ids), weeks=weeks)
+    resolved = resolve_plan(actions)  # checked by simulate just above
+    ids = resolved.ids
+    minutes = int(resolved.weekly_minutes(weeks).sum())
     coverage = 0.8 if band is True else float(band)
     created = dt.datetime.now().replace(microsecond=0).isoformat(sep=" ")
     with _connect(target, write=True) as connection:
+        assert connection is not None
         cursor = connection.execute(
             "INSERT INTO plans (name, created, start, weeks, minutes, band, actions, brand, people, insights, "
             "relationships) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -461,10 +465,8 @@ def load_plan(which: int | str | None = None, *, path: str | PathLike[str] | Non
         which = check_integer(which, name="which", minimum=1, maximum=2**63 - 1, hint=tr(
             "El número de un plan (su id) o su nombre entre comillas.",
             "A plan's number (its id) or its name in quotes."))
-    if not _check_header(target):
-        raise _no_plans(target)
     with _connect(target, write=False) as connection:
-        if connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
+        if connection is None:
             raise _no_plans(target)
         query = "SELECT id, name, created, start, weeks, minutes, band, actions, brand, people, insights, " \
                 "relationships FROM plans"
@@ -508,11 +510,10 @@ def list_plans(*, path: str | PathLike[str] | None = None) -> pd.DataFrame:
     target = _target(path)
     columns = ["id", "name", "created", "start", "weeks", "minutes", "actions"]
     rows: list[tuple[Any, ...]] = []
-    if _check_header(target):
-        with _connect(target, write=False) as connection:
-            if connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-                rows = connection.execute(
-                    "SELECT id, name, created, start, weeks, minutes, actions FROM plans ORDER BY id DESC").fetchall()
+    with _connect(target, write=False) as connection:
+        if connection is not None:
+            rows = connection.execute(
+                "SELECT id, name, created, start, weeks, minutes, actions FROM plans ORDER BY id DESC").fetchall()
     frame = pd.DataFrame(rows, columns=columns)
     frame["start"] = pd.to_datetime(frame["start"])
     frame["actions"] = [", ".join(json.loads(a)) for a in frame["actions"]]
@@ -740,8 +741,6 @@ def example_history(plan: SavedPlan, *, weeks: int = 10, seed: int = 0) -> pd.Da
     ['2025-01-06', '2025-01-13', '2025-01-20', '2025-01-27']
     """
     import pandas as pd
-
-    from ._checks import check_seed
 
     check_type(plan, SavedPlan, name="plan", expected=tr("un plan guardado", "a saved plan"))
     weeks = check_integer(weeks, name="weeks", maximum=plan.weeks)
