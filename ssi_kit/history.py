@@ -29,6 +29,7 @@ from ._resources import user_dir
 from .errors import SSIInputError, SSITypeError
 from .linkedin_ssi import read_linkedin_ssi
 from .score import PILLARS, SSI, SSIProfile, as_ssi, pillar_label
+from .tables import column_label
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -458,8 +459,7 @@ def column_labels() -> dict[str, str]:
     >>> column_labels()["industry"]
     'Media del sector'
     """
-    return {"date": tr("Fecha", "Date"), **{p: pillar_label(p).capitalize() for p in PILLARS}, "total": "Total",
-            "industry": tr("Media del sector", "Industry average"), "network": tr("Media de tu red", "Network average")}
+    return {column: column_label(column) for column in COLUMNS}  # show_table's own headers
 
 
 def check_history(history: object) -> pd.DataFrame:
