@@ -191,7 +191,9 @@ class ClassData:
         return self.summary()
 
     def _repr_markdown_(self) -> str:
-        return self.summary()
+        from ._html import literal_block
+
+        return literal_block(self.summary())
 
 
 def _reasons() -> dict[str, str]:

@@ -492,7 +492,9 @@ class Responsiveness:
         return text
 
     def _repr_html_(self) -> str:
-        return f"<p>{html.escape(self.describe())}</p>"
+        from ._html import paragraph
+
+        return paragraph(self.describe())  # names from the export are text, never markup
 
     def __str__(self) -> str:
         return self.describe()

@@ -143,7 +143,9 @@ class SavedPlan:
         )
 
     def _repr_markdown_(self) -> str:
-        return str(self)
+        from ._html import literal_block
+
+        return literal_block(str(self))  # the plan's name is the learner's text, not Markdown
 
 
 # --- small checks -----------------------------------------------------------------------------

@@ -679,7 +679,9 @@ class BestPlan:
         )
 
     def _repr_markdown_(self) -> str:
-        return str(self)
+        from ._html import literal_block
+
+        return literal_block(str(self))  # ids from a catalog file are text, not Markdown
 
 
 def _pareto(cost: np.ndarray, value: np.ndarray, budget: float) -> np.ndarray:

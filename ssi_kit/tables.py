@@ -4,6 +4,7 @@ Library functions return tidy frames with English column names (``pillar``, ``sc
 is what code wants. :func:`show_table` is what a lesson puts at the end of a cell to *show*
 one: the same data with headers in the current language, numbers formatted like the rest of
 the course (``12,5``, ``8.912``, ``12,5 %``), the index hidden and long text shown whole.
+Cells and headers are data: shown as text, never read as HTML or maths.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Hashable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ._checks import check_frame, check_integer, check_type
+from ._html import NO_MATH, escape
 from ._i18n import format_number, format_percent, format_thousands, pick, short_repr, tr
 from .errors import SSIInputError
 
@@ -152,7 +154,8 @@ def show_table(
     Returns
     -------
     pandas.io.formats.style.Styler
-        Leave it as a cell's last value; the data itself is unchanged.
+        Leave it as a cell's last value; the data itself is unchanged. Cells and headers show
+        as text: HTML (``<b>``, a script) and ``$…$`` in them are never read as markup or maths.
 
     Examples
     --------
@@ -178,12 +181,14 @@ def show_table(
             field="percent", received=unknown,
         )
     decimals = check_integer(decimals, name="decimals", maximum=6)
-    styler = table.style.format(lambda v: _cell(v, decimals, False))
+    # Styler puts formatted values into its HTML as they are: each formatter escapes its text.
+    styler = table.style.format(lambda v: escape(_cell(v, decimals, False)))
     plain: list[Hashable] = [c for c in table.columns if str(c) in PLAIN_COLUMNS]
     if plain:
-        styler = styler.format(lambda v: "—" if _cell(v, 0, False) == "—" else str(v), subset=plain)
+        styler = styler.format(lambda v: "—" if _cell(v, 0, False) == "—" else escape(v), subset=plain)
     for column in shares:
-        styler = styler.format(lambda v: _cell(v, decimals, True), subset=[column])
-    styler = styler.format_index(lambda c: column_label(c, columns), axis=1).hide(axis="index")
+        styler = styler.format(lambda v: escape(_cell(v, decimals, True)), subset=[column])
+    styler = styler.format_index(lambda c: escape(column_label(c, columns)), axis=1).hide(axis="index")
+    styler = styler.set_table_attributes(f'class="{NO_MATH}"')  # a "$" in a cell is not maths
     # Long texts (a reason, a description) wrap instead of being cut.
     return styler.set_properties(None, **{"white-space": "normal", "text-align": "left"})

@@ -13,13 +13,13 @@ themselves are unit-tested.
 
 from __future__ import annotations
 
-import html
 import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from .._html import NO_MATH, literal
 from .._i18n import format_number, format_thousands, pick, short_repr, tr
 from ..errors import SSIInputError, SSITypeError
 from ..plots import BLUE, ERROR_COLOR, GREEN, GREY
@@ -93,10 +93,23 @@ class Outcome:
 
     def _repr_markdown_(self) -> str:
         color = _COLORS[self.status]
-        return f'<span style="color:{color}"><b>{self._title()}</b></span> {html.escape(self.message, quote=False)}'
+        # A verdict may quote the learner's answer: all literal. Hints and solutions are course
+        # text whose `code` shows as code.
+        message = _as_text(self.message, code=self.status in ("hint", "solution"))
+        return f'<span style="color:{color}"><b>{self._title()}</b></span> ' + message
 
     def __repr__(self) -> str:
         return str(self)
+
+
+def _as_text(message: str, *, code: bool) -> str:
+    """``message`` as literal text (Markdown, HTML and maths left unread), with its `code` spans
+    as ``<code>`` when ``code`` is true."""
+    parts = message.split("`") if code else [message]
+    if len(parts) % 2 == 0:  # an unpaired backtick stays text
+        parts[-2:] = [parts[-2] + "`" + parts[-1]]
+    shown = "".join(f"<code>{literal(part)}</code>" if i % 2 else literal(part) for i, part in enumerate(parts))
+    return f'<span class="{NO_MATH}">{shown}</span>'
 
 
 @dataclass(frozen=True)

@@ -63,9 +63,9 @@ class NetworkSummary:
         return "; ".join(parts) + "."
 
     def _repr_html_(self) -> str:
-        import html
+        from .._html import paragraph
 
-        return f"<p>{html.escape(self.describe())}</p>"
+        return paragraph(self.describe())  # a company from the export is text, never markup
 
     def __str__(self) -> str:
         return self.describe()

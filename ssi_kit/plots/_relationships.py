@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 from .._checks import check_frame, check_title
 from .._i18n import format_percent, plural, tr
 from ..relationships import stage_counts
-from ._style import BLUE, GREY, PINK, VERMILION, base_layout
+from ._style import BLUE, GREY, PINK, VERMILION, base_layout, safe_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -30,7 +30,7 @@ def _counts(data: Any) -> pd.DataFrame:
 def _funnel_values(counts: pd.DataFrame) -> dict[str, Any]:
     people = [int(c) for c in counts["count"]]
     return {
-        "y": list(counts["label"]),
+        "y": [safe_text(label) for label in counts["label"]],
         "x": people,
         "text": [plural(n, "persona", "personas", "person", "people") for n in people],
     }

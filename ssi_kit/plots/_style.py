@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 import plotly.graph_objects as go
@@ -27,10 +26,19 @@ PILLAR_COLORS = {"brand": BLUE, "people": ORANGE, "insights": GREEN, "relationsh
 
 FONT_SIZE = 18  # readable from the back of a classroom
 
+# plotly reads a few HTML tags and entities in any label, "%{…}" in a hover template, and "$…$"
+# as maths where MathJax is loaded: character references show the characters, and nothing else.
+_PLOTLY_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "$": "&#36;", "%": "&#37;"})
+
+
 def safe_text(value: object) -> str:
-    """A learner's text (a company, a name) as plotly shows it literally: plotly reads a few
-    HTML tags in labels, so ``<b>`` or ``<a href=…>`` typed in someone's data are escaped."""
-    return html.escape(str(value), quote=False)
+    """A learner's text (a company, a name) as plotly shows it literally: ``<b>``,
+    ``<a href=…>``, ``%{x}`` or ``$x$`` typed in someone's data are escaped, never read.
+
+    >>> safe_text("<b>5 %</b>")
+    '&lt;b&gt;5 &#37;&lt;/b&gt;'
+    """
+    return str(value).translate(_PLOTLY_TEXT)
 
 
 def base_layout(fig: go.Figure, *, title: str, height: int = 480) -> go.Figure:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
 
+from .._html import has_math, literal_block
 from .._i18n import tr
 
 if TYPE_CHECKING:
@@ -47,9 +48,13 @@ class ActionBoxes:
             for action_id, label, minutes, kind, description in zip(
                 rows["id"], rows["label"], rows["minutes"], rows["kind"], rows["description"]
             ):
+                text = f"{label} ({_effort(minutes, kind)})"
+                # ipywidgets typesets a description's $…$ as maths: a catalog's label stays text.
+                math = has_math(text)
                 box = widgets.Checkbox(
-                    value=action_id in chosen, description=f"{label} ({_effort(minutes, kind)})",
-                    indent=False, tooltip=description, layout=widgets.Layout(width="auto"),
+                    value=action_id in chosen, description=literal_block(text) if math else text,
+                    description_allow_html=math, indent=False, tooltip=description,
+                    layout=widgets.Layout(width="auto"),
                 )
                 box.add_class("ssi-action")
                 box.observe(self._ticked_by_learner, names="value")
