@@ -208,6 +208,8 @@ def _reasons() -> dict[str, str]:
 def _parse(text: str, name: str, rows: list[tuple[Any, ...]], rejected: list[tuple[str, int, str]],
            *, default_time: datetime | None = None) -> None:
     """Append the valid rows of one CSV text to ``rows`` and the others to ``rejected``."""
+    from ._spreadsheet import unprotect
+
     reasons = _reasons()
     lines = text.splitlines()
     header_at, columns, sep = -1, {}, ","
@@ -252,7 +254,7 @@ def _parse(text: str, name: str, rows: list[tuple[Any, ...]], rejected: list[tup
         if len(fields) < width:
             rejected.append((name, line_no, reasons["columns"]))
             continue
-        student = fields[student_at].strip()
+        student = unprotect(fields[student_at]).strip()  # without the apostrophes save_csv adds
         if not student:
             rejected.append((name, line_no, reasons["student"]))
             continue
@@ -712,7 +714,7 @@ def export_csv(class_data: ClassData | pd.DataFrame, dest: str | PathLike[str], 
     >>> clase = read_class("alias;marca;personas;informacion;relaciones\\n=cmd;12;8;5;10\\n")
     >>> out = export_csv(clase, pathlib.Path(tempfile.mkdtemp()) / "clase.csv")
     >>> out.read_text(encoding="utf-8-sig").splitlines()[1].split(",")[1]
-    "'=cmd"
+    '"\\'=cmd"'
     """
     from .safe_csv import save_csv
 

@@ -520,7 +520,7 @@ def export_history(dest: str | PathLike[str], *, path: str | PathLike[str] | Non
     >>> _ = record("12,5; 8; 5,25; 10", "14/03/2025", path=historial)
     >>> out = export_history(pathlib.Path(tempfile.mkdtemp()) / "historial.csv", path=historial)
     >>> out.read_text(encoding="utf-8-sig").splitlines()[1]
-    '2025-03-14,12.5,8.0,5.25,10.0,35.75,,'
+    '"2025-03-14",12.5,8.0,5.25,10.0,35.75,"",""'
     """
     from .safe_csv import save_csv
     overwrite = check_flag(overwrite, name="overwrite")

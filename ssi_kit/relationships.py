@@ -505,9 +505,6 @@ def save_tracker(tracker: pd.DataFrame, path: str | PathLike[str] | None = None)
     return save_csv(out, target, overwrite=True)
 
 
-_APOSTROPHE = re.compile(r"^'(?=[=+\-@\t\r])")  # what save_csv adds before a would-be formula
-
-
 def load_tracker(path: str | PathLike[str] | None = None) -> pd.DataFrame:
     """Your tracker, read from its file; an empty one if the file does not exist yet.
 
@@ -522,6 +519,8 @@ def load_tracker(path: str | PathLike[str] | None = None) -> pd.DataFrame:
     """
     import csv
     import io
+
+    from ._spreadsheet import unprotect  # takes off the apostrophes save_csv adds
 
     target = _given_path(path)
     if not target.exists():
@@ -553,7 +552,7 @@ def load_tracker(path: str | PathLike[str] | None = None) -> pd.DataFrame:
     for offset, record in enumerate(reader, start=number + 2):
         if not any(cell.strip() for cell in record):
             continue
-        values = {key: _APOSTROPHE.sub("", cell) for key, cell in zip(keys, record) if key}
+        values = {key: unprotect(cell) for key, cell in zip(keys, record) if key}
         try:
             rows.append((_check_name(values.get("name", "")), stage_key(values.get("stage", "")),
                          _last_interaction(values.get("last_interaction")), _check_step(values.get("next_step"))))

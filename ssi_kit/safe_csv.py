@@ -7,9 +7,9 @@ saving must never leave half a file nor destroy the previous one.
 
 from __future__ import annotations
 
+import csv
 import errno
 import os
-import re
 import secrets
 from collections.abc import Callable
 from os import PathLike
@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from ._checks import check_type
 from ._i18n import short_repr, tr
+from ._spreadsheet import protect, protect_values
 from .errors import SSIInputError, SSITypeError
 
 if TYPE_CHECKING:
@@ -25,30 +26,31 @@ if TYPE_CHECKING:
 
 __all__ = ["check_destination", "save_csv", "write_atomically"]
 
-_FORMULA_START = re.compile(r"^[=+\-@\t\r]")
-
 
 def _neutralised(df: pd.DataFrame) -> pd.DataFrame:
-    """``df`` with an apostrophe before every text a spreadsheet would run as a formula, the
-    column names included."""
+    """``df`` as it is written: a meaningful index (named, text, several levels: a ``pivot_table``
+    of companies) as columns, and every text cell and header cell, of every level, through
+    :func:`~ssi_kit._spreadsheet.protect`. Numbers stay numbers."""
     import pandas as pd
 
     def cell(value: object) -> object:
-        return "'" + value if isinstance(value, str) and _FORMULA_START.match(value) else value
+        return protect(value) if isinstance(value, str) else value
 
-    safe = df.copy()
-    if not isinstance(safe.columns, pd.MultiIndex):
-        safe.columns = pd.Index([cell(c) for c in safe.columns], dtype=object)
+    index = df.index
+    row_numbers = index.nlevels == 1 and index.name is None and pd.api.types.is_integer_dtype(index.dtype)
+    safe = df.copy() if row_numbers else df.reset_index(allow_duplicates=True)
+    columns = safe.columns
+    if isinstance(columns, pd.MultiIndex):
+        safe.columns = pd.MultiIndex.from_tuples([tuple(cell(v) for v in c) for c in columns],
+                                                 names=[cell(n) for n in columns.names])
+    else:
+        safe.columns = pd.Index([cell(c) for c in columns], dtype=object, name=cell(columns.name))
     for i in range(safe.shape[1]):
         values = safe.iloc[:, i]
         if isinstance(values.dtype, pd.CategoricalDtype):
             values = values.astype(object)
-        if pd.api.types.is_string_dtype(values.dtype) and values.dtype != object:
-            risky = values.str.match(_FORMULA_START).fillna(False).astype(bool)
-            if risky.any():
-                safe.isetitem(i, values.where(~risky, "'" + values).array)
-        elif values.dtype == object:
-            safe.isetitem(i, values.map(cell).to_numpy(dtype=object))
+        if values.dtype == object or isinstance(values.dtype, pd.StringDtype):
+            safe.isetitem(i, protect_values(values).array)
     return safe
 
 
@@ -70,11 +72,16 @@ def _write_error(given: str, error: OSError) -> SSIInputError:
 def save_csv(df: pd.DataFrame, path: str | PathLike[str], *, overwrite: bool = False) -> Path:
     """Write a table as a CSV that is safe to open in a spreadsheet.
 
-    Text cells and column names that a spreadsheet would run as a formula (starting with
-    ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) get a leading apostrophe. UTF-8
-    with BOM, so accents show right in Excel. The file is written whole or not at all: a
-    crash midway never leaves half a file, nor destroys the one it replaces. The file stays
-    on your machine: share it yourself.
+    Safe to open whichever of ``,`` or ``;`` the spreadsheet splits on: text fields are quoted,
+    and an apostrophe goes before a formula start (``=``, ``+``, ``-``, ``@``, a tab or a
+    carriage return) at the start of a text cell *and* right after any ``,``, ``;`` or line
+    break inside it, in the cells and in the headers of every level. A meaningful index (a
+    ``pivot_table`` of companies) is written as columns; plain row numbers are left out.
+    Numbers stay numbers. Readers take the apostrophes off again
+    (:func:`ssi_kit._spreadsheet.unprotect`), so a note typed as ``'=1+1`` reads back as
+    ``'=1+1``. UTF-8 with BOM, so accents show right in Excel. The file is written whole or
+    not at all: a crash midway never leaves half a file, nor destroys the one it replaces.
+    The file stays on your machine: share it yourself.
 
     Parameters
     ----------
@@ -100,9 +107,9 @@ def save_csv(df: pd.DataFrame, path: str | PathLike[str], *, overwrite: bool = F
     --------
     >>> import pandas as pd, tempfile, pathlib
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "clase.csv"
-    >>> _ = save_csv(pd.DataFrame({"position": ["=1+1", "CEO"]}), out)
+    >>> _ = save_csv(pd.DataFrame({"position": ["=1+1", "CEO;=1+1;"], "n": [1, 2]}), out)
     >>> out.read_text(encoding="utf-8-sig").splitlines()
-    ['position', "'=1+1", 'CEO']
+    ['"position","n"', '"\\'=1+1",1', '"CEO;\\'=1+1;",2']
     """
     import pandas as pd
 
@@ -115,8 +122,9 @@ def save_csv(df: pd.DataFrame, path: str | PathLike[str], *, overwrite: bool = F
     target = check_destination(path, name="path", overwrite=overwrite,
                                example=tr('"mi_red_anonima.csv"', '"my_network.csv"'))
     safe = _neutralised(df)
-    # CRLF line ends: the csv writer then also quotes cells holding a lone "\r".
-    write_atomically(target, os.fspath(path), lambda file: safe.to_csv(file, index=False, lineterminator="\r\n"),
+    # Every text field quoted: a separator or line break inside it never splits a cell.
+    write_atomically(target, os.fspath(path),
+                     lambda file: safe.to_csv(file, index=False, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\r\n"),
                      encoding="utf-8-sig")
     return target
 

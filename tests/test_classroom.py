@@ -258,8 +258,8 @@ class TestExports:
         clase = read_class(_csv("alias;marca;personas;informacion;relaciones", "@SUM(A1);1;2;3;4", "ana;1;2;3;4"))
         out = export_csv(clase, tmp_path / "clase.csv")
         lines = out.read_text(encoding="utf-8-sig").splitlines()
-        assert lines[0].split(",")[:2] == ["timestamp", "student"]
-        assert lines[1].split(",")[1] == "'@SUM(A1)"
+        assert lines[0].split(",")[:2] == ['"timestamp"', '"student"']
+        assert lines[1].split(",")[1] == '"\'@SUM(A1)"'
         with pytest.raises(SSIInputError):
             export_csv(clase, tmp_path / "clase.csv")
 

@@ -226,8 +226,8 @@ class TestExport:
         record(read_linkedin_ssi(EXAMPLE), "2025-03-21")
         out = export_history(tmp_path / "h.csv")
         lines = out.read_text(encoding="utf-8-sig").splitlines()
-        assert lines[0] == "fecha,marca,personas,información,relaciones,total,sector,red"
-        assert len(lines) == 3 and lines[1].startswith("2025-03-14,")
+        assert lines[0] == '"fecha","marca","personas","información","relaciones","total","sector","red"'
+        assert len(lines) == 3 and lines[1].startswith('"2025-03-14",')
 
     def test_never_replaces_without_overwrite(self, tmp_path):
         """An existing file is kept unless overwrite=True."""
@@ -237,7 +237,7 @@ class TestExport:
             export_history(target)
         assert target.read_text() == "mío"
         export_history(target, overwrite=True)
-        assert target.read_text(encoding="utf-8-sig").startswith("fecha")
+        assert target.read_text(encoding="utf-8-sig").startswith('"fecha"')
 
 
 def _save_json(path, member):

@@ -537,7 +537,7 @@ class TestSaveCsv:
             save_csv(pd.DataFrame({"a": [1]}), path)
         assert path.read_text() == "original"
         save_csv(pd.DataFrame({"a": [1]}), path, overwrite=True)
-        assert path.read_text(encoding="utf-8-sig").splitlines() == ["a", "1"]
+        assert path.read_text(encoding="utf-8-sig").splitlines() == ['"a"', "1"]
 
     def test_not_a_dataframe(self, tmp_path):
         """save_csv takes a DataFrame."""

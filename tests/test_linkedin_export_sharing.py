@@ -157,14 +157,14 @@ class TestSaveCsvSafety:
     def test_header_neutralised(self, tmp_path):
         """A column named like a formula gets the apostrophe too, like every cell."""
         path = save_csv(pd.DataFrame({"=1+1": ["a"], "@x": ["b"], "ok": ["-3"]}), tmp_path / "x.csv")
-        assert path.read_text(encoding="utf-8-sig").splitlines() == ["'=1+1,'@x,ok", "a,b,'-3"]
+        assert path.read_text(encoding="utf-8-sig").splitlines() == ['"\'=1+1","\'@x","ok"', '"a","b","\'-3"']
 
     def test_numbers_and_categories(self, tmp_path):
         """Numbers stay numbers; text in object and category columns is neutralised."""
         df = pd.DataFrame({"n": [-1, 2], "o": pd.Series(["=A1", 3], dtype=object),
                            "c": pd.Categorical(["+1", "ok"])})
         path = save_csv(df, tmp_path / "x.csv")
-        assert path.read_text(encoding="utf-8-sig").splitlines() == ["n,o,c", "-1,'=A1,'+1", "2,3,ok"]
+        assert path.read_text(encoding="utf-8-sig").splitlines() == ['"n","o","c"', '-1,"\'=A1","\'+1"', '2,3,"ok"']
 
     def test_missing_folder(self, tmp_path):
         """A folder that does not exist is a clear error."""
