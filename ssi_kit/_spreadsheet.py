@@ -22,6 +22,9 @@ The contract, for a reader that calls :func:`unprotect` on every text cell it re
   ``protect`` did not write removes one apostrophe before each formula start at a cell start
   (``'=1+1`` becomes ``=1+1``), as the readers did with files written by earlier versions.
 - Numbers are not text: callers pass only ``str`` values (a number stays a number).
+- A reader calls it on each field as the CSV parser returns it, before stripping spaces, and
+  keeps carriage returns inside fields (``open(..., newline="")``): a ``\\r`` turned into
+  ``\\n`` is no longer a formula start, so its apostrophe would stay.
 """
 
 from __future__ import annotations
