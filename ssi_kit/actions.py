@@ -12,8 +12,6 @@ message lists every bad row by the line a text editor shows (or by the table's r
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -23,9 +21,10 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ._checks import Source, check_frame, decode_text, parse_typed_number, read_source
+from ._checks import Source, check_frame, parse_typed_number, read_source
 from ._i18n import format_number, format_thousands, plural, short_repr, tr
 from ._resources import data_path
+from ._table_reader import Table, TableKind, read_table
 from .errors import SSIInputError, SSITypeError
 from .score import PILLAR_MAX, PILLARS, pillar_key
 
@@ -270,68 +269,29 @@ def _row_name(label: object) -> str:
 
 
 # --- reading a CSV -------------------------------------------------------------------------
-def _delimiter(text: str) -> str:
-    """``,`` unless the header is clearly split by ``;`` (Spanish Excel) or tabs."""
-    header = next((line for line in text.splitlines() if line.strip()), "")
-    return max((",", ";", "\t"), key=header.count) if header.count(",") == 0 else ","
+_CATALOG_FILE = TableKind(
+    file="acciones.csv", function="load_actions", described=("un catálogo de acciones", "an actions catalog"),
+    columns={
+        "id": ("id",), "pillar": ("pillar", "pilar"), "kind": ("kind", "tipo"), "minutes": ("minutes", "minutos"),
+        "effect": ("effect", "efecto"), "label_es": ("labeles",), "label_en": ("labelen",), "label": ("label",),
+        "description_es": ("descriptiones",), "description_en": ("descriptionen",),
+        "description": ("description",), "source": ("source", "fuente"),
+    },
+    strict=False, repeated="error", expected=", ".join(_REQUIRED_FILE),
+    argument=("la ruta de un CSV de acciones (o su texto pegado)", "the path of an actions CSV (or its pasted text)"),
+    download=("Pasa la ruta de un CSV de acciones, o nada para usar el del curso.",
+              "Pass the path of an actions CSV, or nothing for the course's."),
+)
 
 
-def _parse_csv(text: str, source: Source) -> tuple[list[str], list[list[str]], list[int]]:
-    """Header, records and the physical line each record starts on (as a text editor counts)."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text),
-                        skipinitialspace=True, strict=True)
-    header: list[str] | None = None
-    records: list[list[str]] = []
-    starts: list[int] = []
-    end = 0
-    try:
-        for record in reader:
-            start, end = end + 1, reader.line_num
-            if not any(field.strip() for field in record):
-                continue  # blank lines and rows of empty cells (spreadsheets leave them)
-            if header is None:
-                header = record
-            else:
-                records.append(record)
-                starts.append(start)
-    except csv.Error as error:
-        detail = str(error)
-        if "end of data" in detail or "field larger" in detail:
-            reason = tr("unas comillas (\") se abren en la línea {line} y no se cierran",
-                        "a quote (\") opens on line {line} and is never closed", line=end + 1)
-        elif "expected after" in detail:
-            reason = tr("en la línea {line} hay texto pegado detrás de unas comillas de cierre",
-                        "on line {line} there is text right after a closing quote", line=end + 1)
-        else:
-            reason = tr("cerca de la línea {line} ({detail})", "near line {line} ({detail})",
-                        line=end + 1, detail=detail)
-        raise SSIInputError(
-            tr("{subject} no es un CSV válido: {reason}.", "{subject} is not a valid CSV: {reason}.",
-               subject=source.subject, reason=reason),
-            field="source", received=source.name or source.kind,
-            hint=tr("Ábrelo en una hoja de cálculo y guárdalo de nuevo como CSV.",
-                    "Open it in a spreadsheet and save it again as CSV."),
-        ) from None
-    if header is None:
-        raise SSIInputError(
-            tr("{subject} está vacío.", "{subject} is empty.", subject=source.subject),
-            field="source", received=source.name or source.kind,
-            hint=tr("Un catálogo necesita la cabecera ({cols}) y una fila por acción.",
-                    "A catalog needs the header ({cols}) and one row per action.", cols=", ".join(_REQUIRED_FILE)),
-        )
-    return header, records, starts
+def _ragged(table: Table, width: int) -> list[str]:
+    """One problem per row whose number of values differs from the header's."""
+    import numpy as np
 
-
-def _ragged(header: list[str], records: list[list[str]], starts: list[int]) -> list[str]:
-    """One problem per record whose number of values differs from the header's."""
-    problems = []
-    for record, line in zip(records, starts):
-        extra = record[len(header):]
-        if len(record) < len(header) or any(field.strip() for field in extra):
-            problems.append(tr(
-                "línea {line}: tiene {n} valores y la cabecera {m}.",
-                "line {line}: has {n} values and the header {m}.", line=line, n=len(record), m=len(header)))
-    return problems
+    widths = table.widths if table.widths is not None else np.full(len(table.frame), width)
+    bad = np.flatnonzero((widths < width) | table.extra)
+    return [tr("línea {line}: tiene {n} valores y la cabecera {m}.", "line {line}: has {n} values and the header {m}.",
+               line=table.line_of(int(row)) or "?", n=int(widths[row]), m=width) for row in bad.tolist()]
 
 
 def _catalog_of(source: Source) -> str:
@@ -342,11 +302,8 @@ def _catalog_of(source: Source) -> str:
 @lru_cache(maxsize=8)
 def _read_catalog(source: Source) -> pd.DataFrame:
     """The checked catalog of a file's bytes, labels in both languages (cached: a catalog is small)."""
-    import pandas as pd
-
-    text, _ = decode_text(source.data, where=source)
-    header, records, starts = _parse_csv(text, source)
-    ragged = _ragged(header, records, starts)
+    table = read_table(source, _CATALOG_FILE, header_lines=20)
+    ragged = _ragged(table, table.width)
     if ragged:
         raise SSIInputError(
             tr("{subject} tiene {n}:\n  {problems}", "{subject} has {n}:\n  {problems}",
@@ -357,10 +314,9 @@ def _read_catalog(source: Source) -> pd.DataFrame:
             hint=tr('¿Un decimal con coma sin comillas? Escribe 0.5 o "0,5".',
                     'A decimal comma without quotes? Write 0.5 or "0,5".'),
         )
-    frame = pd.DataFrame([r[: len(header)] for r in records], columns=header, dtype=object)
-    rows = [tr("línea {n}", "line {n}", n=line) for line in starts]
+    rows = [tr("línea {n}", "line {n}", n=table.line_of(i) or "?") for i in range(len(table.frame))]
     return _check_catalog(
-        frame, subject=_catalog_of(source), rows=rows, required=_REQUIRED_FILE,
+        table.frame.astype(object), subject=_catalog_of(source), rows=rows, required=_REQUIRED_FILE,
         hint=tr("Copia la cabecera del catálogo del curso: ssi_kit.data_path(\"acciones.csv\").",
                 "Copy the header of the course's catalog: ssi_kit.data_path(\"acciones.csv\")."),
     )
@@ -370,13 +326,8 @@ def _load(path: object) -> pd.DataFrame:
     """The checked catalog (labels in both languages) of a path, pasted text, bytes or file."""
     if path is None:
         path = data_path("acciones.csv")
-    source = read_source(
-        path, function="load_actions",
-        expected=tr("la ruta de un CSV de acciones (o su texto pegado)",
-                    "the path of an actions CSV (or its pasted text)"),
-        hint=tr("Pasa la ruta de un CSV de acciones, o nada para usar el del curso.",
-                "Pass the path of an actions CSV, or nothing for the course's."),
-    )
+    source = read_source(path, function=_CATALOG_FILE.function, expected=tr(*_CATALOG_FILE.argument),
+                         hint=tr(*_CATALOG_FILE.download))
     if len(source.data) > _CACHED_BYTES:
         return _read_catalog.__wrapped__(source)
     return _read_catalog(source)

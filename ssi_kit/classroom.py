@@ -14,32 +14,28 @@ to decide what to teach next, never to grade people.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
+import math
 import os
 import re
+import stat
 import unicodedata
-from collections.abc import Iterable
+import warnings
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from ._checks import (
-    check_date,
-    check_frame,
-    check_number,
-    check_type,
-    decode_text,
-    read_source,
-)
+from ._checks import MAX_FILE_BYTES, Source, check_date, check_frame, check_number, check_type
 from ._i18n import format_number, plural, short_repr, tr
-from .errors import SSIInputError, SSITypeError
+from ._table_reader import Table, TableKind, parse_dates, read_table
+from .errors import SSIInputError, SSITypeError, SSIWarning
 from .score import PILLAR_MAX, PILLARS, as_ssi, pillar_label
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 __all__ = [
@@ -51,6 +47,7 @@ __all__ = [
     "export_csv",
     "latest_submissions",
     "read_class",
+    "student_key",
     "submit",
     "weakest_pillar",
 ]
@@ -70,8 +67,8 @@ _ROLES: dict[str, tuple[str, ...]] = {
     "relationships": ("construir relaciones", "build relationships", "relaciones", "relationships"),
     "student": ("alias", "alumno", "alumna", "estudiante", "student", "participante", "nombre", "name"),
 }
-_HEADER_SCAN = 20  # a header is among the first lines (a notes preamble may come before it)
 _WORDS = re.compile(r"[^a-z0-9]+")
+_FIRST_YEAR = 2000  # no LinkedIn SSI existed before: an earlier date is a typo
 
 
 def _normal(text: str) -> str:
@@ -96,67 +93,54 @@ def _role_rank(header: str) -> dict[str, int]:
     return found
 
 
-def _columns(fields: list[str]) -> dict[str, int]:
-    """Role → column index, each column used once, the best match first."""
-    candidates = sorted(
-        ((rank, index, role) for index, name in enumerate(fields) for role, rank in _role_rank(name).items()),
-    )
-    chosen: dict[str, int] = {}
-    used: set[int] = set()
-    for _rank, index, role in candidates:
-        if role not in chosen and index not in used:
-            chosen[role] = index
-            used.add(index)
-    return chosen
+_CLASS_FILE = TableKind(
+    file="CSV", columns=dict.fromkeys(SUBMISSION_COLUMNS[:-1], ()), function="read_class",
+    described=("un CSV de la clase", "a class CSV"), match=_role_rank, required=("student", *PILLARS),
+    strict=False, cut_at_bad_quote=True, expected="Marca temporal, Alias, Marca, Personas, Información, Relaciones",
+    argument=("la ruta del CSV de la clase (o su texto, o la carpeta compartida)",
+              "the path of the class CSV (or its text, or the shared folder)"),
+    download=("Parte de data/plantilla_clase.csv o de la exportación del formulario.",
+              "Start from data/plantilla_clase.csv or from the form's export."),
+    without=("Cada pilar va en su columna, con su nombre (por ejemplo «Marca»).",
+             "Each pillar goes in its own column, with its name (e.g. 'Brand')."),
+)
 
 
-def _separator(line: str) -> str:
-    counts = {sep: len(next(csv.reader([line], delimiter=sep), [])) for sep in (",", ";", "\t")}
-    return max(counts, key=lambda s: (counts[s], s == ";"))
+def student_key(alias: str) -> str:
+    """Who a student is, however they typed their alias: spaces, case and compatibility forms folded.
+
+    ``"Ana"`` and ``"ana "``, ``"Strauß"`` and ``"STRAUSS"``, the Kelvin sign and ``K`` are one
+    student; accents are kept (``"José"`` is not ``"Jose"``). :func:`submit` names files by it
+    and :func:`read_class` groups by it.
+
+    >>> student_key(" Strauß "), student_key("STRAUSS")
+    ('strauss', 'strauss')
+    """
+    text = " ".join(alias.split())
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
 
 
 # --- values --------------------------------------------------------------------------------
 _NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)")
-_ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
-_DAY_FIRST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{2,4})")
-_TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*([ap])?\.?\s*m?\.?", re.IGNORECASE)
 
 
-def _number(text: str) -> float | None:
+def _number(text: str) -> float:
+    """A number as forms and Spanish spreadsheets write it (``12,5``, ``12.5``, `` 8 ``); NaN otherwise
+    (``1e5``, ``inf`` or ``nan`` are text, not scores)."""
     cleaned = text.strip().replace("\u00a0", "").replace(" ", "")
-    if not _NUMBER.fullmatch(cleaned):
-        return None
-    return float(cleaned.replace(",", "."))
+    return float(cleaned.replace(",", ".")) if _NUMBER.fullmatch(cleaned) else math.nan
 
 
-def _timestamp(text: str) -> datetime | None:
-    """A date and time as forms and spreadsheets write them (day first, as in Spanish)."""
-    text = text.strip()
-    match = _ISO.match(text)
-    try:
-        if match:
-            year, month, day = (int(g) for g in match.groups())
-        else:
-            match = _DAY_FIRST.match(text)
-            if not match:
-                return None
-            day, month, year = (int(g) for g in match.groups())
-            year += 2000 if year < 100 else 0
-        moment = datetime(year, month, day)
-    except ValueError:
-        return None
-    clock = _TIME.search(text, match.end())
-    if clock:
-        hour, minute = int(clock.group(1)), int(clock.group(2))
-        second = int(clock.group(3) or 0)
-        half = (clock.group(4) or "").lower()
-        if half == "p" and hour < 12:
-            hour += 12
-        elif half == "a" and hour == 12:
-            hour = 0
-        if hour < 24 and minute < 60 and second < 60:
-            moment = moment.replace(hour=hour, minute=minute, second=second)
-    return moment
+def _each_distinct(values: pd.Series, function: Callable[[str], Any]) -> np.ndarray:
+    """``function`` of each cell (NA cells give what ``function("")`` gives), computed once per distinct
+    text: a class repeats its aliases, dates and scores."""
+    import numpy as np
+    import pandas as pd
+
+    codes, uniques = pd.factorize(values.to_numpy(dtype=object, na_value=""))
+    results = np.empty(len(uniques), dtype=object)
+    results[:] = [function(str(u)) for u in uniques]
+    return results[codes]
 
 
 # --- reading -------------------------------------------------------------------------------
@@ -168,6 +152,8 @@ class ClassData:
     ----------
     submissions : DataFrame
         The valid rows: ``timestamp, student, brand, people, insights, relationships, total``.
+        One student is one :func:`student_key`: their rows share the alias of their latest
+        submission.
     rejected : DataFrame
         ``file, line, reason``: each row left out, numbered as a text editor numbers lines,
         with the reason in the current language (never the row's content).
@@ -196,110 +182,81 @@ class ClassData:
         return literal_block(self.summary())
 
 
-def _reasons() -> dict[str, str]:
-    return {
-        "columns": tr("faltan columnas en esta fila", "this row lacks columns"),
-        "student": tr("el alumno está vacío", "the student is empty"),
-        "timestamp_empty": tr("la fecha está vacía", "the date is empty"),
-        "timestamp": tr("la fecha no se entiende", "the date cannot be read"),
-    }
-
-
-def _parse(text: str, name: str, rows: list[tuple[Any, ...]], rejected: list[tuple[str, int, str]],
-           *, default_time: datetime | None = None) -> None:
-    """Append the valid rows of one CSV text to ``rows`` and the others to ``rejected``."""
-    from ._spreadsheet import unprotect
-
-    reasons = _reasons()
-    lines = text.splitlines()
-    header_at, columns, sep = -1, {}, ","
-    for i, line in enumerate(lines[:_HEADER_SCAN]):
-        if not line.strip():
-            continue
-        sep = _separator(line)
-        found = _columns(next(csv.reader([line], delimiter=sep), []))
-        if "student" in found and any(p in found for p in PILLARS):
-            header_at, columns = i, found
-            break
-    if header_at < 0:
-        raise SSIInputError(
-            tr("No encuentro la cabecera en {w}: hace falta una columna de alumno (alumno, nombre, alias…) y una "
-               "por pilar (marca, personas, información, relaciones).",
-               "No header found in {w}: a student column (student, name, alias…) and one per pillar (brand, "
-               "people, insights, relationships) are needed.", w=name),
-            field="source", received=name,
-            hint=tr("Parte de data/plantilla_clase.csv o de la exportación del formulario.",
-                    "Start from data/plantilla_clase.csv or from the form's export."),
-        )
-    missing = [p for p in PILLARS if p not in columns]
-    if missing:
-        raise SSIInputError(
-            tr("A {w} le faltan las columnas de los pilares: {m}.", "{w} lacks the pillar columns: {m}.",
-               w=name, m=", ".join(pillar_label(p) for p in missing)),
-            field="source", received=missing,
-            hint=tr("Cada pilar va en su columna, con su nombre (por ejemplo «Marca»).",
-                    "Each pillar goes in its own column, with its name (e.g. 'Brand')."),
-        )
-    pillar_at = [columns[p] for p in PILLARS]
-    student_at, time_at = columns["student"], columns.get("timestamp")
-    width = max(columns.values()) + 1
-    body = "\n".join(lines[header_at + 1:])
-    reader = csv.reader(io.StringIO(body), delimiter=sep)
-    previous = 0
-    for fields in reader:
-        line_no = header_at + 2 + previous  # the row's first line, numbered from 1 as an editor does
-        previous = reader.line_num
-        if not any(f.strip() for f in fields):
-            continue  # a blank line is not a submission
-        if len(fields) < width:
-            rejected.append((name, line_no, reasons["columns"]))
-            continue
-        student = unprotect(fields[student_at]).strip()  # without the apostrophes save_csv adds
-        if not student:
-            rejected.append((name, line_no, reasons["student"]))
-            continue
-        if time_at is None:
-            moment = default_time
-        elif not fields[time_at].strip():
-            rejected.append((name, line_no, reasons["timestamp_empty"]))
-            continue
-        else:
-            moment = _timestamp(fields[time_at])
-            if moment is None:
-                rejected.append((name, line_no, reasons["timestamp"]))
-                continue
-        values, problem = [], ""
-        for pillar, at in zip(PILLARS, pillar_at):
-            cell = fields[at]
-            number = _number(cell)
-            if not cell.strip():
-                problem = tr("el pilar «{p}» está vacío", "the pillar '{p}' is empty", p=pillar_label(pillar))
-            elif number is None:
-                problem = tr("el pilar «{p}» no es un número", "the pillar '{p}' is not a number",
-                             p=pillar_label(pillar))
-            elif not 0 <= number <= PILLAR_MAX:
-                problem = tr("el pilar «{p}» está fuera de rango (de 0 a 25)",
-                             "the pillar '{p}' is out of range (0 to 25)", p=pillar_label(pillar))
-            if problem:
-                break
-            values.append(round(number, 3) + 0.0)  # type: ignore[arg-type]
-        if problem:
-            rejected.append((name, line_no, problem))
-            continue
-        rows.append((moment, student, *values, round(sum(values), 3) + 0.0))
-
-
-def _frames(rows: list[tuple[Any, ...]], rejected: list[tuple[str, int, str]]) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _rows(table: Table, name: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The valid submissions of one file, and its rejected rows (line and reason, never the content)."""
+    import numpy as np
     import pandas as pd
 
-    submissions = pd.DataFrame(rows, columns=list(SUBMISSION_COLUMNS))
-    submissions["timestamp"] = pd.to_datetime(submissions["timestamp"])
+    frame = table.frame
+    n = len(frame)
+    reason = np.full(n, "", dtype=object)
+
+    def reject(where: Any, why: str) -> None:
+        where = np.asarray(where, dtype=bool) & (reason == "")
+        reason[where] = why
+
+    if table.widths is not None:
+        reject(table.widths < table.width, tr("faltan columnas en esta fila", "this row lacks columns"))
+    students = _each_distinct(frame["student"], lambda v: v.strip() or None)
+    reject(pd.isna(students), tr("el alumno está vacío", "the student is empty"))
+    today = pd.Timestamp(date.today()) + pd.Timedelta(days=2)  # a day's leeway for time zones
+    if "timestamp" in frame:
+        texts = frame["timestamp"]
+        reject(_each_distinct(texts, lambda v: not v.strip()).astype(bool),
+               tr("la fecha está vacía", "the date is empty"))
+        dates = parse_dates(texts)
+        moments = pd.Series(dates.values, index=frame.index)
+        outside = ((moments < pd.Timestamp(_FIRST_YEAR, 1, 1)) | (moments >= today)).to_numpy(copy=True)
+        outside[dates.far] = True  # years pandas cannot even hold (1, 9999)
+        reject(outside, tr("la fecha no está entre 2000 y hoy", "the date is not between 2000 and today"))
+        reject(moments.isna().to_numpy(), tr("la fecha no se entiende", "the date cannot be read"))
+    else:
+        moments = pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
+    scores: dict[str, np.ndarray] = {}
+    for pillar in PILLARS:
+        values = _each_distinct(frame[pillar], _number).astype(float)
+        label = pillar_label(pillar)
+        reject(_each_distinct(frame[pillar], lambda v: not v.strip()).astype(bool),
+               tr("el pilar «{p}» está vacío", "the pillar '{p}' is empty", p=label))
+        reject(np.isnan(values), tr("el pilar «{p}» no es un número", "the pillar '{p}' is not a number", p=label))
+        reject(~((values >= 0) & (values <= PILLAR_MAX)), tr(
+            "el pilar «{p}» está fuera de rango (de 0 a 25)", "the pillar '{p}' is out of range (0 to 25)", p=label))
+        scores[pillar] = np.round(values, 3) + 0.0
+    good = reason == ""
+    submissions = pd.DataFrame({"timestamp": moments, "student": students, **scores})[good]
+    submissions["total"] = submissions[list(PILLARS)].sum(axis=1).round(3) + 0.0
+    lines = table.lines if table.lines is not None else np.zeros(n, dtype=np.int64)
+    rejected = pd.DataFrame({"file": name, "line": np.asarray(lines)[~good].astype(int), "reason": reason[~good]})
+    if table.broken_at is not None:
+        cut = pd.DataFrame({"file": [name], "line": [table.broken_at], "reason": [tr(
+            "una comilla (\") se abre aquí y no se cierra: no leo desde esta línea",
+            "a quote (\") opens here and is never closed: nothing is read from this line on")]})
+        rejected = pd.concat([rejected, cut], ignore_index=True)
+    return submissions, rejected
+
+
+def _class_data(parts: list[tuple[pd.DataFrame, pd.DataFrame]], source: str) -> ClassData:
+    """The files' rows as one class: each student (by :func:`student_key`) under their latest alias."""
+    import pandas as pd
+
+    submissions = pd.concat([p[0] for p in parts], ignore_index=True) if parts else pd.DataFrame(
+        columns=list(SUBMISSION_COLUMNS))
+    rejected = pd.concat([p[1] for p in parts], ignore_index=True) if parts else pd.DataFrame(
+        columns=["file", "line", "reason"])
+    submissions["timestamp"] = pd.to_datetime(submissions["timestamp"]).astype("datetime64[ns]")
     submissions["student"] = submissions["student"].astype(object)
+    if len(submissions):
+        keys = submissions["student"].map(student_key)
+        latest = submissions.assign(key=keys).sort_values("timestamp", kind="stable", na_position="first")
+        shown = latest.groupby("key", sort=False)["student"].last()
+        submissions["student"] = keys.map(shown).astype(object)
     for column in (*PILLARS, "total"):
         submissions[column] = submissions[column].astype(float)
-    bad = pd.DataFrame(rejected, columns=["file", "line", "reason"])
-    bad["line"] = bad["line"].astype(int)
-    return submissions, bad
+    rejected["line"] = rejected["line"].astype(int)
+    rejected["file"] = rejected["file"].astype(object)
+    rejected["reason"] = rejected["reason"].astype(object)
+    return ClassData(submissions[list(SUBMISSION_COLUMNS)].reset_index(drop=True), rejected.reset_index(drop=True),
+                     source)
 
 
 def read_class(path: str | PathLike[str] | bytes) -> ClassData:
@@ -309,7 +266,9 @@ def read_class(path: str | PathLike[str] | bytes) -> ClassData:
     time (*Marca temporal*, *fecha*, *timestamp*), the student (*alumno*, *estudiante*,
     *nombre*, *alias*, *student*) and the four pillars by their short or full names (*marca* or
     *Establecer tu marca profesional*, *brand*…). Separators ``,`` or ``;`` and decimal commas
-    are read as a Spanish spreadsheet writes them. The file is never modified.
+    are read as a Spanish spreadsheet writes them. The file is never modified. In a folder,
+    every ``.csv`` file is read on its own (one that cannot be read is one rejected row, never
+    the end of the class) and links to files elsewhere are not followed.
 
     Parameters
     ----------
@@ -321,7 +280,8 @@ def read_class(path: str | PathLike[str] | bytes) -> ClassData:
     -------
     ClassData
         ``.submissions`` (the valid rows) and ``.rejected`` (line number and reason of each
-        row left out: empty, not a number, out of range, missing column, unreadable date).
+        row left out: empty, not a number, out of range, missing column, unreadable date or one
+        outside 2000..today).
 
     Raises
     ------
@@ -337,41 +297,66 @@ def read_class(path: str | PathLike[str] | bytes) -> ClassData:
     >>> clase.submissions["total"].tolist(), clase.rejected["line"].tolist()
     ([35.75], [3])
     """
-    rows: list[tuple[Any, ...]] = []
-    rejected: list[tuple[str, int, str]] = []
     folder = _as_folder(path)
-    if folder is not None:
-        files = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".csv" and not p.name.startswith(".")
-                       and p.is_file())
-        if not files:
-            raise SSIInputError(
-                tr("La carpeta «{f}» no tiene archivos .csv de la clase.",
-                   "The folder '{f}' holds no class .csv files.",
-                   f=os.fspath(path)),
-                field="path", received=os.fspath(path),
-                hint=tr("Cada persona envía su SSI con ssi_kit.classroom.submit(...).",
-                        "Each person sends their SSI with ssi_kit.classroom.submit(...)."),
-            )
-        for file in files:
-            source = read_source(file, function="read_class", expected="")
-            text, _ = decode_text(source.data, where=source)
-            try:
-                _parse(text, file.name, rows, rejected)
-            except SSIInputError as error:
-                rejected.append((file.name, 1, error.message))
-        submissions, bad = _frames(rows, rejected)
-        return ClassData(submissions, bad, os.fspath(folder))
-    source = read_source(
-        path, function="read_class",
-        expected=tr("la ruta del CSV de la clase (o su texto, o la carpeta compartida)",
-                    "the path of the class CSV (or its text, or the shared folder)"),
-        hint=tr("Descarga las respuestas del formulario como CSV.", "Download the form's answers as CSV."),
-    )
-    text, _ = decode_text(source.data, where=source)
-    _parse(text, source.noun if source.kind != "file" else tr("«{n}»", "'{n}'", n=source.name), rows, rejected)
-    submissions, bad = _frames(rows, rejected)
-    bad["file"] = ""  # a single file: the line is enough
-    return ClassData(submissions, bad, source.name)
+    if folder is None:
+        table = read_table(path, _CLASS_FILE, header_lines=20, names=_column_names())
+        submissions, rejected = _rows(table, "")  # a single file: the line is enough
+        return _class_data([(submissions, rejected)], table.source.name)
+    files = _class_files(folder)
+    if not files:
+        raise SSIInputError(
+            tr("La carpeta «{f}» no tiene archivos .csv de la clase.", "The folder '{f}' holds no class .csv files.",
+               f=os.fspath(path)),
+            field="path", received=os.fspath(path),
+            hint=tr("Cada persona envía su SSI con ssi_kit.classroom.submit(...).",
+                    "Each person sends their SSI with ssi_kit.classroom.submit(...)."),
+        )
+    parts = []
+    for file in files:
+        try:
+            table = read_table(_read_in_folder(folder, file), _CLASS_FILE, header_lines=20, names=_column_names())
+            parts.append(_rows(table, file))
+        except SSIInputError as error:
+            parts.append(_one_rejected(file, error.message))
+    return _class_data(parts, os.fspath(folder))
+
+
+def _one_rejected(file: str, reason: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    import pandas as pd
+
+    return (pd.DataFrame(columns=list(SUBMISSION_COLUMNS)),
+            pd.DataFrame({"file": [file], "line": [1], "reason": [reason]}))
+
+
+def _column_names() -> dict[str, str]:
+    return {"timestamp": tr("fecha", "date"), "student": tr("alumno", "student"),
+            **{p: pillar_label(p) for p in PILLARS}}
+
+
+def _class_files(folder: Path) -> list[str]:
+    """The ``.csv`` files directly in the class folder, by name; links and hidden files left out."""
+    names = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name.lower().endswith(".csv") and not entry.name.startswith(".") \
+                    and entry.is_file(follow_symlinks=False):
+                names.append(entry.name)
+    return sorted(names)
+
+
+def _read_in_folder(folder: Path, name: str) -> Source:
+    """One file of the class folder, never through a link (a link could point outside the folder)."""
+    try:
+        descriptor = os.open(folder / name, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(descriptor, "rb") as file:
+            data = file.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise SSIInputError(tr("no se puede leer ({e})", "cannot be read ({e})",
+                               e=error.strerror or type(error).__name__), field="path", received=name) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise SSIInputError(tr("ocupa demasiado para ser un envío", "too large to be a submission"),
+                            field="path", received=name)
+    return Source(data, "file", name)
 
 
 def _as_folder(path: object) -> Path | None:
@@ -395,7 +380,7 @@ _FORMULA = ("=", "+", "-", "@")
 def _check_alias(alias: object) -> str:
     checked: str = cast(str, check_type(alias, str, name="alias", expected=tr("un alias (texto)", "an alias (text)"),
                                         hint=tr('Por ejemplo "ana_g".', 'For example "ana_g".')))
-    text = checked.strip()
+    text = " ".join(checked.split())
     hint = tr("Usa letras, números, espacios, «_» o «-», por ejemplo «ana_g».",
               "Use letters, digits, spaces, '_' or '-', e.g. 'ana_g'.")
     problem = ""
@@ -404,7 +389,7 @@ def _check_alias(alias: object) -> str:
     elif len(text) > _ALIAS_MAX:
         problem = tr("«alias» tiene más de {n} caracteres", "'alias' has more than {n} characters", n=_ALIAS_MAX)
     elif any(c in text for c in "/\\:") or text.startswith((".", *_FORMULA)) or ".." in text \
-            or any(unicodedata.category(c).startswith("C") for c in text):
+            or any(unicodedata.category(c).startswith("C") for c in checked):
         problem = tr("«alias» no puede llevar barras, «..», caracteres de control ni empezar por «.», «=», «+», "
                      "«-» o «@»", "'alias' cannot hold slashes, '..', control characters, nor start with '.', '=', "
                      "'+', '-' or '@'")
@@ -414,22 +399,73 @@ def _check_alias(alias: object) -> str:
     return text
 
 
-def _slug(alias: str) -> str:
-    folded = unicodedata.normalize("NFKD", alias.casefold())
+def _slug(key: str) -> str:
+    """A file-name-safe slug of a student's key, with a digest that keeps "José" and "Jose" apart."""
+    folded = unicodedata.normalize("NFKD", key)
     ascii_text = "".join(c for c in folded if not unicodedata.combining(c)).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:30] or "alias"
-    digest = hashlib.sha256(alias.casefold().encode("utf-8")).hexdigest()[:8]
-    return f"{slug}-{digest}"  # the digest keeps "José" and "Jose" apart
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:8]
+    return f"{slug}-{digest}"
+
+
+_SPARE_NAMES = 9  # other names tried when something that is not the student's file takes theirs
+
+
+def _destination(folder: Path, stem: str, alias: str) -> Path:
+    """Where this student's file goes: their own file of that day if there is one, else a free name.
+
+    A folder, a link or a file of another account under the student's name never blocks them
+    (the next free name is used) and is never replaced.
+    """
+    candidates = [folder / f"{stem}.csv", *(folder / f"{stem}-{n}.csv" for n in range(2, _SPARE_NAMES + 2))]
+    free: Path | None = None
+    for candidate in candidates:
+        try:
+            info = os.lstat(candidate)
+        except FileNotFoundError:
+            free = free or candidate
+            continue
+        except OSError:
+            continue
+        previous = _alias_in(candidate) if stat.S_ISREG(info.st_mode) and info.st_uid == os.geteuid() else None
+        if previous is not None:
+            if previous != alias:
+                warnings.warn(tr("Ya habías enviado hoy como «{a}»: este envío lo reemplaza.",
+                                 "You had already sent today as '{a}': this one replaces it.", a=previous),
+                              SSIWarning, stacklevel=3)
+            return candidate
+    if free is None:
+        raise SSIInputError(
+            tr("La carpeta de la clase ya tiene demasiados archivos con el nombre de tu alias de hoy.",
+               "The class folder already has too many files named after your alias for today."),
+            field="class_dir", received=str(folder),
+            hint=tr("Pide a tu docente que revise la carpeta, o usa otro alias.",
+                    "Ask your teacher to check the folder, or use another alias."),
+        )
+    return free
+
+
+def _alias_in(path: Path) -> str | None:
+    """The alias a submission file holds (its ``student``), or None if it is not a submission."""
+    try:
+        table = read_table(_read_in_folder(path.parent, path.name), _CLASS_FILE, header_lines=20)
+    except SSIInputError:
+        return None
+    values = table.frame["student"].dropna()
+    return str(values.iloc[0]).strip() if len(values) else None
 
 
 def submit(ssi: Any, alias: str, class_dir: str | PathLike[str], *,
            when: date | datetime | str | None = None) -> Path:
-    """Save your SSI into the class's shared folder, one file per alias and date.
+    """Save your SSI into the class's shared folder, one file per student and date.
 
-    The file name derives from a safe slug of the alias and the date, so two people never
-    write the same file; sending again the same day replaces your own file. The file is
-    written whole or not at all. Use an alias, not your full name: the teacher only needs to
-    tell the submissions apart.
+    The file is named after the student (:func:`student_key` of the alias: ``"Ana"`` and
+    ``"ana"`` are one student, as :func:`read_class` reads them) and the date; sending again
+    the same day replaces your own file (a warning says so if you typed the alias
+    differently), never another person's, and something else left under your name (a folder,
+    a link, another account's file) makes it take the next free name. The file is written
+    whole or not at all. Use an alias, not your full name: the teacher only needs to tell the
+    submissions apart.
 
     Parameters
     ----------
@@ -440,7 +476,8 @@ def submit(ssi: Any, alias: str, class_dir: str | PathLike[str], *,
     class_dir : path
         The shared folder the teacher created.
     when : date, datetime or str, optional
-        The date of the measurement (``"05/03/2025"`` or ``"2025-03-05"`` too); now by default.
+        The date of the measurement (``"05/03/2025"`` or ``"2025-03-05"`` too), from 2000 to
+        today; now by default.
 
     Returns
     -------
@@ -450,7 +487,7 @@ def submit(ssi: Any, alias: str, class_dir: str | PathLike[str], *,
     Raises
     ------
     SSIInputError
-        A bad SSI or alias, or a folder that does not exist or cannot be written.
+        A bad SSI, alias or date, or a folder that does not exist or cannot be written.
     SSITypeError
         Arguments of the wrong type.
 
@@ -469,7 +506,9 @@ def submit(ssi: Any, alias: str, class_dir: str | PathLike[str], *,
     if when is None:
         moment = datetime.now().replace(microsecond=0)
     else:
-        day = check_date(when, name="when")  # a datetime keeps its time
+        # A day's leeway: a learner ahead of the machine's time zone sends "today" too.
+        day = check_date(when, name="when", earliest=date(_FIRST_YEAR, 1, 1),
+                         latest=date.today() + timedelta(days=1))
         moment = when if isinstance(when, datetime) else datetime(day.year, day.month, day.day)
     if not isinstance(class_dir, (str, PathLike)) or not isinstance(os.fspath(class_dir), str):
         raise SSITypeError(
@@ -478,7 +517,7 @@ def submit(ssi: Any, alias: str, class_dir: str | PathLike[str], *,
             field="class_dir", received=class_dir)
     folder = Path(os.fspath(class_dir)).expanduser()
     try:
-        is_folder = folder.is_dir()
+        is_folder = bool(os.fspath(class_dir).strip()) and folder.is_dir()
     except (OSError, ValueError):
         is_folder = False
     if not is_folder:
@@ -492,7 +531,8 @@ def submit(ssi: Any, alias: str, class_dir: str | PathLike[str], *,
 
     row = pd.DataFrame([{"timestamp": moment.isoformat(sep=" "), "student": text, **score.as_dict(),
                          "total": score.total}])
-    return save_csv(row, folder / f"ssi_{moment.date().isoformat()}_{_slug(text)}.csv", overwrite=True)
+    target = _destination(folder, f"ssi_{moment.date().isoformat()}_{_slug(student_key(text))}", text)
+    return save_csv(row, target, overwrite=True)
 
 
 # --- the class as the teacher reads it --------------------------------------------------------

@@ -108,8 +108,7 @@ def read_linkedin_ssi(source: str | PathLike[str] | Mapping[str, Any]) -> SSIPro
     >>> profile.member.total
     10.0
     """
-    data = _load_json(source)
-    data = _expect_dict(data, tr("raíz", "root"))
+    data = _unwrapped(_expect_dict(_load_json(source), tr("raíz", "root")))
     if "memberScore" not in data:
         raise SSIInputError(
             tr(
@@ -143,6 +142,25 @@ def read_linkedin_ssi(source: str | PathLike[str] | Mapping[str, Any]) -> SSIPro
         rank = group.get("rank")
         groups[kind] = GroupScore(overall=group_overall, top_percent=rank, pillars=group_pillars)
     return SSIProfile(member=member, industry=groups.get("INDUSTRY"), network=groups.get("NETWORK"))
+
+
+_ENVELOPES = ("data", "value", "response", "elements")  # where APIs and browser tools nest the payload
+
+
+def _unwrapped(data: dict[str, Any]) -> dict[str, Any]:
+    """The SSI itself when it comes inside an API envelope (``{"object": …, "data": {"memberScore": …}}``),
+    a few levels deep at most; ``data`` unchanged otherwise."""
+    for _level in range(3):
+        if "memberScore" in data:
+            break
+        inner = next((data[k] for k in _ENVELOPES if isinstance(data.get(k), dict)), None)
+        if inner is None:
+            inner = next((data[k][0] for k in _ENVELOPES if isinstance(data.get(k), list) and len(data[k]) == 1
+                          and isinstance(data[k][0], dict)), None)
+        if inner is None:
+            break
+        data = inner
+    return data
 
 
 def _load_json(source: object) -> Any:

@@ -14,20 +14,18 @@ name its lines, never what they hold.
 
 from __future__ import annotations
 
-import csv
 import html
-import io
 import math
 import re
-import unicodedata
 import warnings
 from dataclasses import dataclass
 from os import PathLike
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from ._checks import Source, check_flag, check_frame, check_integer, check_number, check_type, decode_text, read_source
+from ._checks import check_flag, check_frame, check_integer, check_number, check_type
 from ._i18n import format_number, format_percent, format_thousands, plural, short_repr, tr
 from ._resources import data_path
+from ._table_reader import Table, TableKind, date_warning, parse_dates, read_table
 from .errors import SSIInputError, SSIWarning
 
 if TYPE_CHECKING:
@@ -54,46 +52,34 @@ INVITATION_COLUMNS = ("sender", "recipient", "sent_at", "direction", "has_messag
 REPLY_TO_UNWANTED_OFFER = "responder"
 """What the course says to do with a legitimate offer you do not want: answer it (a "no, gracias")."""
 
-# Header names seen in exports (and edited by hand), lower case, letters and digits only -> our key.
-_MESSAGE_ALIASES = {
-    "conversationid": "conversation_id", "conversationtitle": "conversation_title",
-    "from": "sender", "de": "sender", "sender": "sender", "senderprofileurl": "sender_url",
-    "to": "recipients", "para": "recipients", "recipients": "recipients", "recipientprofileurls": "recipient_urls",
-    "date": "sent_at", "fecha": "sent_at", "subject": "subject", "content": "content", "contenido": "content",
-    "folder": "folder", "carpeta": "folder", "direction": "direction", "attachments": "attachments",
-    "ismessagedraft": "is_message_draft", "isconversationdraft": "is_conversation_draft",
+# Header names seen in exports (and edited by hand), as header_key writes them -> our key.
+_MESSAGE_SPELLINGS: dict[str, tuple[str, ...]] = {
+    "conversation_id": ("conversationid",),
+    "sender": ("from", "de", "sender", "remitente"),
+    "sender_url": ("senderprofileurl",),
+    "recipients": ("to", "para", "recipients", "destinatarios"),
+    "recipient_urls": ("recipientprofileurls",),
+    "sent_at": ("date", "fecha"),
+    "content": ("content", "contenido"),
+    "folder": ("folder", "carpeta"),
+    "direction": ("direction", "direccion"),
+    "is_message_draft": ("ismessagedraft",),
+    "is_conversation_draft": ("isconversationdraft",),
 }
-_INVITATION_ALIASES = {
-    "from": "sender", "de": "sender", "to": "recipient", "para": "recipient", "sentat": "sent_at",
-    "date": "sent_at", "fecha": "sent_at", "message": "message", "mensaje": "message", "direction": "direction",
-    "direccion": "direction", "inviterprofileurl": "sender_url", "inviteeprofileurl": "recipient_url",
+_INVITATION_SPELLINGS: dict[str, tuple[str, ...]] = {
+    "sender": ("from", "de"),
+    "recipient": ("to", "para"),
+    "sent_at": ("sentat", "date", "fecha"),
+    "message": ("message", "mensaje"),
+    "direction": ("direction", "direccion"),
+    "sender_url": ("inviterprofileurl",),
+    "recipient_url": ("inviteeprofileurl",),
 }
-_HEADER_SCAN_LINES = 50
-_SEPARATORS = (",", ";", "\t")
-
-# Dates in exports ("2025-06-01 14:03:22 UTC", "10/16/18, 8:36 AM") and as spreadsheets re-save them.
-_DATE_FORMATS = (
-    "%Y-%m-%d %H:%M:%S",
-    "%m/%d/%y, %I:%M %p",
-    "%m/%d/%Y, %I:%M %p",
-    "%Y-%m-%d %H:%M",
-    "%Y-%m-%dT%H:%M:%S",
-    "%d/%m/%Y %H:%M:%S",
-    "%d/%m/%Y %H:%M",
-    "%m/%d/%Y %H:%M:%S",
-    "%m/%d/%Y %H:%M",
-    "%d/%m/%y %H:%M",
-    "%m/%d/%y %H:%M",
-    "%m/%d/%y %I:%M %p",
-    "%m/%d/%Y %I:%M %p",
-    "%d.%m.%Y %H:%M:%S",
-    "%d.%m.%Y %H:%M",
-    "%Y-%m-%d",
-    "%d/%m/%Y",
-    "%m/%d/%Y",
-)
-_ZONE = re.compile(r"\s*(UTC|GMT|Z)$", re.IGNORECASE)
-_MERIDIEM = re.compile(r"\s*([ap])\.?\s*m\.?$", re.IGNORECASE)
+_MESSAGE_NAMES = {"conversation_id": "CONVERSATION ID", "sender": "FROM", "recipients": "TO", "sent_at": "DATE",
+                  "content": "CONTENT", "folder": "FOLDER", "sender_url": "SENDER PROFILE URL",
+                  "direction": "DIRECTION"}
+_INVITATION_NAMES = {"sender": "From", "recipient": "To", "sent_at": "Sent At", "message": "Message",
+                     "direction": "Direction"}
 
 _MESSAGES_HINT = (
     "Descarga tus datos en LinkedIn (Configuración → Privacidad de datos → Obtener una copia de tus datos → "
@@ -109,173 +95,53 @@ _INVITATIONS_HINT = (
 )
 
 
-# --- reading: shared -------------------------------------------------------------------------
-def _key(name: str, aliases: dict[str, str]) -> str | None:
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
-    return aliases.get(re.sub(r"[^a-z0-9]", "", plain))
+_WITHOUT = (
+    "Sin ellas la lección 04 no puede medir con este archivo cuánto y cuándo respondes; puedes contar tus "
+    "conversaciones a mano y escribirlas en el widget de la lección.",
+    "Without them lesson 04 cannot measure from this file how much and how fast you answer; you can count "
+    "your conversations by hand and type them into the lesson's widget.",
+)
+MESSAGES = TableKind(
+    file="messages.csv", columns=_MESSAGE_SPELLINGS, function="read_messages",
+    described=("el messages.csv de LinkedIn", "LinkedIn's messages.csv"),
+    required=("sender", "sent_at"), one_of=("conversation_id", "content", "folder", "recipients"),
+    expected="CONVERSATION ID, FROM, TO, DATE, CONTENT, FOLDER", member="messages.csv",
+    argument=("la ruta de tu messages.csv (o la carpeta o el .zip de LinkedIn)",
+              "the path of your messages.csv (or LinkedIn's folder or .zip)"),
+    download=_MESSAGES_HINT, without=_WITHOUT,
+    extra_field_hint=("Vuelve a descargar el archivo de LinkedIn, o pon ese texto entre comillas en una copia.",
+                      "Download the file from LinkedIn again, or quote that text in a copy."),
+)
+"""What ``messages.csv`` holds, for the one table reader."""
+INVITATIONS = TableKind(
+    file="Invitations.csv", columns=_INVITATION_SPELLINGS, function="read_invitations",
+    described=("el Invitations.csv de LinkedIn", "LinkedIn's Invitations.csv"),
+    required=("sender", "recipient", "sent_at"), one_of=("direction", "message"),
+    expected="From, To, Sent At, Message, Direction", member="Invitations.csv",
+    argument=("la ruta de tu Invitations.csv (o la carpeta o el .zip de LinkedIn)",
+              "the path of your Invitations.csv (or LinkedIn's folder or .zip)"),
+    download=_INVITATIONS_HINT, without=_WITHOUT,
+    extra_field_hint=MESSAGES.extra_field_hint,
+)
+"""What ``Invitations.csv`` holds, for the one table reader."""
 
 
-@dataclass(frozen=True)
-class _Header:
-    line: int  # 0-based index in the file's lines
-    sep: str
-    names: tuple[str | None, ...]  # our key for each column (None: a column we do not use)
+def _read(path: object, kind: TableKind, names: dict[str, str]) -> tuple[dict[str, list[str]], Table]:
+    """The columns (by our key, "" where empty) of a LinkedIn export file, and the table read."""
+    table = read_table(path, kind, header_lines=50, names=names)
+    columns = {key: [v.strip() for v in table.frame[key].fillna("").tolist()] for key in table.frame.columns}
+    return columns, table
 
 
-def _find_header(lines: list[str], aliases: dict[str, str], needed: tuple[str, ...],
-                 one_of: tuple[str, ...]) -> _Header | None:
-    """The first line whose fields name every ``needed`` column and one of ``one_of``."""
-    for number, line in enumerate(lines[:_HEADER_SCAN_LINES]):
-        best: _Header | None = None
-        for sep in _SEPARATORS:
-            if sep not in line:
-                continue
-            fields = next(csv.reader([line], delimiter=sep, skipinitialspace=True), [])
-            names = tuple(_key(f, aliases) for f in fields)
-            found = set(names)
-            if all(n in found for n in needed) and any(n in found for n in one_of):
-                if best is None or len(found) > len({n for n in best.names}):
-                    best = _Header(number, sep, names)
-        if best is not None:
-            return best
-    return None
-
-
-def _not_this_file(source: Source, lines: list[str], *, wanted: str, expected: str) -> SSIInputError:
-    first = " ".join(lines[:_HEADER_SCAN_LINES]).lower()
-    if "first name" in first and "connected on" in first:
-        hint = tr("Parece Connections.csv (tus contactos): busca {w} en la misma carpeta.",
-                  "It looks like Connections.csv (your connections): look for {w} in the same folder.", w=wanted)
-    elif "sent at" in first and wanted != "Invitations.csv":
-        hint = tr("Parece Invitations.csv: léelo con read_invitations.", "It looks like Invitations.csv: read it "
-                  "with read_invitations.")
-    elif ("conversation id" in first or "content" in first) and wanted != "messages.csv":
-        hint = tr("Parece messages.csv: léelo con read_messages.", "It looks like messages.csv: read it with "
-                  "read_messages.")
-    elif source.data[:4] == b"PK\x03\x04" or source.name.lower().endswith((".xlsx", ".xls", ".ods")):
-        hint = tr("Parece una hoja de cálculo: guárdala como CSV (UTF-8) y pasa ese archivo.",
-                  "It looks like a spreadsheet: save it as CSV (UTF-8) and pass that file.")
-    else:
-        hint = tr("Pasa el {w} de tu exportación de LinkedIn.", "Pass the {w} of your LinkedIn export.", w=wanted)
-    return SSIInputError(
-        tr("{what} no parece el {w} de LinkedIn: no encuentro la fila de encabezado con las columnas {e}.",
-           "{what} does not look like LinkedIn's {w}: there is no header row with the columns {e}.",
-           what=source.subject, w=wanted, e=expected),
-        field="path", received=source.name or source.kind, hint=hint,
-    )
-
-
-def _records(text: str, header: _Header, source: Source) -> list[tuple[int, list[str]]]:
-    """(line, fields) of each non-blank row after the header; quoted fields may span lines."""
-    body = "".join(text.splitlines(keepends=True)[header.line + 1:])
-    reader = csv.reader(io.StringIO(body, newline=""), delimiter=header.sep, skipinitialspace=True, strict=True)
-    width = len(header.names)
-    rows: list[tuple[int, list[str]]] = []
-    start = header.line + 2  # 1-based line of the next record
-    try:
-        for fields in reader:
-            line, start = start, header.line + 2 + reader.line_num
-            if not any(f.strip() for f in fields):
-                continue
-            if len(fields) > width and any(f.strip() for f in fields[width:]):
-                shown = tr("tabulador", "tab") if header.sep == "\t" else header.sep
-                raise SSIInputError(
-                    tr("No puedo leer la línea {line} {of}: tiene {n} campos y el encabezado {w}. Suele pasar "
-                       "cuando un texto con «{sep}» no está entre comillas.",
-                       "Cannot read line {line} {of}: it has {n} fields and the header {w}. This happens when "
-                       "a text holding '{sep}' is not quoted.",
-                       line=format_thousands(line), of=source.of, n=len(fields), w=width, sep=shown),
-                    field="path", received=line,
-                    hint=tr("Vuelve a descargar el archivo de LinkedIn, o pon ese texto entre comillas en una copia.",
-                            "Download the file from LinkedIn again, or quote that text in a copy."),
-                )
-            rows.append((line, fields + [""] * (width - len(fields))))
-    except csv.Error:
-        raise SSIInputError(
-            tr('No puedo leer {what}: la fila que empieza en la línea {line} tiene una comilla (") sin cerrar o '
-               "mal puesta.",
-               'Cannot read {what}: the row starting on line {line} has an unclosed or misplaced quote (").',
-               what=source.noun, line=format_thousands(start)),
-            field="path", received=start,
-            hint=tr("Vuelve a descargarlo de LinkedIn, o corrige esa comilla en una copia del archivo.",
-                    "Download it again from LinkedIn, or fix that quote in a copy of the file."),
-        ) from None
-    return rows
-
-
-def _read(path: object, *, function: str, member: str, aliases: dict[str, str], needed: tuple[str, ...],
-          one_of: tuple[str, ...], expected: str, hint: tuple[str, str]) -> tuple[dict[str, list[str]], list[int],
-                                                                                   Source]:
-    """The columns (by our key) and each row's line, of a LinkedIn export file."""
-    source = read_source(path, function=function, member=member, hint=tr(*hint),
-                         expected=tr("la ruta de tu {m} (o la carpeta o el .zip de LinkedIn)",
-                                     "the path of your {m} (or LinkedIn's folder or .zip)", m=member))
-    text = decode_text(source.data, where=source)[0]
-    if not text.strip(" \t\r\n\0\ufeff"):
-        raise SSIInputError(
-            tr("{what} está vacío.", "{what} is empty.", what=source.subject),
-            field="path", received=source.name or source.kind,
-            hint=tr("Vuelve a descargarlo desde LinkedIn.", "Download it again from LinkedIn."),
-        )
-    text = text.lstrip("\ufeff")
-    lines = text.splitlines()
-    header = _find_header(lines, aliases, needed, one_of)
-    if header is None:
-        raise _not_this_file(source, lines, wanted=member, expected=expected)
-    records = _records(text, header, source)
-    columns: dict[str, list[str]] = {}
-    for position, key in enumerate(header.names):
-        if key is not None and key not in columns:
-            columns[key] = [fields[position].strip() for _line, fields in records]
-    return columns, [line for line, _fields in records], source
-
-
-def _clean_date(text: str) -> str:
-    text = _ZONE.sub("", " ".join(text.split()))
-    return _MERIDIEM.sub(lambda m: " " + m.group(1).upper() + "M", text)
-
-
-def _parse_dates(values: list[str], lines: list[int], source: Source) -> pd.Series:
+def _parse_dates(values: list[str], table: Table) -> pd.Series:
     """UTC timestamps for dates in any of the export's formats; unreadable ones are NaT (with a warning)."""
     import pandas as pd
 
-    texts = pd.Series([_clean_date(v) for v in values], dtype="string")
-    result = pd.Series(pd.NaT, index=texts.index, dtype="datetime64[ns]")
-    left = texts[texts.fillna("") != ""].drop_duplicates()
-    mapping: dict[str, Any] = {}
-    while len(left):
-        # The format that reads most of what is left wins (so 03/04 follows the file's majority).
-        best, best_count = None, 0
-        for fmt in _DATE_FORMATS:
-            try:
-                attempt = pd.to_datetime(left, format=fmt, errors="coerce")
-            except (ValueError, OverflowError):
-                continue
-            count = int(attempt.notna().sum())
-            if count > best_count:
-                best, best_count = attempt, count
-        if best is None:
-            break
-        read = best.notna()
-        mapping |= dict(zip(left[read].tolist(), best[read].tolist()))
-        left = left[~read]
-    if mapping:
-        parsed = texts.map(mapping)
-        result = pd.to_datetime(parsed, errors="coerce").astype("datetime64[ns]")
-    unread = [line for line, text in zip(lines, texts.fillna("").tolist()) if text and text not in mapping]
-    if unread:
-        shown = ", ".join(format_thousands(n) for n in unread[:10]) + ("…" if len(unread) > 10 else "")
-        if len(unread) == 1:
-            text = tr("Una fecha {of} no se pudo leer y queda sin fecha (NaT). Línea {lines}.",
-                      "One date {of} could not be read and is left empty (NaT). Line {lines}.",
-                      of=source.of, lines=shown)
-        else:
-            text = tr("{n} {of} no se pudieron leer y quedan sin fecha (NaT). Líneas {lines}.",
-                      "{n} {of} could not be read and are left empty (NaT). Lines {lines}.",
-                      n=plural(len(unread), "fecha", "fechas", "date", "dates"), of=source.of, lines=shown)
-        warnings.warn(text, SSIWarning, stacklevel=3)
-    return result.dt.tz_localize("UTC")
+    dates = parse_dates(pd.Series(values, dtype=object))
+    for rows, far in ((dates.unread, False), (dates.far, True)):
+        if len(rows):
+            warnings.warn(date_warning(table, rows, far=far), SSIWarning, stacklevel=3)
+    return pd.Series(dates.values, dtype="datetime64[ns]").dt.tz_localize("UTC")
 
 
 def _text(values: list[str]) -> pd.Series:
@@ -352,12 +218,8 @@ def read_messages(path: str | PathLike[str] | bytes, *, content: bool = False) -
     import pandas as pd
 
     content = check_flag(content, name="content")
-    columns, lines, source = _read(
-        path, function="read_messages", member="messages.csv", aliases=_MESSAGE_ALIASES,
-        needed=("sender", "sent_at"), one_of=("conversation_id", "content", "folder", "recipients"),
-        expected="CONVERSATION ID, FROM, TO, DATE, CONTENT, FOLDER", hint=_MESSAGES_HINT,
-    )
-    n = len(lines)
+    columns, table = _read(path, MESSAGES, _MESSAGE_NAMES)
+    n = len(table.frame)
 
     def column(key: str) -> list[str]:
         return columns.get(key, [""] * n)
@@ -375,18 +237,18 @@ def read_messages(path: str | PathLike[str] | bytes, *, content: bool = False) -
     folder = [f.upper() for f in column("folder")]
     draft = [a or b or f in ("DRAFT", "DRAFTS") for a, b, f in
              zip(_truthy(column("is_message_draft")), _truthy(column("is_conversation_draft")), folder)]
-    table = pd.DataFrame({
+    result = pd.DataFrame({
         "conversation_id": _text(conversation),
         "sender": _text(senders),
         "sender_url": _text(column("sender_url")),
         "recipients": _text(recipients),
-        "sent_at": _parse_dates(column("sent_at"), lines, source),
+        "sent_at": _parse_dates(column("sent_at"), table),
         "folder": _text(folder),
         "is_draft": pd.Series(draft, dtype=bool),
     })
     if content:
-        table["content"] = _text([_plain_text(v) for v in column("content")])
-    return table
+        result["content"] = _text([_plain_text(v) for v in column("content")])
+    return result
 
 
 # --- invitations -----------------------------------------------------------------------------
@@ -419,18 +281,14 @@ def read_invitations(path: str | PathLike[str] | bytes) -> pd.DataFrame:
     """
     import pandas as pd
 
-    columns, lines, source = _read(
-        path, function="read_invitations", member="Invitations.csv", aliases=_INVITATION_ALIASES,
-        needed=("sender", "recipient", "sent_at"), one_of=("direction", "message"),
-        expected="From, To, Sent At, Message, Direction", hint=_INVITATIONS_HINT,
-    )
-    n = len(lines)
+    columns, table = _read(path, INVITATIONS, _INVITATION_NAMES)
+    n = len(table.frame)
     direction = [d.lower() if d.lower() in ("incoming", "outgoing") else "" for d in
                  columns.get("direction", [""] * n)]
     return pd.DataFrame({
         "sender": _text(columns["sender"]),
         "recipient": _text(columns["recipient"]),
-        "sent_at": _parse_dates(columns["sent_at"], lines, source),
+        "sent_at": _parse_dates(columns["sent_at"], table),
         "direction": _text(direction),
         "has_message": pd.Series([bool(m) for m in columns.get("message", [""] * n)], dtype=bool),
     })

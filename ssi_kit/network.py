@@ -15,14 +15,14 @@ pandas and networkx are imported inside the functions that use them.
 from __future__ import annotations
 
 import difflib
-import io
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from os import PathLike
 from typing import TYPE_CHECKING, Any
 
-from ._checks import check_frame, check_integer, check_number, decode_text, read_source
+from ._checks import check_frame, check_integer, check_number
 from ._i18n import format_percent, format_thousands, plural, short_repr, tr
+from ._table_reader import TableKind, read_table
 from .errors import SSIInputError, SSITypeError
 
 if TYPE_CHECKING:
@@ -291,6 +291,17 @@ def degree_values(frame: object, *, name: str) -> tuple[list[int], list[float]]:
 
 
 # --- networks from an edge list -----------------------------------------------------------
+_EDGE_LIST = TableKind(
+    file="red.csv", columns=None, function="read_network",
+    described=("una lista de parejas de personas que se conocen", "a list of pairs of people who know each other"),
+    strict=False, expected="persona, contacto",
+    argument=("la ruta de un CSV, su texto, un DataFrame o una lista de parejas",
+              "a CSV path, its text, a DataFrame or a list of pairs"),
+    download=("Se espera un CSV con dos columnas: persona y contacto.",
+              "Expected a CSV with two columns: person and contact."),
+)
+
+
 def read_network(source: str | PathLike[str] | pd.DataFrame | Sequence[tuple[Hashable, Hashable]]) -> nx.Graph:
     """A network of people from an edge list: a CSV file, a DataFrame or a list of pairs.
 
@@ -324,14 +335,8 @@ def read_network(source: str | PathLike[str] | pd.DataFrame | Sequence[tuple[Has
     elif isinstance(source, Sequence) and not isinstance(source, (str, bytes, bytearray)):
         frame, where = pd.DataFrame(_pairs(source), columns=["a", "b"]), tr("La lista", "The list")
     else:
-        got = read_source(
-            source, function="read_network",
-            expected=tr("la ruta de un CSV, su texto, un DataFrame o una lista de parejas",
-                        "a CSV path, its text, a DataFrame or a list of pairs"),
-            hint=tr("Se espera un CSV con dos columnas: persona y contacto.",
-                    "Expected a CSV with two columns: person and contact."),
-        )
-        frame, where = _edge_table(decode_text(got.data, where=got)[0]), got.subject
+        table = read_table(source, _EDGE_LIST)
+        frame, where = table.frame, table.source.subject
     if frame.shape[1] < 2:
         raise SSIInputError(
             tr("{where} debe tener dos columnas (persona, contacto); tiene {n}.",
@@ -367,20 +372,6 @@ def _pairs(items: Sequence[Any]) -> list[tuple[Any, Any]]:
             )
         pairs.append((item[0], item[1]))
     return pairs
-
-
-def _edge_table(text: str) -> pd.DataFrame:
-    """The first two fields of each row of a small CSV (the first row is its header)."""
-    import csv
-
-    import pandas as pd
-
-    first_line = text.split("\n", 1)[0]
-    delimiter = max((";", ",", "\t"), key=first_line.count)
-    rows = [row[:2] for row in csv.reader(io.StringIO(text), delimiter=delimiter) if len(row) >= 2]
-    if len(rows) < 2:
-        return pd.DataFrame({"a": []})  # fewer than two columns: reported by the caller
-    return pd.DataFrame(rows[1:], columns=["a", "b"], dtype="string")
 
 
 def check_graph(graph: object) -> nx.Graph:

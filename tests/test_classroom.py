@@ -121,7 +121,7 @@ class TestReadClass:
 
     def test_no_header_is_a_clear_error(self):
         """A file that is not a class export says what it needs."""
-        with pytest.raises(SSIInputError, match="cabecera"):
+        with pytest.raises(SSIInputError, match="encabezado con las columnas Marca temporal, Alias, Marca"):
             read_class("a;b;c\n1;2;3\n")
 
     def test_bad_types(self):

@@ -153,8 +153,17 @@ class TestBrokenRows:
 # --- files that are not connections exports --------------------------------------------------
 class TestNotAnExport:
     def test_no_header_row(self, tmp_path):
-        """Rows without a header: a specific message listing the expected column names."""
+        """A header row deleted: the first line looks like data, and the hint gives the line to add."""
         text = lines(SECRET_ROW + ",15 Mar 2024", "Ana,Ruiz,,,Acme,CEO,15 Mar 2024")
+        with pytest.raises(SSIInputError, match=r"no tiene fila de encabezado: su primera línea parece ya un "
+                                                r"dato") as info:
+            read_connections(write(tmp_path, text))
+        assert info.value.hint.endswith("First Name,Last Name,URL,Email Address,Company,Position,Connected On")
+        assert not any(secret in str(info.value) for secret in SECRETS)
+
+    def test_rows_that_are_not_connections_without_header(self, tmp_path):
+        """Lines that neither are a header nor look like a connection: the list of expected columns."""
+        text = lines("hola,qué tal", "nada,que ver")
         with pytest.raises(SSIInputError, match=r"no encuentro la fila de encabezado con las columnas First Name, "
                                                 r"Last Name, URL, Email Address, Company, Position, Connected On"):
             read_connections(write(tmp_path, text))

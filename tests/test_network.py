@@ -392,8 +392,18 @@ class TestLearnerMistakes:
             read_network(source)
 
     def test_read_network_ragged_rows(self, tmp_path):
-        """Rows with extra or missing fields use the first two; an unclosed quote is no crash."""
+        """Rows with extra or missing fields use the first two; an unclosed quote names its line."""
         path = tmp_path / "red.csv"
-        path.write_text('a,b\nAna,Luis,extra\nSolo\nLuis,"Marta\n', encoding="utf-8")
+        path.write_text('a,b\nAna,Luis,extra\nSolo\nLuis,Marta\n', encoding="utf-8")
         graph = read_network(path)
-        assert ("Ana", "Luis") in graph.edges
+        assert ("Ana", "Luis") in graph.edges and ("Luis", "Marta") in graph.edges
+        path.write_text('a,b\nAna,Luis\nLuis,"Marta\n', encoding="utf-8")
+        with pytest.raises(SSIInputError, match=r"comilla sin cerrar.*línea 3"):
+            read_network(path)
+
+    @pytest.mark.parametrize("newline", ["\r", "\r\n", "\n"])
+    def test_read_network_any_line_end(self, tmp_path, newline):
+        """CR-only files (Excel for Mac), Windows and Unix line ends give the same network."""
+        path = tmp_path / "red.csv"
+        path.write_bytes(newline.join(["persona;contacto", "Ana;Luis", "Luis;Marta", ""]).encode("utf-8"))
+        assert sorted(read_network(path).edges) == [("Ana", "Luis"), ("Luis", "Marta")]
