@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import errno
 import io
 import math
 import numbers
 import os
 import re
+import secrets
+import stat
 import sys
 import warnings
 from collections.abc import Iterable, Mapping
@@ -305,6 +308,250 @@ def check_frame(value: object, *, name: str, expected: str, required: Iterable[s
     return frame
 
 
+# --- paths -----------------------------------------------------------------------------------
+NAME_MAX_BYTES = 255
+"""The longest file or folder name the usual file systems take, in bytes (``é`` is 2, ``漢`` is 3)."""
+PATH_MAX_BYTES = 4096
+"""The longest whole path Linux takes, in bytes."""
+
+PathUse = Literal["read", "write", "folder"]
+
+_OS_REASONS = {
+    "ENOENT": ("no existe", "it does not exist"),
+    "EACCES": ("sin permiso", "no permission"),
+    "EPERM": ("sin permiso", "no permission"),
+    "ENOSPC": ("el disco está lleno", "the disk is full"),
+    "EDQUOT": ("se acabó tu espacio en el disco", "your disk quota is used up"),
+    "EROFS": ("el disco es de solo lectura", "the disk is read-only"),
+    "ENAMETOOLONG": ("el nombre es demasiado largo", "the name is too long"),
+    "ELOOP": ("enlaces que dan vueltas", "links that go round in circles"),
+    "ENOTDIR": ("una parte de la ruta es un archivo, no una carpeta", "part of the path is a file, not a folder"),
+    "EISDIR": ("es una carpeta", "it is a folder"),
+    "EEXIST": ("ya existe", "it already exists"),
+    "EIO": ("error de lectura o escritura del disco", "the disk failed to read or write"),
+    "EBUSY": ("está en uso", "it is in use"),
+}
+
+
+def describe_os_error(error: OSError) -> str:
+    """Why the system refused, in the current language: never the system's own (English) text.
+
+    >>> import errno
+    >>> describe_os_error(OSError(errno.ENOSPC, "No space left on device"))
+    'el disco está lleno'
+    """
+    code = errno.errorcode.get(error.errno or 0, "")
+    if isinstance(error, PermissionError):
+        code = "EACCES"
+    if code in _OS_REASONS:
+        return tr(*_OS_REASONS[code])
+    return tr("error del sistema {c}", "system error {c}", c=code or type(error).__name__)
+
+
+def temporary_path(target: Path) -> Path:
+    """A new hidden name beside ``target`` to write it whole first, never longer than a name may be.
+
+    The name is cut by bytes, not characters: a name of 80 CJK characters (240 bytes) still
+    gets a temporary name the file system takes.
+    """
+    suffix = f".{secrets.token_hex(4)}.tmp"
+    budget = NAME_MAX_BYTES - 1 - len(suffix)
+    stem = os.fsencode(target.name)[:budget].decode("utf-8", "ignore")
+    return target.with_name(f".{stem}{suffix}")
+
+
+def _as_shown(path: str, limit: int = 200) -> str:
+    """A path as messages quote it: control characters escaped, cut to ``limit`` characters."""
+    text = repr(path)[1:-1]
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def check_path(
+    value: object,
+    *,
+    name: str,
+    use: PathUse = "read",
+    expected: str | None = None,
+    example: str = "",
+    hint: str = "",
+    suffixes: tuple[str, ...] = (),
+    missing_ok: bool = False,
+    folders: bool = False,
+    create_parent: bool = False,
+    inside: Path | None = None,
+    subject: str | None = None,
+) -> Path:
+    """The one check of a path a learner passes: the :class:`~pathlib.Path` to use, or our error.
+
+    Every path is checked the same way first: text (or a path object), not empty, no NUL
+    byte, ``~`` expanded, each name at most 255 bytes and the whole at most 4,096 (counted in
+    bytes, as the system counts them: 125 ``é`` or 80 CJK characters fit). Then, by ``use``:
+
+    ``"read"``
+        A file that exists (``missing_ok`` lets a missing one through; ``folders`` accepts
+        an existing folder too, for readers that look inside one).
+    ``"write"``
+        A file to create or replace: not a folder, not a link to a file that does not exist
+        (the link's target would be created elsewhere: SQLite's ``connect`` follows links),
+        and its folder must exist unless ``create_parent`` (the caller creates it).
+    ``"folder"``
+        A folder that exists (``missing_ok`` lets a missing one through, for a caller that
+        creates it; an existing file is refused).
+
+    ``inside`` refuses a path that, links followed, leaves that folder (a file in a shared
+    class folder that links to somewhere else).
+
+    Parameters
+    ----------
+    name : str
+        The argument, as the learner wrote it (``"path"``, ``"dest"``); ``field`` of the error.
+    expected : str, optional
+        What to pass, for the type error ("la ruta del historial (texto) o None").
+    example, hint : str
+        An example of a good value (``'"mi_red.csv"'``); the hint for a path not found.
+    suffixes : tuple of str
+        Endings accepted (lower case, with the dot), any when empty.
+    subject : str, optional
+        How messages name the path when «name» is not what the learner typed.
+
+    Raises
+    ------
+    SSITypeError
+        ``value`` is not text nor a path.
+    SSIInputError
+        Anything else above, with the path as given (cut short), in the learner's words;
+        ``ENAMETOOLONG``, ``ELOOP`` and the system's other refusals included.
+
+    Examples
+    --------
+    >>> check_path("~/informe.csv", name="dest", use="write", create_parent=True).name
+    'informe.csv'
+    >>> check_path("é" * 125 + ".csv", name="dest", use="write").name == "é" * 125 + ".csv"
+    True
+    """
+    noun = tr("una carpeta", "a folder") if use == "folder" else tr("un archivo", "a file")
+    example_hint = tr("Por ejemplo {e}.", "For example {e}.", e=example) if example else ""
+    who = subject or tr("«{n}»", "'{n}'", n=name)
+    if not isinstance(value, (str, os.PathLike)) or not isinstance(os.fspath(value), str):
+        raise SSITypeError(
+            tr("{who} debe ser {e}; recibido {kind}.", "{who} must be {e}; received {kind}.", who=who,
+               e=expected or tr("la ruta de {w} (texto)", "the path of {w} (text)", w=noun),
+               kind=type(value).__name__),
+            field=name, received=value, hint=example_hint,
+        )
+    given = os.fspath(value)
+    shown = _as_shown(given)
+
+    def refuse(message: str, advice: str = "") -> SSIInputError:
+        return SSIInputError(message, field=name, received=given, hint=advice)
+
+    if not given.strip():
+        raise refuse(tr("{who} está vacío: escribe la ruta de {w}.", "{who} is empty: write the path of {w}.",
+                        who=who, w=noun), example_hint)
+
+    def invalid(why: str) -> str:
+        return tr("{who} no es una ruta válida: {why}.", "{who} is not a valid path: {why}.", who=who, why=why)
+
+    if "\0" in given:
+        raise refuse(invalid(tr("lleva un carácter nulo", "it holds a NUL character")), example_hint)
+    path = Path(os.path.expanduser(given))
+    try:
+        encoded = os.fsencode(path)
+    except UnicodeError:
+        raise refuse(invalid(tr("lleva caracteres que no caben en un nombre de archivo",
+                                           "it holds characters a file name cannot hold")), example_hint) from None
+    longest = max(encoded.replace(os.sep.encode(), b"/").split(b"/"), key=len)
+    if len(longest) > NAME_MAX_BYTES:
+        raise refuse(
+            tr("El nombre «{part}» es demasiado largo: ocupa {b} bytes y el sistema admite {m}.",
+               "The name '{part}' is too long: it takes {b} bytes and the system allows {m}.",
+               part=_as_shown(os.fsdecode(longest), 50), b=format_thousands(len(longest)), m=NAME_MAX_BYTES),
+            tr("Acórtalo: una letra con tilde ocupa 2 bytes y un carácter de otros alfabetos, 3 o 4.",
+               "Shorten it: an accented letter takes 2 bytes and a character of other scripts 3 or 4."))
+    if len(encoded) > PATH_MAX_BYTES:
+        raise refuse(
+            tr("La ruta «{p}» es demasiado larga: ocupa {b} bytes y el sistema admite {m}.",
+               "The path '{p}' is too long: it takes {b} bytes and the system allows {m}.",
+               p=shown, b=format_thousands(len(encoded)), m=format_thousands(PATH_MAX_BYTES)),
+            tr("Usa una carpeta con una ruta más corta.", "Use a folder with a shorter path."))
+    if suffixes and path.suffix.lower() not in suffixes:
+        raise refuse(tr("«{n}» debe terminar en {s}; recibido {p}.", "'{n}' must end in {s}; received {p}.",
+                        n=name, s=tr(" o ", " or ").join(suffixes), p=short_repr(given)), example_hint)
+
+    def system_error(error: OSError) -> SSIInputError:
+        if error.errno == errno.ENAMETOOLONG:
+            return refuse(tr("La ruta «{p}» tiene un nombre demasiado largo para este sistema.",
+                             "The path '{p}' has a name too long for this system.", p=shown),
+                          tr("Acorta los nombres de la ruta.", "Shorten the names in the path."))
+        if error.errno == errno.ELOOP:
+            return refuse(tr("«{p}» es un enlace que vuelve sobre sí mismo: no lleva a ningún archivo.",
+                             "'{p}' is a link that loops back on itself: it leads to no file.", p=shown),
+                          tr("Borra el enlace o elige otro nombre.", "Delete the link or choose another name."))
+        if isinstance(error, PermissionError):
+            return refuse(tr("No tengo permiso para entrar en la carpeta de «{p}».",
+                             "No permission to enter the folder of '{p}'.", p=shown),
+                          tr("Elige una carpeta tuya, por ejemplo junto a las lecciones.",
+                             "Choose a folder of yours, e.g. next to the lessons."))
+        return refuse(tr("No puedo usar la ruta «{p}» ({r}).", "Cannot use the path '{p}' ({r}).",
+                         p=shown, r=describe_os_error(error)))
+
+    def status(where: Path, *, follow: bool = True) -> os.stat_result | None:
+        """``where``'s status, or None when nothing is there."""
+        try:
+            return os.stat(where) if follow else os.lstat(where)
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            if error.errno == errno.ENOTDIR:
+                if use != "write" and not missing_ok:
+                    return None  # "reading a/b where a is a file": not found
+                raise refuse(invalid(describe_os_error(error))) from None
+            raise system_error(error) from None
+        except ValueError:
+            raise refuse(invalid(tr("el sistema no la admite", "the system does not take it"))) from None
+
+    if use == "write":
+        found = status(path, follow=False)
+        if found is not None and stat.S_ISLNK(found.st_mode):
+            found = status(path)
+            if found is None:
+                raise refuse(
+                    tr("«{p}» es un enlace a un archivo que no existe: no creo archivos a través de un enlace roto.",
+                       "'{p}' is a link to a file that does not exist: I create no file through a broken link.",
+                       p=shown),
+                    tr("Borra el enlace o elige otro nombre.", "Delete the link or choose another name."))
+        if found is not None and stat.S_ISDIR(found.st_mode):
+            raise refuse(tr("«{p}» es una carpeta; pasa la ruta de un archivo dentro de ella.",
+                            "'{p}' is a folder; pass the path of a file inside it.", p=shown), example_hint)
+        if not create_parent:
+            parent = status(path.parent)
+            if parent is None:
+                raise refuse(tr("No existe la carpeta de «{p}».", "The folder of '{p}' does not exist.", p=shown),
+                             hint or tr("Créala primero, o escribe solo el nombre del archivo para guardarlo en la "
+                                        "carpeta actual.", "Create it first, or write just the file's name to save "
+                                        "it in the current folder."))
+            if not stat.S_ISDIR(parent.st_mode):
+                raise refuse(invalid(tr("una parte de la ruta es un archivo, no una carpeta",
+                                                   "part of the path is a file, not a folder")))
+    else:
+        found = status(path)
+        if found is None and not missing_ok:
+            raise refuse(tr("No encuentro la carpeta «{p}».", "Folder not found: '{p}'.", p=shown) if use == "folder"
+                         else tr("No encuentro el archivo «{p}».", "File not found: '{p}'.", p=shown), hint)
+        if found is not None and use == "folder" and not stat.S_ISDIR(found.st_mode):
+            raise refuse(tr("«{p}» es un archivo, no una carpeta.", "'{p}' is a file, not a folder.", p=shown), hint)
+        if found is not None and use == "read" and stat.S_ISDIR(found.st_mode) and not folders:
+            raise refuse(tr("«{p}» es una carpeta; pasa la ruta de un archivo dentro de ella.",
+                            "'{p}' is a folder; pass the path of a file inside it.", p=shown), example_hint)
+    if inside is not None:
+        home, real = os.path.realpath(inside), os.path.realpath(path)
+        if os.path.commonpath([home, real]) != home:
+            raise refuse(tr("«{p}» lleva fuera de la carpeta «{f}» (es un enlace que sale de ella); no lo sigo.",
+                            "'{p}' leads out of the folder '{f}' (a link that leaves it); not following it.",
+                            p=shown, f=_as_shown(os.fspath(inside))))
+    return path
+
+
 # --- files and pasted text -----------------------------------------------------------------
 @dataclass(frozen=True)
 class Source:
@@ -424,23 +671,12 @@ def _not_found(given: str, hint: str) -> SSIInputError:
 
 
 def _read_path(given: str, *, function: str, member: str | None, hint: str, max_bytes: int) -> Source:
-    if not given.strip():
-        raise SSIInputError(
-            tr("{f} necesita la ruta de un archivo; recibido un texto vacío.",
-               "{f} needs the path of a file; received empty text.", f=function),
-            field="source", received=given, hint=hint,
-        )
-    path = Path(given).expanduser()
+    path = check_path(given, name="source", use="read", folders=member is not None, hint=hint,
+                      subject=tr("La ruta que pasaste a {f}", "The path passed to {f}", f=function))
     try:
         if path.is_dir():
-            if member is None:
-                raise SSIInputError(
-                    tr("«{name}» es una carpeta; pasa la ruta de un archivo.",
-                       "'{name}' is a folder; pass the path of a file.", name=given),
-                    field="source", received=given,
-                )
-            return _from_folder(path, given, member, max_bytes)
-        if not path.is_file():
+            return _from_folder(path, given, member or "", max_bytes)
+        if not path.is_file():  # a device or a pipe: nothing a reader can take
             raise _not_found(given, hint)
         size = path.stat().st_size
         _check_size(size, max_bytes, tr("el archivo «{n}»", "the file '{n}'", n=given))
@@ -456,7 +692,7 @@ def _read_path(given: str, *, function: str, member: str | None, hint: str, max_
             hint=tr("Cópialo a una carpeta tuya (por ejemplo, junto a las lecciones) y pasa esa ruta.",
                     "Copy it to a folder of yours (e.g. next to the lessons) and pass that path."),
         ) from None
-    except (OSError, ValueError):  # name too long, a NUL byte, a broken link...
+    except (OSError, ValueError):  # gone between the check and the read, or unreadable
         raise _not_found(given, hint) from None
 
 
