@@ -348,14 +348,15 @@ def describe_os_error(error: OSError) -> str:
     return tr("error del sistema {c}", "system error {c}", c=code or type(error).__name__)
 
 
-def temporary_path(target: Path) -> Path:
+def temporary_path(target: Path, *, room: int = 0) -> Path:
     """A new hidden name beside ``target`` to write it whole first, never longer than a name may be.
 
     The name is cut by bytes, not characters: a name of 80 CJK characters (240 bytes) still
-    gets a temporary name the file system takes.
+    gets a temporary name the file system takes. ``room`` leaves that many bytes for what a
+    program adds to the name (SQLite's ``-journal``).
     """
     suffix = f".{secrets.token_hex(4)}.tmp"
-    budget = NAME_MAX_BYTES - 1 - len(suffix)
+    budget = NAME_MAX_BYTES - room - 1 - len(suffix)
     stem = os.fsencode(target.name)[:budget].decode("utf-8", "ignore")
     return target.with_name(f".{stem}{suffix}")
 
@@ -380,6 +381,7 @@ def check_path(
     create_parent: bool = False,
     inside: Path | None = None,
     subject: str | None = None,
+    room: int = 0,
 ) -> Path:
     """The one check of a path a learner passes: the :class:`~pathlib.Path` to use, or our error.
 
@@ -399,7 +401,8 @@ def check_path(
         creates it; an existing file is refused).
 
     ``inside`` refuses a path that, links followed, leaves that folder (a file in a shared
-    class folder that links to somewhere else).
+    class folder that links to somewhere else). ``room`` keeps that many bytes free in the
+    file's own name, for the files a program adds beside it (SQLite's ``name-journal``).
 
     Parameters
     ----------
@@ -460,12 +463,15 @@ def check_path(
     except UnicodeError:
         raise refuse(invalid(tr("lleva caracteres que no caben en un nombre de archivo",
                                            "it holds characters a file name cannot hold")), example_hint) from None
-    longest = max(encoded.replace(os.sep.encode(), b"/").split(b"/"), key=len)
-    if len(longest) > NAME_MAX_BYTES:
+    names = encoded.replace(os.sep.encode(), b"/").split(b"/")
+    limits = [NAME_MAX_BYTES] * (len(names) - 1) + [NAME_MAX_BYTES - room]
+    too_long = [(part, limit) for part, limit in zip(names, limits) if len(part) > limit]
+    if too_long:
+        part, limit = too_long[0]
         raise refuse(
-            tr("El nombre «{part}» es demasiado largo: ocupa {b} bytes y el sistema admite {m}.",
-               "The name '{part}' is too long: it takes {b} bytes and the system allows {m}.",
-               part=_as_shown(os.fsdecode(longest), 50), b=format_thousands(len(longest)), m=NAME_MAX_BYTES),
+            tr("El nombre «{part}» es demasiado largo: ocupa {b} bytes y aquí caben {m}.",
+               "The name '{part}' is too long: it takes {b} bytes and {m} fit here.",
+               part=_as_shown(os.fsdecode(part), 50), b=format_thousands(len(part)), m=limit),
             tr("Acórtalo: una letra con tilde ocupa 2 bytes y un carácter de otros alfabetos, 3 o 4.",
                "Shorten it: an accented letter takes 2 bytes and a character of other scripts 3 or 4."))
     if len(encoded) > PATH_MAX_BYTES:

@@ -596,7 +596,7 @@ class TestCheckPath:
 
     def test_name_too_long_is_counted_in_bytes(self, tmp_path):
         """130 «é» are 130 characters but 264 bytes: refused, saying how many bytes and how to shorten it."""
-        with pytest.raises(SSIInputError, match="es demasiado largo: ocupa 264 bytes y el sistema admite 255") as info:
+        with pytest.raises(SSIInputError, match="es demasiado largo: ocupa 264 bytes y aquí caben 255") as info:
             check_path(tmp_path / ("é" * 130 + ".csv"), name="dest", use="write")
         assert "tilde ocupa 2 bytes" in info.value.hint
 
