@@ -227,10 +227,16 @@ def store_path(path: object, kind: StoreKind) -> Path:
                       room=_JOURNAL)
 
 
+def _is_default(target: Path, kind: StoreKind) -> bool:
+    """Whether ``target`` is the file of ``kind`` in the user folder (the one folder ssi-kit creates)."""
+    return target == user_dir() / kind.file_name
+
+
 def _checked(path: object, kind: StoreKind, *, write: bool) -> Path:
+    target = store_path(path, kind)
     return check_path(
-        store_path(path, kind), name="path", use="write" if write else "read", missing_ok=True,
-        create_parent=path is None, example=f'"{kind.file_name}"', room=_JOURNAL,
+        target, name="path", use="write" if write else "read", missing_ok=True,
+        create_parent=_is_default(target, kind), example=f'"{kind.file_name}"', room=_JOURNAL,
         hint=tr("Créala primero, o no pases path= para usar tu carpeta de usuario.",
                 "Create it first, or pass no path= to use your user folder."))
 
@@ -340,7 +346,7 @@ def transaction(path: str | PathLike[str] | None, kind: StoreKind, *,
     """A connection inside one transaction on the file of ``kind`` at ``path`` (the user folder's when None).
 
     Yields ``None`` when reading a file not created yet (nothing is created then). Writing
-    creates the file if needed (and the user folder when ``path`` is None), takes the write
+    creates the file if needed (and the user folder for the file there), takes the write
     lock at once (``BEGIN IMMEDIATE``: two windows saving take turns, each waiting up to
     :data:`BUSY_SECONDS`), commits when the block ends and rolls back on any error.
 
@@ -357,7 +363,7 @@ def transaction(path: str | PathLike[str] | None, kind: StoreKind, *,
         if not write:
             yield None
             return
-        _create(target, kind, folder=path is None)
+        _create(target, kind, folder=_is_default(target, kind))
         _read_header(target, kind)  # what is there now: another window may have made it first
     try:
         connection = sqlite3.connect(target, timeout=BUSY_SECONDS, isolation_level=None)

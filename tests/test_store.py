@@ -20,6 +20,7 @@ import pytest
 from ssi_kit import SSI, SSIInputError, _store
 from ssi_kit.history import load_history, record
 from ssi_kit.plans import list_plans, load_plan, save_plan
+from ssi_kit.relationships import add_contact, load_tracker, new_tracker, save_tracker
 
 START = SSI(6, 6, 5, 8)
 
@@ -30,6 +31,8 @@ CALLS: dict[str, tuple[Callable[[Path], object], bool]] = {
     "save_plan": (lambda path: save_plan(["publicar"], "2025-01-06", ssi=START, weeks=4, path=path), True),
     "load_plan": (lambda path: load_plan(path=path), False),
     "list_plans": (lambda path: list_plans(path=path), False),
+    "save_tracker": (lambda path: save_tracker(add_contact(new_tracker(), "Ana Ruiz"), path), True),
+    "load_tracker": (lambda path: load_tracker(path), False),
 }
 WRITERS = [name for name, (_call, writes) in CALLS.items() if writes]
 SQLITE_WORDS = ("database", "locked", "disk", "readonly", "attempt", "malformed", "SQLite format")
@@ -131,12 +134,20 @@ def _locked_by_another_window(where: Path) -> Iterator[None]:
         holder.wait(timeout=30)
 
 
-def _made(name: str, where: Path) -> None:
-    """A healthy file of the kind ``name`` uses, with something in it."""
+def _made(name: str, where: Path, number: int = 0) -> None:
+    """A healthy file of the kind ``name`` uses, with something (more) in it."""
     if name in ("record", "load_history"):
-        record(SSI(1, 1, 1, 1), "2025-03-07", path=where)
+        record(SSI(1, 1, 1, 1), dt.date(2001, 1, 1) + dt.timedelta(days=number), path=where)
+    elif name.endswith("_tracker"):
+        save_tracker(add_contact(new_tracker(), f"Persona {number:04d}", next_step="x" * 200), where)
     else:
-        save_plan(["grupos"], "2025-01-06", ssi=START, weeks=4, path=where)
+        save_plan(["grupos"], "2025-01-06", ssi=START, weeks=4 + number % 40, path=where)
+
+
+def _count(name: str, where: Path) -> int:
+    if name in ("record", "load_history"):
+        return len(load_history(where))
+    return len(load_tracker(where) if name.endswith("_tracker") else list_plans(path=where))
 
 
 class TestMessagesApart:
@@ -176,7 +187,7 @@ class TestMessagesApart:
         """No room for a new page (SQLITE_FULL): «el disco está lleno», and what was saved before is intact."""
         where = tmp_path / "f.sqlite"
         _made(name, where)
-        kept = load_history(where) if name == "record" else list_plans(path=where)
+        kept = _count(name, where)
         connect = sqlite3.connect
 
         def no_room(*args, **kwargs):
@@ -187,14 +198,11 @@ class TestMessagesApart:
 
         monkeypatch.setattr(sqlite3, "connect", no_room)
         with pytest.raises(SSIInputError, match=r"el disco está lleno\. No se ha modificado nada") as info:
-            for day in range(300):  # until a new page is needed
-                if name == "record":
-                    record(SSI(2, 2, 2, 2), dt.date(2001, 1, 1) + dt.timedelta(days=day), path=where)
-                else:
-                    save_plan(["publicar"], ssi=START, weeks=52, path=where)
+            for number in range(1, 300):  # until a new page is needed
+                _made(name, where, number)
         assert "Libera espacio" in info.value.hint
         monkeypatch.undo()
-        assert len(load_history(where) if name == "record" else list_plans(path=where)) >= len(kept)
+        assert _count(name, where) >= kept
 
     @pytest.mark.parametrize("name", list(CALLS))
     def test_damaged_pages(self, tmp_path, name):
@@ -225,15 +233,15 @@ class TestMessagesApart:
 
 
 class TestOneDamagedByte:
-    @pytest.mark.parametrize("name", ["record", "save_plan"])
-    def test_in_a_table_name(self, tmp_path, name):
+    @pytest.mark.parametrize(("name", "table"), [("record", b"snapshots"), ("save_plan", b"projection"),
+                                                 ("save_tracker", b"contacts")])
+    def test_in_a_table_name(self, tmp_path, name, table):
         """One byte changed wherever a table's name is written: each call works or gives our error, touching nothing."""
         where = tmp_path / "f.sqlite"
         _made(name, where)
         data = where.read_bytes()
-        table = b"snapshots" if name == "record" else b"projection"
         places = [i for i in range(len(data)) if data.startswith(table, i)]
-        assert len(places) >= 3
+        assert len(places) >= 2
         refused = 0
         for place in places:
             damaged = bytearray(data)
@@ -274,7 +282,8 @@ class TestWhere:
         """Creating a file leaves only that file (the temporary one it was made under is gone)."""
         record(SSI(1, 1, 1, 1), "2025-03-14", path=tmp_path / "h.sqlite")
         save_plan(["publicar"], ssi=START, weeks=4, path=tmp_path / "p.sqlite")
-        assert sorted(p.name for p in tmp_path.iterdir()) == ["h.sqlite", "p.sqlite"]
+        save_tracker(add_contact(new_tracker(), "Ana"), tmp_path / "r.sqlite")
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["h.sqlite", "p.sqlite", "r.sqlite"]
 
     @pytest.mark.parametrize("name", ["漢" * 80 + ".sqlite", "é" * 119 + ".sqlite"])
     def test_long_names_in_other_scripts(self, tmp_path, name):
