@@ -1,8 +1,9 @@
 """The one validation path: every check of a learner's input goes through these functions.
 
-Numbers, choices, probabilities, types, table columns, and the files (or pasted text) that
-readers take. Each message names the argument, what was expected and what came in (cut
-short, never a row of someone's data), with a hint for the predictable mistake, and raises
+Numbers, choices, probabilities, types, table columns, paths (:func:`check_path`, the one
+check of every path a learner passes), and the files (or pasted text) that readers take.
+Each message names the argument, what was expected and what came in (cut short, never a
+row of someone's data), with a hint for the predictable mistake, and raises
 :class:`~ssi_kit.errors.SSIInputError` or :class:`~ssi_kit.errors.SSITypeError`.
 """
 
@@ -367,6 +368,134 @@ def _as_shown(path: str, limit: int = 200) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+@dataclass(frozen=True)
+class _Asked:
+    """A path being checked, and how :func:`check_path`'s messages name it."""
+
+    name: str
+    given: str
+    who: str  # «path», or the subject the caller chose
+    example: str  # "Por ejemplo …" or ""
+
+    @property
+    def shown(self) -> str:
+        return _as_shown(self.given)
+
+    def refuse(self, message: str, hint: str = "") -> SSIInputError:
+        return SSIInputError(message, field=self.name, received=self.given, hint=hint)
+
+    def invalid(self, why: str) -> SSIInputError:
+        return self.refuse(tr("{who} no es una ruta válida: {why}.", "{who} is not a valid path: {why}.",
+                              who=self.who, why=why), self.example)
+
+    def system_error(self, error: OSError) -> SSIInputError:
+        """The system's refusal to look at the path, in the learner's words."""
+        p = self.shown
+        if error.errno == errno.ENAMETOOLONG:
+            return self.refuse(tr("La ruta «{p}» tiene un nombre demasiado largo para este sistema.",
+                                  "The path '{p}' has a name too long for this system.", p=p),
+                               tr("Acorta los nombres de la ruta.", "Shorten the names in the path."))
+        if error.errno == errno.ELOOP:
+            return self.refuse(tr("«{p}» es un enlace que vuelve sobre sí mismo: no lleva a ningún archivo.",
+                                  "'{p}' is a link that loops back on itself: it leads to no file.", p=p),
+                               tr("Borra el enlace o elige otro nombre.", "Delete the link or choose another name."))
+        if isinstance(error, PermissionError):
+            return self.refuse(tr("No tengo permiso para entrar en la carpeta de «{p}».",
+                                  "No permission to enter the folder of '{p}'.", p=p),
+                               tr("Elige una carpeta tuya, por ejemplo junto a las lecciones.",
+                                  "Choose a folder of yours, e.g. next to the lessons."))
+        return self.refuse(tr("No puedo usar la ruta «{p}» ({r}).", "Cannot use the path '{p}' ({r}).",
+                              p=p, r=describe_os_error(error)))
+
+    def status(self, where: Path, *, follow: bool = True, enotdir_missing: bool) -> os.stat_result | None:
+        """``where``'s status, or None when nothing is there (nor, if ``enotdir_missing``, can be)."""
+        try:
+            return os.stat(where) if follow else os.lstat(where)
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            if error.errno != errno.ENOTDIR:
+                raise self.system_error(error) from None
+            if enotdir_missing:
+                return None  # reading "a/b" where a is a file: not found
+            raise self.invalid(describe_os_error(error)) from None
+        except ValueError:
+            raise self.invalid(tr("el sistema no la admite", "the system does not take it")) from None
+
+
+def _check_lengths(asked: _Asked, path: Path, room: int) -> None:
+    """Each name at most 255 bytes (the file's own less ``room``), the whole path at most 4,096."""
+    try:
+        encoded = os.fsencode(path)
+    except UnicodeError:
+        raise asked.invalid(tr("lleva caracteres que no caben en un nombre de archivo",
+                               "it holds characters a file name cannot hold")) from None
+    names = encoded.replace(os.sep.encode(), b"/").split(b"/")
+    limits = [NAME_MAX_BYTES] * (len(names) - 1) + [NAME_MAX_BYTES - room]
+    too_long = [(part, limit) for part, limit in zip(names, limits) if len(part) > limit]
+    if too_long:
+        part, limit = too_long[0]
+        raise asked.refuse(
+            tr("El nombre «{part}» es demasiado largo: ocupa {b} bytes y aquí caben {m}.",
+               "The name '{part}' is too long: it takes {b} bytes and {m} fit here.",
+               part=_as_shown(os.fsdecode(part), 50), b=format_thousands(len(part)), m=limit),
+            tr("Acórtalo: una letra con tilde ocupa 2 bytes y un carácter de otros alfabetos, 3 o 4.",
+               "Shorten it: an accented letter takes 2 bytes and a character of other scripts 3 or 4."))
+    if len(encoded) > PATH_MAX_BYTES:
+        raise asked.refuse(
+            tr("La ruta «{p}» es demasiado larga: ocupa {b} bytes y el sistema admite {m}.",
+               "The path '{p}' is too long: it takes {b} bytes and the system allows {m}.",
+               p=asked.shown, b=format_thousands(len(encoded)), m=format_thousands(PATH_MAX_BYTES)),
+            tr("Usa una carpeta con una ruta más corta.", "Use a folder with a shorter path."))
+
+
+def _is_folder_where_a_file_goes(asked: _Asked) -> SSIInputError:
+    return asked.refuse(tr("«{p}» es una carpeta; pasa la ruta de un archivo dentro de ella.",
+                           "'{p}' is a folder; pass the path of a file inside it.", p=asked.shown), asked.example)
+
+
+def _check_destination(asked: _Asked, path: Path, *, create_parent: bool, hint: str) -> None:
+    """A file to write: not a folder, not a broken link, in a folder that exists (unless the caller makes it)."""
+    found = asked.status(path, follow=False, enotdir_missing=False)
+    if found is not None and stat.S_ISLNK(found.st_mode):
+        found = asked.status(path, enotdir_missing=False)
+        if found is None:
+            raise asked.refuse(
+                tr("«{p}» es un enlace a un archivo que no existe: no creo archivos a través de un enlace roto.",
+                   "'{p}' is a link to a file that does not exist: I create no file through a broken link.",
+                   p=asked.shown),
+                tr("Borra el enlace o elige otro nombre.", "Delete the link or choose another name."))
+    if found is not None and stat.S_ISDIR(found.st_mode):
+        raise _is_folder_where_a_file_goes(asked)
+    if create_parent:
+        return
+    parent = asked.status(path.parent, enotdir_missing=False)
+    if parent is None:
+        raise asked.refuse(
+            tr("No existe la carpeta de «{p}».", "The folder of '{p}' does not exist.", p=asked.shown),
+            hint or tr("Créala primero, o escribe solo el nombre del archivo para guardarlo en la carpeta actual.",
+                       "Create it first, or write just the file's name to save it in the current folder."))
+    if not stat.S_ISDIR(parent.st_mode):
+        raise asked.invalid(tr("una parte de la ruta es un archivo, no una carpeta",
+                               "part of the path is a file, not a folder"))
+
+
+def _check_existing(asked: _Asked, path: Path, *, use: PathUse, missing_ok: bool, folders: bool,
+                    hint: str) -> None:
+    """A file (or folder) to read: there, and of the kind expected."""
+    found = asked.status(path, enotdir_missing=not missing_ok)
+    if found is None:
+        if not missing_ok:
+            raise asked.refuse(tr("No encuentro la carpeta «{p}».", "Folder not found: '{p}'.", p=asked.shown)
+                               if use == "folder" else
+                               tr("No encuentro el archivo «{p}».", "File not found: '{p}'.", p=asked.shown), hint)
+    elif use == "folder" and not stat.S_ISDIR(found.st_mode):
+        raise asked.refuse(tr("«{p}» es un archivo, no una carpeta.", "'{p}' is a file, not a folder.",
+                              p=asked.shown), hint)
+    elif use == "read" and stat.S_ISDIR(found.st_mode) and not folders:
+        raise _is_folder_where_a_file_goes(asked)
+
+
 def check_path(
     value: object,
     *,
@@ -442,119 +571,27 @@ def check_path(
                kind=type(value).__name__),
             field=name, received=value, hint=example_hint,
         )
-    given = os.fspath(value)
-    shown = _as_shown(given)
-
-    def refuse(message: str, advice: str = "") -> SSIInputError:
-        return SSIInputError(message, field=name, received=given, hint=advice)
-
-    if not given.strip():
-        raise refuse(tr("{who} está vacío: escribe la ruta de {w}.", "{who} is empty: write the path of {w}.",
-                        who=who, w=noun), example_hint)
-
-    def invalid(why: str) -> str:
-        return tr("{who} no es una ruta válida: {why}.", "{who} is not a valid path: {why}.", who=who, why=why)
-
-    if "\0" in given:
-        raise refuse(invalid(tr("lleva un carácter nulo", "it holds a NUL character")), example_hint)
-    path = Path(os.path.expanduser(given))
-    try:
-        encoded = os.fsencode(path)
-    except UnicodeError:
-        raise refuse(invalid(tr("lleva caracteres que no caben en un nombre de archivo",
-                                           "it holds characters a file name cannot hold")), example_hint) from None
-    names = encoded.replace(os.sep.encode(), b"/").split(b"/")
-    limits = [NAME_MAX_BYTES] * (len(names) - 1) + [NAME_MAX_BYTES - room]
-    too_long = [(part, limit) for part, limit in zip(names, limits) if len(part) > limit]
-    if too_long:
-        part, limit = too_long[0]
-        raise refuse(
-            tr("El nombre «{part}» es demasiado largo: ocupa {b} bytes y aquí caben {m}.",
-               "The name '{part}' is too long: it takes {b} bytes and {m} fit here.",
-               part=_as_shown(os.fsdecode(part), 50), b=format_thousands(len(part)), m=limit),
-            tr("Acórtalo: una letra con tilde ocupa 2 bytes y un carácter de otros alfabetos, 3 o 4.",
-               "Shorten it: an accented letter takes 2 bytes and a character of other scripts 3 or 4."))
-    if len(encoded) > PATH_MAX_BYTES:
-        raise refuse(
-            tr("La ruta «{p}» es demasiado larga: ocupa {b} bytes y el sistema admite {m}.",
-               "The path '{p}' is too long: it takes {b} bytes and the system allows {m}.",
-               p=shown, b=format_thousands(len(encoded)), m=format_thousands(PATH_MAX_BYTES)),
-            tr("Usa una carpeta con una ruta más corta.", "Use a folder with a shorter path."))
+    asked = _Asked(name, os.fspath(value), who, example_hint)
+    if not asked.given.strip():
+        raise asked.refuse(tr("{who} está vacío: escribe la ruta de {w}.", "{who} is empty: write the path of {w}.",
+                              who=who, w=noun), example_hint)
+    if "\0" in asked.given:
+        raise asked.invalid(tr("lleva un carácter nulo", "it holds a NUL character"))
+    path = Path(os.path.expanduser(asked.given))
+    _check_lengths(asked, path, room)
     if suffixes and path.suffix.lower() not in suffixes:
-        raise refuse(tr("«{n}» debe terminar en {s}; recibido {p}.", "'{n}' must end in {s}; received {p}.",
-                        n=name, s=tr(" o ", " or ").join(suffixes), p=short_repr(given)), example_hint)
-
-    def system_error(error: OSError) -> SSIInputError:
-        if error.errno == errno.ENAMETOOLONG:
-            return refuse(tr("La ruta «{p}» tiene un nombre demasiado largo para este sistema.",
-                             "The path '{p}' has a name too long for this system.", p=shown),
-                          tr("Acorta los nombres de la ruta.", "Shorten the names in the path."))
-        if error.errno == errno.ELOOP:
-            return refuse(tr("«{p}» es un enlace que vuelve sobre sí mismo: no lleva a ningún archivo.",
-                             "'{p}' is a link that loops back on itself: it leads to no file.", p=shown),
-                          tr("Borra el enlace o elige otro nombre.", "Delete the link or choose another name."))
-        if isinstance(error, PermissionError):
-            return refuse(tr("No tengo permiso para entrar en la carpeta de «{p}».",
-                             "No permission to enter the folder of '{p}'.", p=shown),
-                          tr("Elige una carpeta tuya, por ejemplo junto a las lecciones.",
-                             "Choose a folder of yours, e.g. next to the lessons."))
-        return refuse(tr("No puedo usar la ruta «{p}» ({r}).", "Cannot use the path '{p}' ({r}).",
-                         p=shown, r=describe_os_error(error)))
-
-    def status(where: Path, *, follow: bool = True) -> os.stat_result | None:
-        """``where``'s status, or None when nothing is there."""
-        try:
-            return os.stat(where) if follow else os.lstat(where)
-        except FileNotFoundError:
-            return None
-        except OSError as error:
-            if error.errno == errno.ENOTDIR:
-                if use != "write" and not missing_ok:
-                    return None  # "reading a/b where a is a file": not found
-                raise refuse(invalid(describe_os_error(error))) from None
-            raise system_error(error) from None
-        except ValueError:
-            raise refuse(invalid(tr("el sistema no la admite", "the system does not take it"))) from None
-
+        raise asked.refuse(tr("«{n}» debe terminar en {s}; recibido {p}.", "'{n}' must end in {s}; received {p}.",
+                              n=name, s=tr(" o ", " or ").join(suffixes), p=short_repr(asked.given)), example_hint)
     if use == "write":
-        found = status(path, follow=False)
-        if found is not None and stat.S_ISLNK(found.st_mode):
-            found = status(path)
-            if found is None:
-                raise refuse(
-                    tr("«{p}» es un enlace a un archivo que no existe: no creo archivos a través de un enlace roto.",
-                       "'{p}' is a link to a file that does not exist: I create no file through a broken link.",
-                       p=shown),
-                    tr("Borra el enlace o elige otro nombre.", "Delete the link or choose another name."))
-        if found is not None and stat.S_ISDIR(found.st_mode):
-            raise refuse(tr("«{p}» es una carpeta; pasa la ruta de un archivo dentro de ella.",
-                            "'{p}' is a folder; pass the path of a file inside it.", p=shown), example_hint)
-        if not create_parent:
-            parent = status(path.parent)
-            if parent is None:
-                raise refuse(tr("No existe la carpeta de «{p}».", "The folder of '{p}' does not exist.", p=shown),
-                             hint or tr("Créala primero, o escribe solo el nombre del archivo para guardarlo en la "
-                                        "carpeta actual.", "Create it first, or write just the file's name to save "
-                                        "it in the current folder."))
-            if not stat.S_ISDIR(parent.st_mode):
-                raise refuse(invalid(tr("una parte de la ruta es un archivo, no una carpeta",
-                                                   "part of the path is a file, not a folder")))
+        _check_destination(asked, path, create_parent=create_parent, hint=hint)
     else:
-        found = status(path)
-        if found is None and not missing_ok:
-            raise refuse(tr("No encuentro la carpeta «{p}».", "Folder not found: '{p}'.", p=shown) if use == "folder"
-                         else tr("No encuentro el archivo «{p}».", "File not found: '{p}'.", p=shown), hint)
-        if found is not None and use == "folder" and not stat.S_ISDIR(found.st_mode):
-            raise refuse(tr("«{p}» es un archivo, no una carpeta.", "'{p}' is a file, not a folder.", p=shown), hint)
-        if found is not None and use == "read" and stat.S_ISDIR(found.st_mode) and not folders:
-            raise refuse(tr("«{p}» es una carpeta; pasa la ruta de un archivo dentro de ella.",
-                            "'{p}' is a folder; pass the path of a file inside it.", p=shown), example_hint)
+        _check_existing(asked, path, use=use, missing_ok=missing_ok, folders=folders, hint=hint)
     if inside is not None:
         home, real = os.path.realpath(inside), os.path.realpath(path)
         if os.path.commonpath([home, real]) != home:
-            raise refuse(tr("«{p}» lleva fuera de la carpeta «{f}» (es un enlace que sale de ella); no lo sigo.",
-                            "'{p}' leads out of the folder '{f}' (a link that leaves it); not following it.",
-                            p=shown, f=_as_shown(os.fspath(inside))))
+            raise asked.refuse(tr("«{p}» lleva fuera de la carpeta «{f}» (es un enlace que sale de ella); no lo sigo.",
+                                  "'{p}' leads out of the folder '{f}' (a link that leaves it); not following it.",
+                                  p=asked.shown, f=_as_shown(os.fspath(inside))))
     return path
 
 

@@ -336,6 +336,11 @@ class TestImportFolder:
         with pytest.raises(SSIInputError, match="No encuentro la carpeta"):
             import_ssi_folder(tmp_path / "no_existe")
 
+    def test_folder_name_too_long(self, tmp_path):
+        """A folder name too long for the system (ENAMETOOLONG) is our error, not an OSError traceback."""
+        with pytest.raises(SSIInputError, match="es demasiado largo: ocupa 300 bytes"):
+            import_ssi_folder(tmp_path / ("x" * 300))
+
 
 class TestDescribeChange:
     def _history(self, dates, totals):

@@ -205,6 +205,15 @@ class TestFile:
         rel.export_tracker(_tracker(("Ana", "conexion")), out, overwrite=True)
         assert rel.load_tracker(out)["name"].tolist() == ["Ana"]
 
+    @pytest.mark.parametrize("suffix", [".sqlite", ".csv"])
+    def test_name_too_long(self, tmp_path, suffix):
+        """A file name too long for the system (ENAMETOOLONG) is our error for loading and saving, not an OSError."""
+        path = tmp_path / ("x" * 300 + suffix)
+        with pytest.raises(SSIInputError, match="es demasiado largo"):
+            rel.load_tracker(path)
+        with pytest.raises(SSIInputError, match=r"es demasiado largo|se guarda en un archivo \.sqlite"):
+            rel.save_tracker(_tracker(("Ana", "conexion")), path)
+
     def test_bad_path(self):
         """A path that is not text is a type error."""
         with pytest.raises(SSITypeError, match="path"):
