@@ -1,8 +1,9 @@
 """The one validation path: every check of a learner's input goes through these functions.
 
-Numbers, choices, probabilities, types, table columns, and the files (or pasted text) that
-readers take. Each message names the argument, what was expected and what came in (cut
-short, never a row of someone's data), with a hint for the predictable mistake, and raises
+Numbers, choices, probabilities, types, table columns, paths (:func:`check_path`, the one
+check of every path a learner passes), and the files (or pasted text) that readers take.
+Each message names the argument, what was expected and what came in (cut short, never a
+row of someone's data), with a hint for the predictable mistake, and raises
 :class:`~ssi_kit.errors.SSIInputError` or :class:`~ssi_kit.errors.SSITypeError`.
 """
 
@@ -10,11 +11,14 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import errno
 import io
 import math
 import numbers
 import os
 import re
+import secrets
+import stat
 import sys
 import warnings
 from collections.abc import Iterable, Mapping
@@ -305,6 +309,292 @@ def check_frame(value: object, *, name: str, expected: str, required: Iterable[s
     return frame
 
 
+# --- paths -----------------------------------------------------------------------------------
+NAME_MAX_BYTES = 255
+"""The longest file or folder name the usual file systems take, in bytes (``é`` is 2, ``漢`` is 3)."""
+PATH_MAX_BYTES = 4096
+"""The longest whole path Linux takes, in bytes."""
+
+PathUse = Literal["read", "write", "folder"]
+
+_OS_REASONS = {
+    "ENOENT": ("no existe", "it does not exist"),
+    "EACCES": ("sin permiso", "no permission"),
+    "EPERM": ("sin permiso", "no permission"),
+    "ENOSPC": ("el disco está lleno", "the disk is full"),
+    "EDQUOT": ("se acabó tu espacio en el disco", "your disk quota is used up"),
+    "EROFS": ("el disco es de solo lectura", "the disk is read-only"),
+    "ENAMETOOLONG": ("el nombre es demasiado largo", "the name is too long"),
+    "ELOOP": ("enlaces que dan vueltas", "links that go round in circles"),
+    "ENOTDIR": ("una parte de la ruta es un archivo, no una carpeta", "part of the path is a file, not a folder"),
+    "EISDIR": ("es una carpeta", "it is a folder"),
+    "EEXIST": ("ya existe", "it already exists"),
+    "EIO": ("error de lectura o escritura del disco", "the disk failed to read or write"),
+    "EBUSY": ("está en uso", "it is in use"),
+}
+
+
+def describe_os_error(error: OSError) -> str:
+    """Why the system refused, in the current language: never the system's own (English) text.
+
+    >>> import errno
+    >>> describe_os_error(OSError(errno.ENOSPC, "No space left on device"))
+    'el disco está lleno'
+    """
+    code = errno.errorcode.get(error.errno or 0, "")
+    if isinstance(error, PermissionError):
+        code = "EACCES"
+    if code in _OS_REASONS:
+        return tr(*_OS_REASONS[code])
+    return tr("error del sistema {c}", "system error {c}", c=code or type(error).__name__)
+
+
+def temporary_path(target: Path, *, room: int = 0) -> Path:
+    """A new hidden name beside ``target`` to write it whole first, never longer than a name may be.
+
+    The name is cut by bytes, not characters: a name of 80 CJK characters (240 bytes) still
+    gets a temporary name the file system takes. ``room`` leaves that many bytes for what a
+    program adds to the name (SQLite's ``-journal``).
+    """
+    suffix = f".{secrets.token_hex(4)}.tmp"
+    budget = NAME_MAX_BYTES - room - 1 - len(suffix)
+    stem = os.fsencode(target.name)[:budget].decode("utf-8", "ignore")
+    return target.with_name(f".{stem}{suffix}")
+
+
+def _as_shown(path: str, limit: int = 200) -> str:
+    """A path as messages quote it: control characters escaped, cut to ``limit`` characters."""
+    text = repr(path)[1:-1]
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@dataclass(frozen=True)
+class _Asked:
+    """A path being checked, and how :func:`check_path`'s messages name it."""
+
+    name: str
+    given: str
+    who: str  # «path», or the subject the caller chose
+    example: str  # "Por ejemplo …" or ""
+
+    @property
+    def shown(self) -> str:
+        return _as_shown(self.given)
+
+    def refuse(self, message: str, hint: str = "") -> SSIInputError:
+        return SSIInputError(message, field=self.name, received=self.given, hint=hint)
+
+    def invalid(self, why: str) -> SSIInputError:
+        return self.refuse(tr("{who} no es una ruta válida: {why}.", "{who} is not a valid path: {why}.",
+                              who=self.who, why=why), self.example)
+
+    def system_error(self, error: OSError) -> SSIInputError:
+        """The system's refusal to look at the path, in the learner's words."""
+        p = self.shown
+        if error.errno == errno.ENAMETOOLONG:
+            return self.refuse(tr("La ruta «{p}» tiene un nombre demasiado largo para este sistema.",
+                                  "The path '{p}' has a name too long for this system.", p=p),
+                               tr("Acorta los nombres de la ruta.", "Shorten the names in the path."))
+        if error.errno == errno.ELOOP:
+            return self.refuse(tr("«{p}» es un enlace que vuelve sobre sí mismo: no lleva a ningún archivo.",
+                                  "'{p}' is a link that loops back on itself: it leads to no file.", p=p),
+                               tr("Borra el enlace o elige otro nombre.", "Delete the link or choose another name."))
+        if isinstance(error, PermissionError):
+            return self.refuse(tr("No tengo permiso para entrar en la carpeta de «{p}».",
+                                  "No permission to enter the folder of '{p}'.", p=p),
+                               tr("Elige una carpeta tuya, por ejemplo junto a las lecciones.",
+                                  "Choose a folder of yours, e.g. next to the lessons."))
+        return self.refuse(tr("No puedo usar la ruta «{p}» ({r}).", "Cannot use the path '{p}' ({r}).",
+                              p=p, r=describe_os_error(error)))
+
+    def status(self, where: Path, *, follow: bool = True, enotdir_missing: bool) -> os.stat_result | None:
+        """``where``'s status, or None when nothing is there (nor, if ``enotdir_missing``, can be)."""
+        try:
+            return os.stat(where) if follow else os.lstat(where)
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            if error.errno != errno.ENOTDIR:
+                raise self.system_error(error) from None
+            if enotdir_missing:
+                return None  # reading "a/b" where a is a file: not found
+            raise self.invalid(describe_os_error(error)) from None
+        except ValueError:
+            raise self.invalid(tr("el sistema no la admite", "the system does not take it")) from None
+
+
+def _check_lengths(asked: _Asked, path: Path, room: int) -> None:
+    """Each name at most 255 bytes (the file's own less ``room``), the whole path at most 4,096."""
+    try:
+        encoded = os.fsencode(path)
+    except UnicodeError:
+        raise asked.invalid(tr("lleva caracteres que no caben en un nombre de archivo",
+                               "it holds characters a file name cannot hold")) from None
+    names = encoded.replace(os.sep.encode(), b"/").split(b"/")
+    limits = [NAME_MAX_BYTES] * (len(names) - 1) + [NAME_MAX_BYTES - room]
+    too_long = [(part, limit) for part, limit in zip(names, limits) if len(part) > limit]
+    if too_long:
+        part, limit = too_long[0]
+        raise asked.refuse(
+            tr("El nombre «{part}» es demasiado largo: ocupa {b} bytes y aquí caben {m}.",
+               "The name '{part}' is too long: it takes {b} bytes and {m} fit here.",
+               part=_as_shown(os.fsdecode(part), 50), b=format_thousands(len(part)), m=limit),
+            tr("Acórtalo: una letra con tilde ocupa 2 bytes y un carácter de otros alfabetos, 3 o 4.",
+               "Shorten it: an accented letter takes 2 bytes and a character of other scripts 3 or 4."))
+    if len(encoded) > PATH_MAX_BYTES:
+        raise asked.refuse(
+            tr("La ruta «{p}» es demasiado larga: ocupa {b} bytes y el sistema admite {m}.",
+               "The path '{p}' is too long: it takes {b} bytes and the system allows {m}.",
+               p=asked.shown, b=format_thousands(len(encoded)), m=format_thousands(PATH_MAX_BYTES)),
+            tr("Usa una carpeta con una ruta más corta.", "Use a folder with a shorter path."))
+
+
+def _is_folder_where_a_file_goes(asked: _Asked) -> SSIInputError:
+    return asked.refuse(tr("«{p}» es una carpeta; pasa la ruta de un archivo dentro de ella.",
+                           "'{p}' is a folder; pass the path of a file inside it.", p=asked.shown), asked.example)
+
+
+def _check_destination(asked: _Asked, path: Path, *, create_parent: bool, hint: str) -> None:
+    """A file to write: not a folder, not a broken link, in a folder that exists (unless the caller makes it)."""
+    found = asked.status(path, follow=False, enotdir_missing=False)
+    if found is not None and stat.S_ISLNK(found.st_mode):
+        found = asked.status(path, enotdir_missing=False)
+        if found is None:
+            raise asked.refuse(
+                tr("«{p}» es un enlace a un archivo que no existe: no creo archivos a través de un enlace roto.",
+                   "'{p}' is a link to a file that does not exist: I create no file through a broken link.",
+                   p=asked.shown),
+                tr("Borra el enlace o elige otro nombre.", "Delete the link or choose another name."))
+    if found is not None and stat.S_ISDIR(found.st_mode):
+        raise _is_folder_where_a_file_goes(asked)
+    if create_parent:
+        return
+    parent = asked.status(path.parent, enotdir_missing=False)
+    if parent is None:
+        raise asked.refuse(
+            tr("No existe la carpeta de «{p}».", "The folder of '{p}' does not exist.", p=asked.shown),
+            hint or tr("Créala primero, o escribe solo el nombre del archivo para guardarlo en la carpeta actual.",
+                       "Create it first, or write just the file's name to save it in the current folder."))
+    if not stat.S_ISDIR(parent.st_mode):
+        raise asked.invalid(tr("una parte de la ruta es un archivo, no una carpeta",
+                               "part of the path is a file, not a folder"))
+
+
+def _check_existing(asked: _Asked, path: Path, *, use: PathUse, missing_ok: bool, folders: bool,
+                    hint: str) -> None:
+    """A file (or folder) to read: there, and of the kind expected."""
+    found = asked.status(path, enotdir_missing=not missing_ok)
+    if found is None:
+        if not missing_ok:
+            raise asked.refuse(tr("No encuentro la carpeta «{p}».", "Folder not found: '{p}'.", p=asked.shown)
+                               if use == "folder" else
+                               tr("No encuentro el archivo «{p}».", "File not found: '{p}'.", p=asked.shown), hint)
+    elif use == "folder" and not stat.S_ISDIR(found.st_mode):
+        raise asked.refuse(tr("«{p}» es un archivo, no una carpeta.", "'{p}' is a file, not a folder.",
+                              p=asked.shown), hint)
+    elif use == "read" and stat.S_ISDIR(found.st_mode) and not folders:
+        raise _is_folder_where_a_file_goes(asked)
+
+
+def check_path(
+    value: object,
+    *,
+    name: str,
+    use: PathUse = "read",
+    expected: str | None = None,
+    example: str = "",
+    hint: str = "",
+    suffixes: tuple[str, ...] = (),
+    missing_ok: bool = False,
+    folders: bool = False,
+    create_parent: bool = False,
+    inside: Path | None = None,
+    subject: str | None = None,
+    room: int = 0,
+) -> Path:
+    """The one check of a path a learner passes: the :class:`~pathlib.Path` to use, or our error.
+
+    Every path is checked the same way first: text (or a path object), not empty, no NUL
+    byte, ``~`` expanded, each name at most 255 bytes and the whole at most 4,096 (counted in
+    bytes, as the system counts them: 125 ``é`` or 80 CJK characters fit). Then, by ``use``:
+
+    ``"read"``
+        A file that exists (``missing_ok`` lets a missing one through; ``folders`` accepts
+        an existing folder too, for readers that look inside one).
+    ``"write"``
+        A file to create or replace: not a folder, not a link to a file that does not exist
+        (the link's target would be created elsewhere: SQLite's ``connect`` follows links),
+        and its folder must exist unless ``create_parent`` (the caller creates it).
+    ``"folder"``
+        A folder that exists (``missing_ok`` lets a missing one through, for a caller that
+        creates it; an existing file is refused).
+
+    ``inside`` refuses a path that, links followed, leaves that folder (a file in a shared
+    class folder that links to somewhere else). ``room`` keeps that many bytes free in the
+    file's own name, for the files a program adds beside it (SQLite's ``name-journal``).
+
+    Parameters
+    ----------
+    name : str
+        The argument, as the learner wrote it (``"path"``, ``"dest"``); ``field`` of the error.
+    expected : str, optional
+        What to pass, for the type error ("la ruta del historial (texto) o None").
+    example, hint : str
+        An example of a good value (``'"mi_red.csv"'``); the hint for a path not found.
+    suffixes : tuple of str
+        Endings accepted (lower case, with the dot), any when empty.
+    subject : str, optional
+        How messages name the path when «name» is not what the learner typed.
+
+    Raises
+    ------
+    SSITypeError
+        ``value`` is not text nor a path.
+    SSIInputError
+        Anything else above, with the path as given (cut short), in the learner's words;
+        ``ENAMETOOLONG``, ``ELOOP`` and the system's other refusals included.
+
+    Examples
+    --------
+    >>> check_path("~/informe.csv", name="dest", use="write", create_parent=True).name
+    'informe.csv'
+    >>> check_path("é" * 125 + ".csv", name="dest", use="write").name == "é" * 125 + ".csv"
+    True
+    """
+    noun = tr("una carpeta", "a folder") if use == "folder" else tr("un archivo", "a file")
+    example_hint = tr("Por ejemplo {e}.", "For example {e}.", e=example) if example else ""
+    who = subject or tr("«{n}»", "'{n}'", n=name)
+    if not isinstance(value, (str, os.PathLike)) or not isinstance(os.fspath(value), str):
+        raise SSITypeError(
+            tr("{who} debe ser {e}; recibido {kind}.", "{who} must be {e}; received {kind}.", who=who,
+               e=expected or tr("la ruta de {w} (texto)", "the path of {w} (text)", w=noun),
+               kind=type(value).__name__),
+            field=name, received=value, hint=example_hint,
+        )
+    asked = _Asked(name, os.fspath(value), who, example_hint)
+    if not asked.given.strip():
+        raise asked.refuse(tr("{who} está vacío: escribe la ruta de {w}.", "{who} is empty: write the path of {w}.",
+                              who=who, w=noun), example_hint)
+    if "\0" in asked.given:
+        raise asked.invalid(tr("lleva un carácter nulo", "it holds a NUL character"))
+    path = Path(os.path.expanduser(asked.given))
+    _check_lengths(asked, path, room)
+    if suffixes and path.suffix.lower() not in suffixes:
+        raise asked.refuse(tr("«{n}» debe terminar en {s}; recibido {p}.", "'{n}' must end in {s}; received {p}.",
+                              n=name, s=tr(" o ", " or ").join(suffixes), p=short_repr(asked.given)), example_hint)
+    if use == "write":
+        _check_destination(asked, path, create_parent=create_parent, hint=hint)
+    else:
+        _check_existing(asked, path, use=use, missing_ok=missing_ok, folders=folders, hint=hint)
+    if inside is not None:
+        home, real = os.path.realpath(inside), os.path.realpath(path)
+        if os.path.commonpath([home, real]) != home:
+            raise asked.refuse(tr("«{p}» lleva fuera de la carpeta «{f}» (es un enlace que sale de ella); no lo sigo.",
+                                  "'{p}' leads out of the folder '{f}' (a link that leaves it); not following it.",
+                                  p=asked.shown, f=_as_shown(os.fspath(inside))))
+    return path
+
+
 # --- files and pasted text -----------------------------------------------------------------
 @dataclass(frozen=True)
 class Source:
@@ -424,23 +714,12 @@ def _not_found(given: str, hint: str) -> SSIInputError:
 
 
 def _read_path(given: str, *, function: str, member: str | None, hint: str, max_bytes: int) -> Source:
-    if not given.strip():
-        raise SSIInputError(
-            tr("{f} necesita la ruta de un archivo; recibido un texto vacío.",
-               "{f} needs the path of a file; received empty text.", f=function),
-            field="source", received=given, hint=hint,
-        )
-    path = Path(given).expanduser()
+    path = check_path(given, name="source", use="read", folders=member is not None, hint=hint,
+                      subject=tr("La ruta que pasaste a {f}", "The path passed to {f}", f=function))
     try:
         if path.is_dir():
-            if member is None:
-                raise SSIInputError(
-                    tr("«{name}» es una carpeta; pasa la ruta de un archivo.",
-                       "'{name}' is a folder; pass the path of a file.", name=given),
-                    field="source", received=given,
-                )
-            return _from_folder(path, given, member, max_bytes)
-        if not path.is_file():
+            return _from_folder(path, given, member or "", max_bytes)
+        if not path.is_file():  # a device or a pipe: nothing a reader can take
             raise _not_found(given, hint)
         size = path.stat().st_size
         _check_size(size, max_bytes, tr("el archivo «{n}»", "the file '{n}'", n=given))
@@ -456,7 +735,7 @@ def _read_path(given: str, *, function: str, member: str | None, hint: str, max_
             hint=tr("Cópialo a una carpeta tuya (por ejemplo, junto a las lecciones) y pasa esa ruta.",
                     "Copy it to a folder of yours (e.g. next to the lessons) and pass that path."),
         ) from None
-    except (OSError, ValueError):  # name too long, a NUL byte, a broken link...
+    except (OSError, ValueError):  # gone between the check and the read, or unreadable
         raise _not_found(given, hint) from None
 
 

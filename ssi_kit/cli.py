@@ -27,7 +27,7 @@ from functools import partial
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-from ._checks import check_choice
+from ._checks import check_choice, check_path, describe_os_error
 from ._i18n import plural, short_repr, tr
 from ._resources import lessons_dir
 from .errors import SSIInputError, SSITypeError
@@ -110,27 +110,18 @@ def _read_manifest(path: Path) -> dict[str, list[str]]:
 
 
 def _check_folder(destination: object) -> Path:
-    if not isinstance(destination, (str, os.PathLike)) or not str(destination).strip():
-        raise SSITypeError(
-            tr("El destino debe ser una carpeta (su ruta como texto); recibido {received}.",
-               "The destination must be a folder (its path as text); received {received}.",
-               received=short_repr(destination)),
-            field="destino", received=destination,
-            hint=tr("Por ejemplo: ssi-kit lessons mis_lecciones", "For example: ssi-kit lessons my_lessons"))
-    folder = Path(destination).expanduser()
-    if folder.exists() and not folder.is_dir():
-        raise SSIInputError(
-            tr("El destino {given} es un archivo, no una carpeta.", "The destination {given} is a file, not a folder.",
-               given=short_repr(str(destination))),
-            field="destino", received=str(destination),
-            hint=tr("Elige una carpeta nueva o una donde ya copiaste las lecciones.",
-                    "Choose a new folder or one where you already copied the lessons."))
+    folder = check_path(
+        destination, name="destino", use="folder", missing_ok=True, subject=tr("El destino", "The destination"),
+        expected=tr("una carpeta (su ruta como texto)", "a folder (its path as text)"),
+        example=tr("ssi-kit lessons mis_lecciones", "ssi-kit lessons my_lessons"),
+        hint=tr("Elige una carpeta nueva o una donde ya copiaste las lecciones.",
+                "Choose a new folder or one where you already copied the lessons."))
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise SSIInputError(
             tr("No se pudo crear la carpeta {given}: {reason}.", "Could not create the folder {given}: {reason}.",
-               given=short_repr(str(destination)), reason=error.strerror or type(error).__name__),
+               given=short_repr(str(destination)), reason=describe_os_error(error)),
             field="destino", received=str(destination),
             hint=tr("Elige una carpeta tuya, por ejemplo dentro de tus Documentos.",
                     "Choose a folder of yours, for example inside your Documents.")) from None

@@ -12,20 +12,17 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import os
 import re
-import secrets
 import sqlite3
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ._checks import check_date, check_flag, check_frame, check_type
-from ._i18n import format_date, format_number, plural, short_repr, tr
-from ._resources import user_dir
+from ._checks import check_date, check_flag, check_frame, check_path
+from ._i18n import format_date, format_number, plural, tr
+from ._store import StoreKind, store_path, stored_date, stored_number, transaction, warn_unreadable_row
 from .errors import SSIInputError, SSITypeError
 from .linkedin_ssi import read_linkedin_ssi
 from .score import PILLARS, SSI, SSIProfile, as_ssi, pillar_label
@@ -55,23 +52,23 @@ FILE_NAME = "historial.sqlite"
 COLUMNS = ("date", *PILLARS, "total", "industry", "network")
 """Columns of :func:`load_history`'s table, in order."""
 
-_APPLICATION_ID = 0x53534948  # "SSIH": marks the file as ours in the SQLite header
-_SCHEMA_VERSION = 1
-_HEADER = b"SQLite format 3\x00"
-_BUSY_MS = 30_000  # wait this long for another kernel's write before giving up
 _FIRST_YEAR = 2000
-_SCHEMA = f"""
+_SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-INSERT INTO meta VALUES ('format', 'ssi-kit historial'), ('schema', '{_SCHEMA_VERSION}');
+INSERT INTO meta VALUES ('format', 'ssi-kit historial'), ('schema', '1');
 CREATE TABLE snapshots (
     date TEXT PRIMARY KEY,
     brand REAL NOT NULL, people REAL NOT NULL, insights REAL NOT NULL, relationships REAL NOT NULL,
     industry REAL, network REAL,
     recorded_at TEXT NOT NULL
-);
-PRAGMA application_id = {_APPLICATION_ID};
-PRAGMA user_version = {_SCHEMA_VERSION};
+)
 """
+_HISTORY = StoreKind(
+    application_id=0x53534948,  # "SSIH"
+    version=1, schema=_SCHEMA, file_name=FILE_NAME,
+    tables={"snapshots": ("date", *PILLARS, "industry", "network", "recorded_at")},
+    the=("el historial", "the history"), a=("un historial de ssi-kit", "an ssi-kit history"),
+)
 
 
 # --- where ----------------------------------------------------------------------------------
@@ -83,23 +80,7 @@ def history_path(path: str | PathLike[str] | None = None) -> Path:
     >>> history_path("mi_historial.sqlite").name
     'mi_historial.sqlite'
     """
-    if path is None:
-        return user_dir() / FILE_NAME
-    if not isinstance(path, (str, PathLike)) or not isinstance(os.fspath(path), str):
-        raise SSITypeError(
-            tr("«path» debe ser la ruta del historial (texto) o None; recibido {kind}.",
-               "'path' must be the history's path (text) or None; received {kind}.", kind=type(path).__name__),
-            field="path", received=path,
-            hint=tr("Déjalo sin poner para usar tu historial de siempre.", "Leave it out to use your usual history."),
-        )
-    given = os.fspath(path)
-    if not given.strip() or "\0" in given:
-        raise SSIInputError(
-            tr("«path» no es un nombre de archivo válido: {p}.", "'path' is not a valid file name: {p}.",
-               p=short_repr(given)),
-            field="path", received=given,
-        )
-    return Path(given).expanduser()
+    return store_path(path, _HISTORY)
 
 
 def practice_path() -> Path:
@@ -113,182 +94,6 @@ def practice_path() -> Path:
     import tempfile
 
     return Path(tempfile.mkdtemp(prefix="ssi-kit-practica-")) / FILE_NAME
-
-
-# --- opening the file safely ----------------------------------------------------------------
-def _not_ours(target: Path, why: str) -> SSIInputError:
-    return SSIInputError(
-        tr("«{p}» no es un historial de ssi-kit ({why}); no lo abro ni lo modifico.",
-           "'{p}' is not an ssi-kit history ({why}); not opening nor modifying it.", p=target, why=why),
-        field="path", received=str(target),
-        hint=tr("Pasa otra ruta con path=..., o aparta ese archivo y se creará uno nuevo.",
-                "Pass another path with path=..., or move that file away and a new one will be created."),
-    )
-
-
-def _damaged(target: Path, detail: str) -> SSIInputError:
-    return SSIInputError(
-        tr("El historial «{p}» está dañado ({d}); no lo modifico.",
-           "The history '{p}' is damaged ({d}); not modifying it.", p=target, d=detail),
-        field="path", received=str(target),
-        hint=tr("Guarda una copia del archivo y usa otro con path=...; si exportaste el historial, "
-                "ahí tienes tus datos.",
-                "Keep a copy of the file and use another with path=...; if you exported the history, "
-                "your data is there."),
-    )
-
-
-def _check_header(target: Path) -> bool:
-    """True if ``target`` exists and is an ssi-kit history; False if it does not exist.
-
-    Only reads the first 100 bytes (SQLite's header), so a file that is not ours is
-    refused before SQLite ever opens it (and could write to it).
-    """
-    try:
-        with open(target, "rb") as file:
-            header = file.read(100)
-    except FileNotFoundError:
-        return False
-    except IsADirectoryError:
-        raise SSIInputError(
-            tr("«{p}» es una carpeta; pasa la ruta de un archivo, por ejemplo «{p}/{f}».",
-               "'{p}' is a folder; pass the path of a file, e.g. '{p}/{f}'.", p=target, f=FILE_NAME),
-            field="path", received=str(target),
-        ) from None
-    except OSError as error:
-        raise SSIInputError(
-            tr("No puedo leer «{p}» ({e}).", "Cannot read '{p}' ({e}).", p=target,
-               e=error.strerror or type(error).__name__),
-            field="path", received=str(target),
-        ) from None
-    if len(header) < 100 or not header.startswith(_HEADER):
-        raise _not_ours(target, tr("no es una base de datos SQLite", "not an SQLite database"))
-    if int.from_bytes(header[68:72], "big") != _APPLICATION_ID:
-        raise _not_ours(target, tr("es una base de datos de otro programa", "a database of another program"))
-    version = int.from_bytes(header[60:64], "big")
-    if version > _SCHEMA_VERSION:
-        raise SSIInputError(
-            tr("El historial «{p}» es de una versión más nueva de ssi-kit; no lo modifico.",
-               "The history '{p}' comes from a newer ssi-kit; not modifying it.", p=target),
-            field="path", received=str(target),
-            hint=tr("Actualiza ssi-kit (pip install -U ssi-kit).", "Update ssi-kit (pip install -U ssi-kit)."),
-        )
-    return True
-
-
-def _check_whole(connection: sqlite3.Connection, target: Path) -> None:
-    """Refuse a history shorter than its pages, before anything is written to it.
-
-    Called inside the transaction, once SQLite holds its lock and has rolled back any hot
-    journal: before that, a writer killed (or still busy) mid-commit leaves the file
-    legitimately shorter than its new header, and SQLite, not us, must repair it. The file
-    is only stat'ed, never opened: closing a second handle would drop SQLite's locks.
-    """
-    page_size = connection.execute("PRAGMA page_size").fetchone()[0]
-    pages = connection.execute("PRAGMA page_count").fetchone()[0]
-    if os.stat(target).st_size < page_size * pages:
-        raise _damaged(target, tr("le faltan datos: está cortado", "data is missing: it is cut short"))
-
-
-def _create(target: Path) -> None:
-    """Create the history whole, then give it its name: it never exists half made."""
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise _write_error(target, error) from None
-    temporary = target.with_name(f".{target.name[:200]}.{secrets.token_hex(4)}.tmp")
-    try:
-        connection = sqlite3.connect(temporary, isolation_level=None)
-        try:
-            connection.execute("PRAGMA journal_mode = DELETE")
-            connection.executescript(f"BEGIN; {_SCHEMA} COMMIT;")
-        finally:
-            connection.close()
-        try:
-            os.link(temporary, target)  # atomic, and fails if another kernel created it first
-        except FileExistsError:
-            pass
-        except OSError:  # a file system without hard links
-            if not target.exists():
-                os.replace(temporary, target)
-    except (OSError, sqlite3.Error) as error:
-        raise _write_error(target, error) from None
-    finally:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-
-
-def _write_error(target: Path, error: BaseException) -> SSIInputError:
-    if isinstance(error, PermissionError):
-        message = tr("No tengo permiso para escribir en «{p}».", "No permission to write '{p}'.", p=target)
-    else:
-        detail = getattr(error, "strerror", None) or str(error) or type(error).__name__
-        message = tr("No pude guardar en «{p}» ({e}).", "Could not save to '{p}' ({e}).", p=target, e=detail)
-    return SSIInputError(message, field="path", received=str(target),
-                         hint=tr("Elige otra carpeta con path=... o la variable SSI_KIT_HOME.",
-                                 "Choose another folder with path=... or the SSI_KIT_HOME variable."))
-
-
-@contextmanager
-def _transaction(path: str | PathLike[str] | None, *, write: bool) -> Iterator[sqlite3.Connection | None]:
-    """A connection inside one transaction (``None`` when reading a history not yet created)."""
-    target = history_path(path)
-    if not _check_header(target):
-        if not write:
-            yield None
-            return
-        _create(target)
-        _check_header(target)
-    try:
-        connection = sqlite3.connect(target, timeout=_BUSY_MS / 1000, isolation_level=None)
-    except sqlite3.Error as error:
-        raise _damaged(target, str(error)) from None
-    try:
-        connection.execute("PRAGMA synchronous = FULL")
-        connection.execute("BEGIN IMMEDIATE" if write else "BEGIN")
-        _check_schema(connection, target)
-        _check_whole(connection, target)
-        yield connection
-        connection.execute("COMMIT")
-    except sqlite3.OperationalError as error:
-        _rollback(connection)
-        if "locked" in str(error) or "busy" in str(error):
-            raise SSIInputError(
-                tr("El historial «{p}» está ocupado por otro programa.",
-                   "The history '{p}' is busy in another program.", p=target), field="path", received=str(target),
-                hint=tr("Vuelve a intentarlo en un momento.", "Try again in a moment."),
-            ) from None
-        if "readonly" in str(error) or "read-only" in str(error):
-            raise _write_error(target, PermissionError()) from None
-        raise _damaged(target, str(error)) from None
-    except sqlite3.DatabaseError as error:
-        _rollback(connection)
-        raise _damaged(target, str(error)) from None
-    except BaseException:
-        _rollback(connection)
-        raise
-    finally:
-        connection.close()
-
-
-def _rollback(connection: sqlite3.Connection) -> None:
-    try:
-        if connection.in_transaction:
-            connection.execute("ROLLBACK")
-    except sqlite3.Error:
-        pass
-
-
-def _check_schema(connection: sqlite3.Connection, target: Path) -> None:
-    try:
-        meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
-        columns = [row[1] for row in connection.execute("PRAGMA table_info(snapshots)")]
-    except sqlite3.OperationalError:
-        raise _not_ours(target, tr("le faltan sus tablas", "its tables are missing")) from None
-    if meta.get("format") != "ssi-kit historial" or not {"date", *PILLARS, "industry", "network"} <= set(columns):
-        raise _not_ours(target, tr("sus tablas no son las de ssi-kit", "its tables are not ssi-kit's"))
 
 
 # --- dates -----------------------------------------------------------------------------------
@@ -330,7 +135,7 @@ def _row(ssi: object, when: object) -> _Row:
 
 
 def _write(rows: Sequence[_Row], path: str | PathLike[str] | None) -> None:
-    with _transaction(path, write=True) as connection:
+    with transaction(path, _HISTORY, write=True) as connection:
         assert connection is not None
         connection.executemany(
             "INSERT INTO snapshots (date, brand, people, insights, relationships, industry, network, recorded_at)"
@@ -400,20 +205,21 @@ def delete(date: dt.date | str, *, path: str | PathLike[str] | None = None) -> N
     0
     """
     day = _as_date(date, name="date")
-    with _transaction(path, write=False) as reader:
-        known = [] if reader is None else [r[0] for r in reader.execute("SELECT date FROM snapshots ORDER BY date")]
-    if day.isoformat() in known:
-        with _transaction(path, write=True) as connection:
+    with transaction(path, _HISTORY, write=False) as reader:
+        stored = [] if reader is None else [stored_date(r[0]) for r in reader.execute("SELECT date FROM snapshots")]
+    known = sorted(d for d in stored if d is not None)
+    if day in known:
+        with transaction(path, _HISTORY, write=True) as connection:
             assert connection is not None
             connection.execute("DELETE FROM snapshots WHERE date = ?", (day.isoformat(),))
         return
-    nearest = sorted(known, key=lambda d: abs((dt.date.fromisoformat(d) - day).days))[:3]
+    nearest = sorted(known, key=lambda d: abs((d - day).days))[:3]
     raise SSIInputError(
         tr("No hay ninguna medición del {d} en tu historial.", "There is no snapshot of {d} in your history.",
            d=format_date(day)),
         field="date", received=date,
         hint=tr("Las más cercanas: {n}.", "The nearest: {n}.",
-                n=", ".join(format_date(dt.date.fromisoformat(d)) for d in sorted(nearest)))
+                n=", ".join(format_date(d) for d in sorted(nearest)))
         if nearest else tr("El historial está vacío.", "The history is empty."),
     )
 
@@ -425,6 +231,11 @@ def load_history(path: str | PathLike[str] | None = None) -> pd.DataFrame:
     Columns: ``date`` (a day), ``brand``, ``people``, ``insights``, ``relationships``,
     ``total``, and your ``industry``'s and ``network``'s average SSI (NaN when not recorded).
     A history not created yet gives an empty table; nothing is ever written here.
+
+    A row edited by hand or damaged (a date that is not a day, a pillar that is not a
+    number from 0 to 25, such as ``'12,5'`` stored as text) is left out with an
+    :class:`~ssi_kit.errors.SSIWarning` naming its date (or its row number), so the rest
+    of your history can still be used; the file keeps it as it is.
 
     Raises
     ------
@@ -439,16 +250,40 @@ def load_history(path: str | PathLike[str] | None = None) -> pd.DataFrame:
     """
     import pandas as pd
 
-    with _transaction(path, write=False) as connection:
-        rows = [] if connection is None else connection.execute(
-            "SELECT date, brand, people, insights, relationships, industry, network FROM snapshots ORDER BY date"
-        ).fetchall()
+    with transaction(path, _HISTORY, write=False) as connection:
+        rows = [] if connection is None else _readable_rows(connection, history_path(path))
     frame = pd.DataFrame(rows, columns=["date", *PILLARS, "industry", "network"])
-    frame["date"] = pd.to_datetime(frame["date"], format="%Y-%m-%d")
+    frame["date"] = pd.to_datetime(frame["date"]).astype("datetime64[ns]")
     for column in (*PILLARS, "industry", "network"):
         frame[column] = pd.to_numeric(frame[column]).astype(float)
     frame["total"] = frame[list(PILLARS)].sum(axis=1).round(3).astype(float)
     return frame[list(COLUMNS)].reset_index(drop=True)
+
+
+def _readable_rows(connection: sqlite3.Connection, target: Path) -> list[tuple[object, ...]]:
+    """The snapshots, by date; each row that cannot be read is left out with a warning."""
+    rows: list[tuple[object, ...]] = []
+    query = "SELECT rowid, date, brand, people, insights, relationships, industry, network FROM snapshots"
+    for number, text, *values in connection.execute(query + " ORDER BY date"):
+        day = stored_date(text)
+        pillars = [stored_number(v, 0, 25) for v in values[:4]]
+        groups = [None if v is None else stored_number(v, 0, 100) for v in values[4:]]
+        why = ""
+        if day is None:
+            why = tr("su fecha no es un día válido", "its date is not a valid day")
+        elif None in pillars:
+            why = tr("«{p}» no es un número entre 0 y 25", "'{p}' is not a number between 0 and 25",
+                     p=pillar_label(PILLARS[pillars.index(None)]))
+        elif any(g is None and v is not None for g, v in zip(groups, values[4:])):
+            why = tr("la media del sector o de tu red no es un número entre 0 y 100",
+                     "the industry's or network's average is not a number between 0 and 100")
+        if why:
+            row = tr("la fila {n}", "row {n}", n=number) if day is None else \
+                tr("la medición del {d}", "the snapshot of {d}", d=format_date(day))
+            warn_unreadable_row(target, _HISTORY, row, why, stacklevel=3)
+            continue
+        rows.append((day, *pillars, *groups))
+    return rows
 
 
 def column_labels() -> dict[str, str]:
@@ -593,17 +428,8 @@ def import_ssi_folder(folder: str | PathLike[str], *, path: str | PathLike[str] 
     >>> report.imported, [name for name, _ in report.skipped]
     (1, ['notas.json'])
     """
-    check_type(folder, (str, PathLike), name="folder",
-               expected=tr("la ruta de una carpeta (texto)", "the path of a folder (text)"))
-    given = os.fspath(folder)
-    directory = Path(given).expanduser()
-    if not isinstance(given, str) or not directory.is_dir():
-        raise SSIInputError(
-            tr("No encuentro la carpeta «{p}».", "Folder not found: '{p}'.", p=short_repr(given, 200)[1:-1]),
-            field="folder", received=given,
-            hint=tr("Pasa la carpeta donde guardaste los JSON de tu SSI.",
-                    "Pass the folder where you saved your SSI JSON files."),
-        )
+    directory = check_path(folder, name="folder", use="folder", hint=tr(
+        "Pasa la carpeta donde guardaste los JSON de tu SSI.", "Pass the folder where you saved your SSI JSON files."))
     rows: dict[dt.date, _Row] = {}
     names: dict[dt.date, str] = {}
     skipped: list[tuple[str, str]] = []

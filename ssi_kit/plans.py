@@ -16,11 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import sqlite3
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
@@ -31,6 +28,16 @@ import numpy as np
 from ._checks import check_date, check_frame, check_integer, check_seed, check_type
 from ._i18n import format_date, format_number, format_thousands, plural, short_repr, tr
 from ._resources import user_dir
+from ._store import (
+    StoreKind,
+    readable_text,
+    store_path,
+    stored_date,
+    stored_number,
+    transaction,
+    unreadable_row,
+    warn_unreadable_row,
+)
 from .errors import SSIInputError, SSITypeError
 from .score import PILLARS, SSI, pillar_label
 
@@ -57,10 +64,6 @@ PLANS_FILE = "planes.sqlite"
 STATUSES = ("above", "inside", "below")
 """Where a recorded SSI stands against the plan's band."""
 
-_APPLICATION_ID = 0x53534950  # "SSIP" in the SQLite header: this file is a plans file of ssi-kit
-_SCHEMA_VERSION = 1
-_SQLITE_MAGIC = b"SQLite format 3\x00"
-_BUSY_MS = 10_000  # how long a save waits for another notebook saving to the same file
 _EPSILON = 1e-9
 
 _SCHEMA = """
@@ -81,8 +84,15 @@ CREATE TABLE projection (
     pillar TEXT NOT NULL,
     score REAL NOT NULL, floor REAL NOT NULL, low REAL NOT NULL, high REAL NOT NULL,
     PRIMARY KEY (plan_id, week, pillar)
-);
+)
 """
+_COLUMNS = ("id", "name", "created", "start", "weeks", "minutes", "band", "actions", *PILLARS)
+_PLANS = StoreKind(
+    application_id=0x53534950,  # "SSIP"
+    version=1, schema=_SCHEMA, file_name=PLANS_FILE,
+    tables={"plans": _COLUMNS, "projection": ("plan_id", "week", "pillar", "score", "floor", "low", "high")},
+    the=("el archivo de planes", "the plans file"), a=("un archivo de planes de ssi-kit", "an ssi-kit plans file"),
+)
 
 
 @dataclass(frozen=True)
@@ -176,126 +186,6 @@ def practice_file() -> Path:
     return Path(tempfile.mkdtemp(prefix="ssi-kit-practica-")) / PLANS_FILE
 
 
-def _target(path: object) -> Path:
-    if path is None:
-        return plans_path()
-    if not isinstance(path, (str, PathLike)) or not isinstance(os.fspath(path), str) \
-            or not os.fspath(path).strip() or "\0" in os.fspath(path):
-        raise SSITypeError(
-            tr("«path» debe ser la ruta de un archivo de planes (texto); recibido {r}.",
-               "'path' must be the path of a plans file (text); received {r}.", r=short_repr(path)),
-            field="path", received=path,
-            hint=tr('Por ejemplo "mis_planes.sqlite", o nada para tu carpeta de usuario.',
-                    'For example "my_plans.sqlite", or nothing for your user folder.'),
-        )
-    return Path(os.fspath(path)).expanduser()
-
-
-# --- the file -----------------------------------------------------------------------------------
-def _not_ours(target: Path, why: str) -> SSIInputError:
-    return SSIInputError(
-        tr("«{p}» no es un archivo de planes de ssi-kit ({why}); no lo toco.",
-           "'{p}' is not an ssi-kit plans file ({why}); leaving it alone.", p=str(target), why=why),
-        field="path", received=str(target),
-        hint=tr("Pasa otra ruta en path=, o mueve ese archivo a otro sitio.",
-                "Pass another path in path=, or move that file elsewhere."),
-    )
-
-
-def _damaged(target: Path, error: BaseException) -> SSIInputError:
-    return SSIInputError(
-        tr("No puedo usar el archivo de planes «{p}»: está dañado o no se puede leer ({e}). No lo he modificado.",
-           "Cannot use the plans file '{p}': it is damaged or unreadable ({e}). It was not modified.",
-           p=str(target), e=str(error) or type(error).__name__),
-        field="path", received=str(target),
-        hint=tr("Guarda una copia, y usa otra ruta en path= para empezar un archivo nuevo.",
-                "Keep a copy, and use another path in path= to start a new file."),
-    )
-
-
-def _check_header(target: Path) -> bool:
-    """True if ``target`` holds data (it then starts like an SQLite file); False if empty or absent."""
-    try:
-        if target.is_dir():
-            raise SSIInputError(
-                tr("«{p}» es una carpeta; pasa la ruta de un archivo, por ejemplo «{p}/planes.sqlite».",
-                   "'{p}' is a folder; pass the path of a file, e.g. '{p}/planes.sqlite'.", p=str(target)),
-                field="path", received=str(target),
-            )
-        if not target.exists() or target.stat().st_size == 0:
-            return False
-        with open(target, "rb") as file:
-            head = file.read(len(_SQLITE_MAGIC))
-    except OSError as error:
-        raise _damaged(target, error) from None
-    if head != _SQLITE_MAGIC:
-        raise _not_ours(target, tr("no es una base de datos SQLite", "it is not an SQLite database"))
-    return True
-
-
-@contextmanager
-def _connect(target: Path, *, write: bool) -> Iterator[sqlite3.Connection | None]:
-    """A connection inside one transaction on a checked plans file (created if ``write``).
-
-    The transaction commits when the block ends and rolls back on any error: a save is whole
-    or absent. ``write`` takes the write lock at once (``BEGIN IMMEDIATE``), so two kernels
-    saving at the same time take turns.
-    """
-    has_data = _check_header(target)
-    if not write and not has_data:
-        yield None
-        return
-    if write and not target.parent.is_dir():
-        if target == plans_path():
-            try:
-                target.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as error:
-                raise _damaged(target, error) from None
-        else:
-            raise SSIInputError(
-                tr("No existe la carpeta de «{p}».", "The folder of '{p}' does not exist.", p=str(target)),
-                field="path", received=str(target),
-                hint=tr("Créala primero, o no pases path= para usar tu carpeta de usuario.",
-                        "Create it first, or pass no path= to use your user folder."),
-            )
-    try:
-        connection = sqlite3.connect(target, timeout=_BUSY_MS / 1000, isolation_level=None)
-    except (sqlite3.Error, OSError) as error:
-        raise _damaged(target, error) from None
-    try:
-        connection.execute("PRAGMA foreign_keys = ON")
-        connection.execute("BEGIN IMMEDIATE" if write else "BEGIN")
-        application = connection.execute("PRAGMA application_id").fetchone()[0]
-        tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        if application == _APPLICATION_ID:
-            version = connection.execute("PRAGMA user_version").fetchone()[0]
-            if version > _SCHEMA_VERSION:
-                raise _not_ours(target, tr("lo guardó una versión más nueva de ssi-kit",
-                                           "a newer version of ssi-kit saved it"))
-            if has_data and connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise _damaged(target, sqlite3.DatabaseError("quick_check"))
-        elif application != 0 or tables:
-            raise _not_ours(target, tr("es una base de datos de otro programa", "it is another program's database"))
-        elif write:  # a new (or empty) file: ours from now on, in the same transaction
-            for statement in _SCHEMA.split(";"):  # not executescript: it would commit the transaction
-                if statement.strip():
-                    connection.execute(statement)
-            connection.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
-            connection.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")
-        yield None if not write and tables == 0 else connection
-        connection.execute("COMMIT")
-    except BaseException as error:
-        try:
-            connection.execute("ROLLBACK")
-        except sqlite3.Error:
-            pass
-        if isinstance(error, sqlite3.Error):
-            raise _damaged(target, error) from None
-        raise
-    finally:
-        connection.close()
-
-
 # --- save and load ------------------------------------------------------------------------------
 def save_plan(
     plan: BestPlan | list[str] | tuple[str, ...] | str,
@@ -350,7 +240,7 @@ def save_plan(
     from .score import as_ssi
     from .simulation import BestPlan, check_weeks, simulate
 
-    target = _target(path)
+    store_path(path, _PLANS)  # a bad path is said before the projection is computed
     day = dt.date.today() if start is None else check_date(start, name="start")
     if band is None or band is False:
         raise SSIInputError(
@@ -397,7 +287,7 @@ def save_plan(
     minutes = int(resolved.weekly_minutes(weeks).sum())
     coverage = 0.8 if band is True else float(band)
     created = dt.datetime.now().replace(microsecond=0).isoformat(sep=" ")
-    with _connect(target, write=True) as connection:
+    with transaction(path, _PLANS, write=True) as connection:
         assert connection is not None
         cursor = connection.execute(
             "INSERT INTO plans (name, created, start, weeks, minutes, band, actions, brand, people, insights, "
@@ -414,11 +304,54 @@ def save_plan(
     return SavedPlan(plan_id, name, created, day, weeks, minutes, ids, start_ssi, coverage, projection)
 
 
-def _projection_frame(rows: list[tuple[Any, ...]]) -> pd.DataFrame:
+def _stored_actions(value: object) -> tuple[str, ...] | None:
+    """The action ids a row holds as a JSON list, or None if it holds anything else."""
+    if not readable_text(value):
+        return None
+    try:
+        actions = json.loads(str(value))
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(actions, list) or not all(isinstance(a, str) for a in actions):
+        return None
+    return tuple(actions)
+
+
+def _whole(value: object, maximum: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= maximum
+
+
+def _plan_problem(row: tuple[Any, ...]) -> str:
+    """What is wrong with a ``plans`` row edited by hand or damaged ("" when nothing is)."""
+    from .simulation import MAX_WEEKS
+
+    _id, name, created, start, weeks, minutes, band, actions, *ssi = row
+    if not readable_text(name) or not readable_text(created):
+        return tr("su nombre o su fecha de guardado no se pueden leer", "its name or saving date cannot be read")
+    if stored_date(start) is None:
+        return tr("su fecha de inicio no es un día válido", "its start date is not a valid day")
+    if not _whole(weeks, MAX_WEEKS) or not _whole(minutes, 2**31):
+        return tr("sus semanas o sus minutos no son números enteros", "its weeks or minutes are not whole numbers")
+    if stored_number(band, 0, 1) in (None, 0, 1):
+        return tr("su banda no es una probabilidad entre 0 y 1", "its band is not a probability between 0 and 1")
+    if _stored_actions(actions) is None:
+        return tr("sus acciones no son una lista de acciones", "its actions are not a list of actions")
+    if any(stored_number(v, 0, 25) is None for v in ssi):
+        return tr("su SSI de partida no es válido", "its starting SSI is not valid")
+    return ""
+
+
+def _projection_frame(rows: list[tuple[Any, ...]], weeks: int) -> pd.DataFrame | None:
+    """A saved projection as :func:`ssi_kit.simulate` gives it, or None if it is incomplete or damaged."""
     import pandas as pd
 
     order = {p: i for i, p in enumerate((*PILLARS, "total"))}
-    rows = sorted(rows, key=lambda r: (r[0], order.get(r[1], 9)))
+    cells = {(week, pillar) for week, pillar, *_ in rows}
+    whole = {(week, pillar) for week in range(weeks + 1) for pillar in order}
+    if cells != whole or len(rows) != len(whole) \
+            or any(stored_number(v, 0, 100) is None for row in rows for v in row[2:]):
+        return None
+    rows = sorted(rows, key=lambda r: (r[0], order[r[1]]))
     return pd.DataFrame({
         "week": np.array([r[0] for r in rows], dtype=np.int64),
         "pillar": [r[1] for r in rows],
@@ -430,6 +363,25 @@ def _projection_frame(rows: list[tuple[Any, ...]]) -> pd.DataFrame:
     })
 
 
+def _read_plan(connection: sqlite3.Connection, row: tuple[Any, ...]) -> SavedPlan | str:
+    """The plan of a ``plans`` row and its projection, or what is wrong with them (a hand edit, damage)."""
+    problem = _plan_problem(row)
+    if problem:
+        return problem
+    projection = _projection_frame(connection.execute(
+        "SELECT week, pillar, score, floor, low, high FROM projection WHERE plan_id = ?", (row[0],)).fetchall(), row[4])
+    if projection is None:
+        return tr("su proyección falta o está incompleta", "its projection is missing or incomplete")
+    plan_id, name, created, start, weeks, minutes, band, actions, *ssi = row
+    return SavedPlan(id=plan_id, name=name, created=created, start=stored_date(start) or dt.date.min,
+                     weeks=weeks, minutes=minutes, band=float(band), actions=_stored_actions(actions) or (),
+                     ssi=SSI(*(float(v) for v in ssi)), projection=projection)
+
+
+def _plan_number(row: tuple[Any, ...]) -> str:
+    return tr("el plan n.º {n}", "plan no. {n}", n=row[0])
+
+
 def _no_plans(target: Path) -> SSIInputError:
     return SSIInputError(
         tr("Aún no hay ningún plan guardado en «{p}».", "There is no saved plan in '{p}' yet.", p=str(target)),
@@ -437,6 +389,9 @@ def _no_plans(target: Path) -> SSIInputError:
         hint=tr("Guarda uno con save_plan(ssi_kit.best_plan(mi_ssi, 150)).",
                 "Save one with save_plan(ssi_kit.best_plan(my_ssi, 150))."),
     )
+
+
+_QUERY = "SELECT " + ", ".join(_COLUMNS) + " FROM plans"
 
 
 def load_plan(which: int | str | None = None, *, path: str | PathLike[str] | None = None) -> SavedPlan:
@@ -452,7 +407,9 @@ def load_plan(which: int | str | None = None, *, path: str | PathLike[str] | Non
     Raises
     ------
     SSIInputError
-        If there is no such plan (or none at all), or the file is not a plans file or is damaged.
+        If there is no such plan (or none at all), or the file is not a plans file or is
+        damaged; a plan edited by hand or damaged (an unreadable date, actions or
+        projection) names its number, and the others can still be loaded.
 
     Examples
     --------
@@ -462,45 +419,44 @@ def load_plan(which: int | str | None = None, *, path: str | PathLike[str] | Non
     >>> load_plan("Publicar", path=where).actions
     ('publicar',)
     """
-    target = _target(path)
+    target = store_path(path, _PLANS)
     if which is not None and not isinstance(which, str):
         which = check_integer(which, name="which", minimum=1, maximum=2**63 - 1, hint=tr(
             "El número de un plan (su id) o su nombre entre comillas.",
             "A plan's number (its id) or its name in quotes."))
-    with _connect(target, write=False) as connection:
+    with transaction(path, _PLANS, write=False) as connection:
         if connection is None:
             raise _no_plans(target)
-        query = "SELECT id, name, created, start, weeks, minutes, band, actions, brand, people, insights, " \
-                "relationships FROM plans"
         if which is None:
-            row = connection.execute(query + " ORDER BY id DESC LIMIT 1").fetchone()
+            row = connection.execute(_QUERY + " ORDER BY id DESC LIMIT 1").fetchone()
         elif isinstance(which, str):
-            row = connection.execute(query + " WHERE name = ? ORDER BY id DESC LIMIT 1", (which,)).fetchone()
+            row = connection.execute(_QUERY + " WHERE name = ? ORDER BY id DESC LIMIT 1", (which,)).fetchone()
         else:
-            row = connection.execute(query + " WHERE id = ?", (which,)).fetchone()
+            row = connection.execute(_QUERY + " WHERE id = ?", (which,)).fetchone()
         if row is None:
             if which is None:
                 raise _no_plans(target)
             names = [r[0] for r in connection.execute("SELECT DISTINCT name FROM plans ORDER BY id DESC LIMIT 10")]
             raise SSIInputError(
                 tr("No hay ningún plan {w} en «{p}». Planes guardados: {names}.",
-                   "There is no plan {w} in '{p}'. Saved plans: {names}.",
-                   w=short_repr(which), p=str(target), names=", ".join(short_repr(n) for n in names) or "—"),
+                   "There is no plan {w} in '{p}'. Saved plans: {names}.", w=short_repr(which), p=str(target),
+                   names=", ".join(short_repr(n) for n in names if readable_text(n)) or "—"),
                 field="which", received=which,
             )
-        rows = connection.execute(
-            "SELECT week, pillar, score, floor, low, high FROM projection WHERE plan_id = ?", (row[0],)).fetchall()
-    return SavedPlan(
-        id=int(row[0]), name=str(row[1]), created=str(row[2]), start=dt.date.fromisoformat(row[3]),
-        weeks=int(row[4]), minutes=int(row[5]), band=float(row[6]), actions=tuple(json.loads(row[7])),
-        ssi=SSI(*(float(v) for v in row[8:12])), projection=_projection_frame(rows),
-    )
+        plan = _read_plan(connection, row)
+    if isinstance(plan, str):
+        raise unreadable_row(target, _PLANS, _plan_number(row), plan, hint=tr(
+            "Tus otros planes siguen bien: carga otro con load_plan(número) o guarda uno nuevo con save_plan.",
+            "Your other plans are fine: load another with load_plan(number) or save a new one with save_plan."))
+    return plan
 
 
 def list_plans(*, path: str | PathLike[str] | None = None) -> pd.DataFrame:
     """Every saved plan, newest first: ``id, name, created, start, weeks, minutes, actions``.
 
-    An empty table when nothing has been saved yet.
+    An empty table when nothing has been saved yet. A plan edited by hand or damaged (one
+    :func:`load_plan` cannot read) is left out with an :class:`~ssi_kit.errors.SSIWarning`
+    naming its number; the file keeps it as it is.
 
     Examples
     --------
@@ -509,16 +465,19 @@ def list_plans(*, path: str | PathLike[str] | None = None) -> pd.DataFrame:
     """
     import pandas as pd
 
-    target = _target(path)
-    columns = ["id", "name", "created", "start", "weeks", "minutes", "actions"]
-    rows: list[tuple[Any, ...]] = []
-    with _connect(target, write=False) as connection:
-        if connection is not None:
-            rows = connection.execute(
-                "SELECT id, name, created, start, weeks, minutes, actions FROM plans ORDER BY id DESC").fetchall()
-    frame = pd.DataFrame(rows, columns=columns)
-    frame["start"] = pd.to_datetime(frame["start"])
-    frame["actions"] = [", ".join(json.loads(a)) for a in frame["actions"]]
+    target = store_path(path, _PLANS)
+    with transaction(path, _PLANS, write=False) as connection:
+        found = [] if connection is None else [
+            (row, _read_plan(connection, row)) for row in connection.execute(_QUERY + " ORDER BY id DESC").fetchall()]
+    rows = []
+    for row, plan in found:
+        if isinstance(plan, str):
+            warn_unreadable_row(target, _PLANS, _plan_number(row), plan, stacklevel=2)
+        else:
+            rows.append((plan.id, plan.name, plan.created, plan.start, plan.weeks, plan.minutes,
+                         ", ".join(plan.actions)))
+    frame = pd.DataFrame(rows, columns=["id", "name", "created", "start", "weeks", "minutes", "actions"])
+    frame["start"] = pd.to_datetime(frame["start"]).astype("datetime64[ns]")
     return frame
 
 

@@ -13,16 +13,19 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import sqlite3
 import unicodedata
 from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from ._checks import check_date, check_frame, check_integer, check_type, decode_text, read_source
+from ._checks import check_date, check_frame, check_integer, check_type
 from ._i18n import format_thousands, plural, short_repr, tr
 from ._resources import user_dir
-from .errors import SSIInputError, SSITypeError
+from ._store import StoreKind, readable_text, store_path, stored_date, transaction, warn_unreadable_row
+from ._table_reader import TableKind, parse_dates, read_table
+from .errors import SSIInputError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -37,6 +40,7 @@ __all__ = [
     "describe_never_contacted",
     "example_messages",
     "example_tracker",
+    "export_tracker",
     "has_contact",
     "load_tracker",
     "never_contacted",
@@ -257,6 +261,17 @@ def _frame(rows: list[tuple[str, str, dt.date | None, str]]) -> pd.DataFrame:
     })
 
 
+def _changed(tracker: pd.DataFrame, rows: list[tuple[str, str, dt.date | None, str]], *,
+             removed: str = "") -> pd.DataFrame:
+    """A new tracker of ``rows`` that keeps what ``tracker`` knows of its file (for :func:`save_tracker`'s merge)."""
+    frame = _frame(rows)
+    snapshot = tracker.attrs.get(_SNAPSHOT)
+    if isinstance(snapshot, dict) and isinstance(snapshot.get("removed"), (tuple, list)):
+        gone = set(snapshot["removed"]) | ({_plain(removed)} if removed else set())
+        frame.attrs[_SNAPSHOT] = {**snapshot, "removed": tuple(sorted(gone - {_plain(r[0]) for r in rows}))}
+    return frame
+
+
 def _rows(tracker: object) -> list[tuple[str, str, dt.date | None, str]]:
     """A tracker's rows, checked (a frame typed by hand or read from a file)."""
     import pandas as pd
@@ -315,7 +330,7 @@ def add_contact(tracker: pd.DataFrame, name: str, *, stage: str = "conexion",
             hint=tr("Para cambiar su etapa usa update_contact.", "To change their stage use update_contact."),
         )
     rows.append((clean, stage_key(stage), _last_interaction(last_interaction), _check_step(next_step)))
-    return _frame(rows)
+    return _changed(tracker, rows)
 
 
 def has_contact(tracker: pd.DataFrame, name: str) -> bool:
@@ -343,7 +358,7 @@ def update_contact(tracker: pd.DataFrame, name: str, *, stage: str | None = None
     rows[index] = (old[0], old[1] if stage is None else stage_key(stage),
                    old[2] if last_interaction is None else _last_interaction(last_interaction),
                    old[3] if next_step is None else _check_step(next_step))
-    return _frame(rows)
+    return _changed(tracker, rows)
 
 
 def remove_contact(tracker: pd.DataFrame, name: str) -> pd.DataFrame:
@@ -353,8 +368,8 @@ def remove_contact(tracker: pd.DataFrame, name: str) -> pd.DataFrame:
     True
     """
     rows = _rows(tracker)
-    del rows[_find(rows, name)]
-    return _frame(rows)
+    gone = rows.pop(_find(rows, name))
+    return _changed(tracker, rows, removed=gone[0])
 
 
 def _find(rows: list[tuple[str, str, dt.date | None, str]], name: str) -> int:
@@ -448,119 +463,317 @@ def stage_counts(tracker: pd.DataFrame) -> pd.DataFrame:
 
 
 # --- the learner's file -------------------------------------------------------------------
+TRACKER_FILE = "relaciones.sqlite"
+"""The tracker's file name in the user folder."""
+_LEGACY_CSV = "relaciones.csv"  # where ssi-kit 0.x kept the tracker: imported once, left in place
+_SNAPSHOT = "ssi_kit.tracker"  # key in frame.attrs (set by _remember, carried by _changed): see save_tracker
+_TRACKER = StoreKind(
+    application_id=0x53534952,  # "SSIR"
+    version=1, file_name=TRACKER_FILE,
+    schema="""
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE contacts (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    stage TEXT NOT NULL,
+    last_interaction TEXT,
+    next_step TEXT NOT NULL DEFAULT ''
+)
+""",
+    tables={"meta": ("key", "value"), "contacts": ("id", "name", "stage", "last_interaction", "next_step")},
+    the=("el seguimiento de contactos", "the contact tracker"),
+    a=("un seguimiento de contactos de ssi-kit", "an ssi-kit contact tracker"),
+)
+_Row = tuple[str, str, dt.date | None, str]
+
+
 def tracker_path() -> Path:
-    """Where the tracker is saved by default: ``relaciones.csv`` in your user data folder.
+    """Where the tracker is saved by default: ``relaciones.sqlite`` in your user data folder.
 
     The folder is ``$SSI_KIT_HOME`` or your system's per-user data folder for ssi-kit
     (``~/.local/share/ssi-kit`` on Linux); every function that saves or loads also takes ``path=``.
+
+    Examples
+    --------
+    >>> tracker_path().name
+    'relaciones.sqlite'
     """
-    return user_dir() / "relaciones.csv"
+    return user_dir() / TRACKER_FILE
 
 
-def _given_path(path: str | PathLike[str] | None) -> Path:
-    if path is None:
-        return tracker_path()
-    if not isinstance(path, (str, PathLike)) or not isinstance(os.fspath(path), str) or not os.fspath(path).strip():
-        raise SSITypeError(
-            tr("«path» debe ser la ruta de un archivo (texto); recibido {r}.",
-               "'path' must be a file's path (text); received {r}.", r=short_repr(path)),
-            field="path", received=path,
-            hint=tr('Por ejemplo "mis_relaciones.csv".', 'For example "my_relations.csv".'),
-        )
-    return Path(os.fspath(path)).expanduser()
+def _is_csv(path: object) -> bool:
+    return isinstance(path, (str, PathLike)) and isinstance(os.fspath(path), str) \
+        and os.fspath(path).strip().lower().endswith(".csv")
+
+
+def _legacy_csv(target: Path) -> Path | None:
+    """The old ``relaciones.csv`` beside the default tracker, if there is one to import."""
+    if target != tracker_path():
+        return None
+    legacy = user_dir() / _LEGACY_CSV
+    return legacy if legacy.is_file() else None
+
+
+def _file_rows(connection: sqlite3.Connection, target: Path, *, warn: bool) -> dict[str, tuple[int, _Row]]:
+    """The contacts in the file by folded name: (row id, row). A row that cannot be read is left alone."""
+    found: dict[str, tuple[int, _Row]] = {}
+    for number, name, stage, last, step in connection.execute(
+            "SELECT id, name, stage, last_interaction, next_step FROM contacts ORDER BY id"):
+        day = stored_date(last)
+        why = ""
+        if not readable_text(name) or not 0 < len(" ".join(name.split())) <= MAX_NAME:
+            why = tr("el nombre está vacío o no se puede leer", "the name is empty or cannot be read")
+        elif stage not in _BY_KEY:
+            why = tr("la etapa no es una de la escalera", "the stage is not one of the ladder")
+        elif last is not None and day is None:
+            why = tr("la fecha de la última interacción no es válida", "the last interaction's date is not valid")
+        elif not readable_text(step):
+            why = tr("el siguiente paso no es un texto", "the next step is not text")
+        elif _plain(name) in found:
+            why = tr("repite a la persona de la fila {n}", "it repeats the person of row {n}",
+                     n=found[_plain(name)][0])
+        if why:
+            if warn:
+                warn_unreadable_row(target, _TRACKER, tr("la fila {n}", "row {n}", n=number), why, stacklevel=3)
+            continue
+        found[_plain(name)] = (number, (" ".join(name.split()), stage, day, " ".join(step.split())))
+    return found
+
+
+def _snapshot(tracker: pd.DataFrame, target: Path) -> tuple[dict[str, _Row], set[str]] | None:
+    """The rows ``tracker`` was loaded with from ``target`` and the names removed since, if it carries them."""
+    snapshot = tracker.attrs.get(_SNAPSHOT)
+    if not isinstance(snapshot, dict) or snapshot.get("path") != os.path.realpath(target) \
+            or not isinstance(snapshot.get("base"), dict) or not isinstance(snapshot.get("removed"), (tuple, list)):
+        return None
+    return dict(snapshot["base"]), set(snapshot["removed"])
+
+
+def _remember(frame: pd.DataFrame, target: Path, rows: list[_Row]) -> None:
+    """Keep in ``frame.attrs`` the rows it agrees with the file on (see :func:`save_tracker`)."""
+    frame.attrs[_SNAPSHOT] = {"path": os.path.realpath(target), "base": {_plain(r[0]): r for r in rows},
+                              "removed": ()}
+
+
+def _check_unique(rows: list[_Row]) -> None:
+    first: dict[str, int] = {}
+    for number, row in enumerate(rows, start=1):
+        if _plain(row[0]) in first:
+            raise SSIInputError(
+                tr("Las filas {a} y {b} de la tabla son la misma persona (los nombres se comparan sin mayúsculas "
+                   "ni tildes).", "Rows {a} and {b} of the table are the same person (names are compared without "
+                   "case or accents).", a=first[_plain(row[0])], b=number),
+                field="tracker", received=number,
+                hint=tr("Deja una de las dos; para cambiar a alguien usa update_contact.",
+                        "Keep one of them; to change someone use update_contact."),
+            )
+        first[_plain(row[0])] = number
 
 
 def save_tracker(tracker: pd.DataFrame, path: str | PathLike[str] | None = None) -> Path:
-    """Save the tracker to your file (replacing it), whole or not at all, safe for spreadsheets.
+    """Save your changes to the tracker, merged with what other windows saved meanwhile.
 
-    Written with :func:`ssi_kit.safe_csv.save_csv`: a temporary file renamed over the old one,
-    so a crash never leaves half a file. The file stays on your machine.
+    The tracker is an SQLite file (``relaciones.sqlite`` in your user folder by default),
+    written in one transaction: a crash, a second window or a second lesson never loses a
+    contact already saved. Saving merges, person by person (names compared without case or
+    accents), against the file as it is now:
+
+    - people you added or changed since :func:`load_tracker` are written;
+    - people you removed with :func:`remove_contact` are removed;
+    - everyone else keeps what the file has now, so another window's changes stay.
+
+    A table built by hand (not from :func:`load_tracker`, or loaded from another file) only
+    adds and updates its people: nobody is removed. After saving, ``tracker`` remembers what
+    it saved, so saving it again writes only later changes. The file stays on your machine;
+    for a spreadsheet, :func:`export_tracker` writes a CSV copy.
+
+    Parameters
+    ----------
+    tracker : DataFrame
+        From :func:`load_tracker`, :func:`new_tracker`, :func:`add_contact`...
+    path : path, optional
+        The tracker file; by default ``relaciones.sqlite`` in your user data folder (created
+        with the folder when needed). A ``.csv`` path is refused: CSV is an export now.
+
+    Returns
+    -------
+    pathlib.Path
+        The file saved.
+
+    Raises
+    ------
+    SSIInputError
+        A table that is not a tracker (or names one person twice), a ``.csv`` path, a file that
+        is not a tracker or is damaged (never modified), busy, read-only or on a full disk.
 
     Examples
     --------
     >>> import tempfile, pathlib
-    >>> out = pathlib.Path(tempfile.mkdtemp()) / "rel.csv"
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "relaciones.sqlite"
     >>> _ = save_tracker(add_contact(new_tracker(), "Ana"), out)
     >>> load_tracker(out)["name"].tolist()
     ['Ana']
     """
-    from .safe_csv import save_csv
+    rows = _rows(tracker)
+    if _is_csv(path):
+        given = os.fspath(cast(str, path))
+        raise SSIInputError(
+            tr("El seguimiento se guarda en un archivo .sqlite; «{p}» es un CSV, que ahora es solo una copia.",
+               "The tracker is saved to an .sqlite file; '{p}' is a CSV, now only a copy.", p=given),
+            field="path", received=given,
+            hint=tr('Guarda sin path= (o con un nombre .sqlite); para una copia que se abre con una hoja de cálculo '
+                    'usa export_tracker(seguimiento, "{p}").', 'Save without path= (or with an .sqlite name); for a '
+                    'copy a spreadsheet opens, use export_tracker(tracker, "{p}").', p=given),
+        )
+    _check_unique(rows)
+    target = store_path(path, _TRACKER)
+    snapshot = _snapshot(tracker, target)
+    mine = {_plain(row[0]): row for row in rows}
+    with transaction(path, _TRACKER, write=True) as connection:
+        assert connection is not None
+        _import_legacy_csv(connection, target)
+        found = _file_rows(connection, target, warn=False)
+        for key, row in mine.items():
+            if snapshot is not None and snapshot[0].get(key) == row:
+                continue  # unchanged since loaded: the file's version (maybe another window's) stays
+            stored = (row[0], row[1], None if row[2] is None else row[2].isoformat(), row[3])
+            if key in found:
+                connection.execute("UPDATE contacts SET name = ?, stage = ?, last_interaction = ?, next_step = ?"
+                                   " WHERE id = ?", (*stored, found[key][0]))
+            else:
+                connection.execute("INSERT INTO contacts (name, stage, last_interaction, next_step)"
+                                   " VALUES (?, ?, ?, ?)", stored)
+        for key in (snapshot[1] if snapshot is not None else set()) - set(mine):
+            if key in found:
+                connection.execute("DELETE FROM contacts WHERE id = ?", (found[key][0],))
+    _remember(tracker, target, rows)
+    return target
+
+
+def _import_legacy_csv(connection: sqlite3.Connection, target: Path) -> None:
+    """Once, into the default tracker: the contacts of the old ``relaciones.csv`` (left in place, untouched)."""
+    if target != tracker_path() or connection.execute("SELECT 1 FROM meta WHERE key = 'csv_imported'").fetchone():
+        return
+    legacy = _legacy_csv(target)
+    if legacy is not None:
+        for name, stage, last, step in _rows(_read_tracker_csv(legacy)):
+            connection.execute("INSERT INTO contacts (name, stage, last_interaction, next_step) VALUES (?, ?, ?, ?)",
+                               (name, stage, None if last is None else last.isoformat(), step))
+    connection.execute("INSERT INTO meta VALUES ('csv_imported', ?)", (str(legacy or ""),))
+
+
+def load_tracker(path: str | PathLike[str] | None = None) -> pd.DataFrame:
+    """Your tracker, read from its file; an empty one if the file does not exist yet.
+
+    The file is ``relaciones.sqlite`` in your user data folder by default. Until it exists,
+    an old ``relaciones.csv`` there is read instead (and imported into it on the first save;
+    the CSV is left as it is). A ``.csv`` path is read as an import: what
+    :func:`export_tracker` writes, or the same file re-saved by a spreadsheet (``;``
+    separators, ``dd/mm/yyyy`` dates, a BOM, Spanish or English headers).
+
+    The table remembers (in ``.attrs``) the contacts as loaded, so :func:`save_tracker`
+    can merge your changes with another window's. A row of the file edited by hand or
+    damaged (an unknown stage, a date that is not a day, an empty name) is left out with an
+    :class:`~ssi_kit.errors.SSIWarning` naming its row number; the file keeps it.
+
+    Raises
+    ------
+    SSIInputError
+        If the file is not a tracker or is damaged (never modified); for a CSV, if it has no
+        ``nombre``/``name`` and ``etapa``/``stage`` header or a row holds an unknown stage or
+        date (the message names the line).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> load_tracker(pathlib.Path(tempfile.mkdtemp()) / "relaciones.sqlite").empty
+    True
+    """
+    if _is_csv(path):
+        return _read_tracker_csv(cast(str, path))
+    target = store_path(path, _TRACKER)
+    with transaction(path, _TRACKER, write=False) as connection:
+        found = None if connection is None else _file_rows(connection, target, warn=True)
+    legacy = _legacy_csv(target) if found is None else None
+    rows = [row for _number, row in found.values()] if found is not None else \
+        _rows(_read_tracker_csv(legacy)) if legacy is not None else []
+    frame = _frame(rows)
+    _remember(frame, target, rows)
+    return frame
+
+
+def export_tracker(tracker: pd.DataFrame, dest: str | PathLike[str], *, overwrite: bool = False) -> Path:
+    """Write the tracker as a CSV to open in a spreadsheet (Spanish headers, ISO dates), safe from formulas.
+
+    Written whole or not at all by :func:`ssi_kit.save_csv`; an existing ``dest`` is kept
+    unless ``overwrite=True``. :func:`load_tracker` reads it back.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> out = export_tracker(add_contact(new_tracker(), "Ana", stage="confianza"),
+    ...                      pathlib.Path(tempfile.mkdtemp()) / "relaciones.csv")
+    >>> out.read_text(encoding="utf-8-sig").splitlines()
+    ['nombre,etapa,ultima_interaccion,siguiente_paso', 'Ana,confianza,,']
+    """
+    from .safe_csv import check_destination, save_csv
 
     rows = _rows(tracker)
-    target = _given_path(path)
-    if path is None:
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise SSIInputError(
-                tr("No pude crear la carpeta «{p}» ({e}).", "Could not create the folder '{p}' ({e}).",
-                   p=str(target.parent), e=error.strerror or type(error).__name__),
-                field="path", received=str(target.parent),
-                hint=tr("Pasa path= con un archivo en una carpeta tuya.",
-                        "Pass path= with a file in a folder of yours."),
-            ) from None
+    target = check_destination(dest, name="dest", overwrite=overwrite, example='"relaciones.csv"')
     frame = _frame(rows)
     out = frame.rename(columns=_FILE_HEADERS)
     out["ultima_interaccion"] = [d.date().isoformat() if d == d else "" for d in frame["last_interaction"]]
     return save_csv(out, target, overwrite=True)
 
 
-def load_tracker(path: str | PathLike[str] | None = None) -> pd.DataFrame:
-    """Your tracker, read from its file; an empty one if the file does not exist yet.
+_TRACKER_FILE = TableKind(
+    file="relaciones.csv", function="load_tracker",
+    columns={"name": ("nombre", "name", "contacto", "contact", "persona", "person"),
+             "stage": ("etapa", "stage", "fase"),
+             "last_interaction": ("ultimainteraccion", "lastinteraction", "ultimocontacto", "lastcontact"),
+             "next_step": ("siguientepaso", "nextstep", "proximopaso")},
+    described=("un archivo de seguimiento de contactos", "a contact tracker file"), required=("name", "stage"),
+    strict=False, expected="nombre, etapa, ultima_interaccion, siguiente_paso",
+    argument=("la ruta de tu archivo de seguimiento", "the path of your tracker file"),
+    download=("Escríbelo con export_tracker, o pasa otra ruta.", "Write it with export_tracker, or pass another path."),
+)
 
-    Reads what :func:`save_tracker` writes and the same file re-saved by a spreadsheet
-    (``;`` separators, ``dd/mm/yyyy`` dates, a BOM, Spanish or English headers).
 
-    Raises
-    ------
-    SSIInputError
-        If the file is not a tracker (no ``nombre``/``name`` and ``etapa``/``stage`` header) or
-        a row holds an unknown stage or date (the message names the line).
+def _read_tracker_csv(source: str | PathLike[str]) -> pd.DataFrame:
+    """A tracker from a CSV file: :func:`export_tracker`'s, or one a spreadsheet re-saved.
+
+    A row that cannot be read is named by its line, never by what it holds (the people in it).
     """
-    import csv
-    import io
+    import pandas as pd
 
-    from ._spreadsheet import unprotect  # takes off the apostrophes save_csv adds
-
-    target = _given_path(path)
-    if not target.exists():
-        return new_tracker()
-    source = read_source(str(target), function="load_tracker", expected=tr("la ruta de tu archivo de seguimiento",
-                                                                          "the path of your tracker file"))
-    text, _encoding = decode_text(source.data, where=source)
-    lines = text.splitlines()
-    def header(text: str) -> str:
-        return _plain(text.replace("_", " "))
-
-    wanted = {header(v): k for k, v in _FILE_HEADERS.items()} | {header(k): k for k in TRACKER_COLUMNS}
-    number, separator, keys = 0, ",", []
-    for number, line in enumerate(lines):  # noqa: B007 (used after the loop)
-        separator = ";" if line.count(";") > line.count(",") else ","
-        fields = next(csv.reader([line], delimiter=separator), [])
-        keys = [wanted.get(header(f)) for f in fields]
-        if "name" in keys and "stage" in keys:
-            break
-    else:
-        raise SSIInputError(
-            tr("{s} no parece un archivo de seguimiento: falta la fila de títulos (nombre, etapa…).",
-               "{s} does not look like a tracker file: the header row (name, stage…) is missing.", s=source.subject),
-            field="path", received=str(target),
-            hint=tr("Guárdalo con save_tracker, o pasa otra ruta.", "Save it with save_tracker, or pass another path."),
-        )
+    table = read_table(source, _TRACKER_FILE, header_lines=20, names=_FILE_HEADERS)
+    frame = table.frame
+    dates = parse_dates(frame["last_interaction"]) if "last_interaction" in frame else None
     rows = []
-    reader = csv.reader(io.StringIO("\n".join(lines[number + 1:])), delimiter=separator)
-    for offset, record in enumerate(reader, start=number + 2):
-        if not any(cell.strip() for cell in record):
-            continue
-        values = {key: unprotect(cell) for key, cell in zip(keys, record) if key}
-        try:
-            rows.append((_check_name(values.get("name", "")), stage_key(values.get("stage", "")),
-                         _last_interaction(values.get("last_interaction")), _check_step(values.get("next_step"))))
-        except (SSIInputError, SSITypeError) as error:
+    for i, (name, stage) in enumerate(zip(frame["name"].tolist(), frame["stage"].tolist())):
+        problem = ""
+        clean = " ".join(name.split()) if isinstance(name, str) else ""
+        step = frame["next_step"].iloc[i] if "next_step" in frame else pd.NA
+        last = None if dates is None or pd.isna(dates.values[i]) else pd.Timestamp(dates.values[i]).date()
+        if not clean:
+            problem = tr("falta el nombre", "the name is missing")
+        elif len(clean) > MAX_NAME:
+            problem = tr("el nombre tiene más de {m} caracteres", "the name has more than {m} characters", m=MAX_NAME)
+        elif not isinstance(stage, str) or _plain(stage) not in _SPELLINGS:
+            problem = tr("la etapa no es una de la escalera ({s})", "the stage is not one of the ladder ({s})",
+                         s=", ".join(s.key for s in STAGES))
+        elif dates is not None and (i in set(dates.unread.tolist()) or i in set(dates.far.tolist())):
+            problem = tr("la fecha de la última interacción no se entiende (día/mes/año)",
+                         "the date of the last interaction cannot be read (day/month/year)")
+        if problem:
             raise SSIInputError(
-                tr("Línea {n} {of}: {m}", "Line {n} {of}: {m}", n=offset, of=source.of, m=error.message),
-                field="path", received=str(target), hint=error.hint,
-            ) from None
+                tr("Línea {n} {of}: {p}.", "Line {n} {of}: {p}.", n=table.line_of(i) or "?", of=table.source.of,
+                   p=problem),
+                field="path", received=table.line_of(i),
+                hint=tr("Corrige esa línea en una copia del archivo, o escríbelo de nuevo con export_tracker.",
+                        "Fix that line in a copy of the file, or write it again with export_tracker."),
+            )
+        rows.append((clean, _SPELLINGS[_plain(stage)], last, "" if pd.isna(step) else " ".join(str(step).split())))
     return _frame(rows)
 
 

@@ -10,13 +10,12 @@ from __future__ import annotations
 import csv
 import errno
 import os
-import secrets
 from collections.abc import Callable
 from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from ._checks import check_type
+from ._checks import check_path, check_type, describe_os_error, temporary_path
 from ._i18n import short_repr, tr
 from ._spreadsheet import protect, protect_values
 from .errors import SSIInputError, SSITypeError
@@ -63,7 +62,7 @@ def _write_error(given: str, error: OSError) -> SSIInputError:
         message = tr("El nombre «{p}» es demasiado largo.", "The name '{p}' is too long.", p=short_repr(given)[1:-1])
     else:
         message = tr("No pude guardar «{p}» ({e}).", "Could not save '{p}' ({e}).", p=given,
-                     e=error.strerror or type(error).__name__)
+                     e=describe_os_error(error))
     return SSIInputError(message, field="path", received=given,
                          hint=tr("Elige otra carpeta, por ejemplo junto a las lecciones.",
                                  "Choose another folder, e.g. next to the lessons."))
@@ -133,47 +132,15 @@ def check_destination(path: object, *, name: str, overwrite: object, example: st
                       suffixes: tuple[str, ...] = ()) -> Path:
     """Where to write a file a learner asked for, checked before anything is built.
 
-    Refuses, with our errors: a non-path, an empty or impossible name, a wrong suffix, a
-    folder, a missing folder, and an existing file unless ``overwrite`` is True.
+    :func:`ssi_kit._checks.check_path` for a file to write (a non-path, an empty, impossible
+    or too long name, a wrong suffix, a folder, a missing folder, a broken link), and an
+    existing file is refused unless ``overwrite`` is True.
     """
-    hint = tr("Por ejemplo {e}.", "For example {e}.", e=example)
-    if not isinstance(path, (str, PathLike)) or not isinstance(os.fspath(path), str):
-        raise SSITypeError(
-            tr("«{n}» debe ser la ruta del archivo (texto); recibido {kind}.",
-               "'{n}' must be the file's path (text); received {kind}.", n=name, kind=type(path).__name__),
-            field=name, received=path, hint=hint,
-        )
+    target = check_path(path, name=name, use="write", example=example, suffixes=suffixes,
+                        expected=tr("la ruta del archivo (texto)", "the file's path (text)"))
     overwrite = check_type(overwrite, bool, name="overwrite", expected=tr("True o False", "True or False"))
-    given = os.fspath(path)
-    if not given.strip() or "\0" in given:
-        raise SSIInputError(tr("«{n}» no es un nombre de archivo válido: {p}.",
-                               "'{n}' is not a valid file name: {p}.", n=name, p=short_repr(given)),
-                            field=name, received=given, hint=hint)
-    target = Path(given).expanduser()
-    if suffixes and target.suffix.lower() not in suffixes:
-        raise SSIInputError(
-            tr("«{n}» debe terminar en {s}; recibido {p}.", "'{n}' must end in {s}; received {p}.",
-               n=name, s=" o ".join(suffixes), p=short_repr(given)),
-            field=name, received=given, hint=hint,
-        )
-    try:
-        if target.is_dir():
-            raise SSIInputError(
-                tr("«{p}» es una carpeta; pasa la ruta de un archivo dentro de ella.",
-                   "'{p}' is a folder; pass the path of a file inside it.", p=given),
-                field=name, received=given, hint=hint,
-            )
-        if not target.parent.is_dir():
-            raise SSIInputError(
-                tr("No existe la carpeta de «{p}».", "The folder of '{p}' does not exist.", p=given),
-                field=name, received=given,
-                hint=tr("Créala primero, o guarda en la carpeta actual con solo el nombre del archivo.",
-                        "Create it first, or save in the current folder with just the file's name."),
-            )
-        exists = target.exists()
-    except OSError as error:
-        raise _write_error(given, error) from None
-    if exists and not overwrite:
+    if target.exists() and not overwrite:
+        given = os.fspath(target)
         raise SSIInputError(
             tr("Ya existe «{p}»; no lo reemplazo. Elige otro nombre o pasa overwrite=True.",
                "'{p}' already exists; not replacing it. Choose another name or pass overwrite=True.", p=given),
@@ -188,7 +155,7 @@ def write_atomically(target: Path, given: str, write: Callable[[TextIO], object]
     folder, which is synced and renamed over the target. A crash midway leaves the old file
     (or none), never half a file. OS errors become our errors, naming ``given``.
     """
-    temporary = target.with_name(f".{target.name[:200]}.{secrets.token_hex(4)}.tmp")
+    temporary = temporary_path(target)  # cut by bytes: a long name in accents or CJK still fits
     try:
         # os.open honours the umask, like a plain open() would for a new file.
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)

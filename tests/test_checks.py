@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import io
 import json
 import math
@@ -18,15 +19,19 @@ from hypothesis import strategies as st
 import ssi_kit
 from ssi_kit import SSI, SSIInputError, SSITypeError, SSIWarning
 from ssi_kit._checks import (
+    NAME_MAX_BYTES,
     check_choice,
     check_date,
     check_frame,
     check_integer,
     check_number,
+    check_path,
     check_probability,
     check_seed,
     decode_text,
+    describe_os_error,
     read_source,
+    temporary_path,
 )
 from ssi_kit._i18n import format_percent, format_thousands, plural, short_repr
 
@@ -564,3 +569,157 @@ def test_user_dir_follows_ssi_kit_home(monkeypatch, tmp_path):
     assert user_dir() == tmp_path
     monkeypatch.delenv("SSI_KIT_HOME")
     assert user_dir().name == "ssi-kit"
+
+
+# Names that fit in 255 bytes but not in 255 characters' worth of a cut by characters.
+CJK_NAME = "漢" * 80 + ".csv"  # 244 bytes
+ACCENTED_NAME = "é" * 125 + ".csv"  # 254 bytes
+
+
+class TestCheckPath:
+    """check_path: the one check of every path a learner passes."""
+
+    @pytest.mark.parametrize("name", [CJK_NAME, ACCENTED_NAME])
+    def test_long_names_in_other_scripts_fit(self, tmp_path, name):
+        """80 CJK characters or 125 «é» are under 255 bytes: accepted, and their temporary name fits too."""
+        target = check_path(tmp_path / name, name="dest", use="write")
+        assert target == tmp_path / name
+        temporary = temporary_path(target)
+        assert len(os.fsencode(temporary.name)) <= NAME_MAX_BYTES and temporary.parent == tmp_path
+
+    @pytest.mark.parametrize("name", [CJK_NAME, ACCENTED_NAME])
+    def test_save_csv_takes_long_names_in_other_scripts(self, tmp_path, name):
+        """save_csv writes a file whose name is long in bytes (its temporary name is cut by bytes, not characters)."""
+        out = ssi_kit.save_csv(pd.DataFrame({"a": [1]}), tmp_path / name)
+        assert out.read_text(encoding="utf-8-sig").splitlines() == ['"a"', "1"]
+        assert [p.name for p in tmp_path.iterdir()] == [name]
+
+    def test_name_too_long_is_counted_in_bytes(self, tmp_path):
+        """130 «é» are 130 characters but 264 bytes: refused, saying how many bytes and how to shorten it."""
+        with pytest.raises(SSIInputError, match="es demasiado largo: ocupa 264 bytes y aquí caben 255") as info:
+            check_path(tmp_path / ("é" * 130 + ".csv"), name="dest", use="write")
+        assert "tilde ocupa 2 bytes" in info.value.hint
+
+    def test_whole_path_too_long(self, tmp_path):
+        """A path over 4,096 bytes (each name short) is refused before the system is asked."""
+        deep = tmp_path.joinpath(*["carpeta"] * 600, "x.csv")
+        with pytest.raises(SSIInputError, match=r"La ruta «.*» es demasiado larga: ocupa"):
+            check_path(deep, name="dest", use="write")
+
+    def test_system_name_too_long_becomes_our_error(self, tmp_path, monkeypatch):
+        """ENAMETOOLONG from the system (a file system with shorter names) is our error, not an OSError."""
+        def refuse(*args, **kwargs):
+            raise OSError(errno.ENAMETOOLONG, "File name too long")
+
+        monkeypatch.setattr(os, "stat", refuse)
+        with pytest.raises(SSIInputError, match="nombre demasiado largo para este sistema"):
+            check_path(tmp_path / "x.csv", name="path")
+
+    def test_link_loop(self, tmp_path):
+        """Two links pointing at each other (ELOOP) are our error, for reading and for writing."""
+        (tmp_path / "a").symlink_to(tmp_path / "b")
+        (tmp_path / "b").symlink_to(tmp_path / "a")
+        for use in ("read", "write"):
+            with pytest.raises(SSIInputError, match="enlace que vuelve sobre sí mismo"):
+                check_path(tmp_path / "a", name="path", use=use)
+
+    def test_dangling_link_is_never_written_through(self, tmp_path):
+        """A link to a file that does not exist is refused for writing: nothing is created at its target."""
+        elsewhere = tmp_path / "otra" / "sitio.csv"
+        elsewhere.parent.mkdir()
+        (tmp_path / "enlace.csv").symlink_to(elsewhere)
+        with pytest.raises(SSIInputError, match="enlace a un archivo que no existe"):
+            check_path(tmp_path / "enlace.csv", name="dest", use="write")
+        with pytest.raises(SSIInputError, match="enlace a un archivo que no existe"):
+            ssi_kit.save_csv(pd.DataFrame({"a": [1]}), tmp_path / "enlace.csv")
+        assert not elsewhere.exists()
+
+    def test_link_to_an_existing_file_is_a_file(self, tmp_path):
+        """A link to an existing file is that file: accepted for reading and writing."""
+        (tmp_path / "real.csv").write_text("x")
+        (tmp_path / "enlace.csv").symlink_to(tmp_path / "real.csv")
+        for use in ("read", "write"):
+            assert check_path(tmp_path / "enlace.csv", name="path", use=use) == tmp_path / "enlace.csv"
+
+    def test_folder_where_a_file_goes(self, tmp_path):
+        """An existing folder is refused where a file is read or written."""
+        for use in ("read", "write"):
+            with pytest.raises(SSIInputError, match="es una carpeta; pasa la ruta de un archivo"):
+                check_path(tmp_path, name="path", use=use)
+        assert check_path(tmp_path, name="source", use="read", folders=True) == tmp_path
+
+    def test_missing_parent_unless_the_caller_creates_it(self, tmp_path):
+        """Writing needs the folder to exist; with create_parent the caller creates it (the user folder)."""
+        with pytest.raises(SSIInputError, match=r"No existe la carpeta de «.*no_hay/x\.csv»") as info:
+            check_path(tmp_path / "no_hay" / "x.csv", name="path", use="write", hint="Crea la carpeta.")
+        assert info.value.hint == "Crea la carpeta."
+        assert check_path(tmp_path / "no_hay" / "x.csv", name="path", use="write", create_parent=True).name == "x.csv"
+        assert not (tmp_path / "no_hay").exists()
+
+    def test_part_of_the_path_is_a_file(self, tmp_path):
+        """A file used as a folder (ENOTDIR): our error when writing, 'not found' when reading."""
+        (tmp_path / "notas.txt").write_text("x")
+        with pytest.raises(SSIInputError, match="una parte de la ruta es un archivo, no una carpeta"):
+            check_path(tmp_path / "notas.txt" / "x.csv", name="path", use="write")
+        with pytest.raises(SSIInputError, match="No encuentro el archivo"):
+            check_path(tmp_path / "notas.txt" / "x.csv", name="path", use="read")
+
+    def test_home_is_expanded(self, tmp_path, monkeypatch):
+        """«~» is the learner's home folder."""
+        monkeypatch.setenv("HOME", str(tmp_path))
+        (tmp_path / "datos.csv").write_text("x")
+        assert check_path("~/datos.csv", name="path") == tmp_path / "datos.csv"
+
+    @pytest.mark.parametrize(("value", "error", "match"), [
+        (42, SSITypeError, "«path» debe ser la ruta de un archivo \\(texto\\); recibido int"),
+        (b"x.csv", SSITypeError, "recibido bytes"),
+        ("", SSIInputError, "«path» está vacío: escribe la ruta de un archivo"),
+        ("  ", SSIInputError, "está vacío"),
+        ("a\0b", SSIInputError, "no es una ruta válida: lleva un carácter nulo"),
+        ("a\ud800b", SSIInputError, "no es una ruta válida: lleva caracteres"),
+    ])
+    def test_impossible_values(self, value, error, match):
+        """Not a path, empty, a NUL byte, a lone surrogate: our errors, never OSError or ValueError."""
+        with pytest.raises(error, match=match):
+            check_path(value, name="path", use="write")
+
+    def test_folders(self, tmp_path):
+        """use='folder': an existing folder; missing or a file is refused; missing_ok lets a new one through."""
+        assert check_path(tmp_path, name="folder", use="folder") == tmp_path
+        with pytest.raises(SSIInputError, match="No encuentro la carpeta"):
+            check_path(tmp_path / "no", name="folder", use="folder")
+        assert check_path(tmp_path / "no", name="folder", use="folder", missing_ok=True) == tmp_path / "no"
+        (tmp_path / "f.txt").write_text("x")
+        with pytest.raises(SSIInputError, match="es un archivo, no una carpeta"):
+            check_path(tmp_path / "f.txt", name="folder", use="folder", missing_ok=True)
+
+    def test_suffixes(self, tmp_path):
+        """A wrong ending names the endings accepted."""
+        with pytest.raises(SSIInputError, match=re.escape("«dest» debe terminar en .html o .htm")):
+            check_path(tmp_path / "x.csv", name="dest", use="write", suffixes=(".html", ".htm"))
+
+    def test_inside_refuses_a_link_leaving_the_folder(self, tmp_path):
+        """A file of a class folder that links outside it is refused; files (and links) inside are fine."""
+        folder, outside = tmp_path / "clase", tmp_path / "secreto.csv"
+        folder.mkdir()
+        outside.write_text("x")
+        (folder / "ana.csv").write_text("x")
+        (folder / "fuera.csv").symlink_to(outside)
+        (folder / "dentro.csv").symlink_to(folder / "ana.csv")
+        assert check_path(folder / "ana.csv", name="path", inside=folder) == folder / "ana.csv"
+        assert check_path(folder / "dentro.csv", name="path", inside=folder) == folder / "dentro.csv"
+        with pytest.raises(SSIInputError, match="lleva fuera de la carpeta"):
+            check_path(folder / "fuera.csv", name="path", inside=folder)
+
+    def test_english(self, tmp_path):
+        """Messages follow the language."""
+        ssi_kit.set_language("en")
+        with pytest.raises(SSIInputError, match="File not found"):
+            check_path(tmp_path / "x.csv", name="path")
+
+    def test_system_reasons_in_spanish(self):
+        """The system's refusals are named in Spanish, never with its English text."""
+        assert describe_os_error(OSError(errno.ENOSPC, "No space left on device")) == "el disco está lleno"
+        assert describe_os_error(PermissionError(errno.EACCES, "Permission denied")) == "sin permiso"
+        assert "No space" not in describe_os_error(OSError(errno.EPIPE, "Broken pipe"))
+

@@ -150,7 +150,12 @@ class TestMistakes:
         file = tmp_path / "notas.txt"
         file.write_text("mío", encoding="utf-8")
         assert main(["lessons", str(file / "dentro")]) == 2
-        assert "No se pudo crear la carpeta" in self._one_line_error(capsys)
+        assert "una parte de la ruta es un archivo, no una carpeta" in self._one_line_error(capsys)
+
+    def test_destination_name_too_long(self, tmp_path, capsys):
+        """A folder name too long for the system (ENAMETOOLONG) exits with 2 and one Spanish line, no traceback."""
+        assert main(["lessons", str(tmp_path / ("x" * 300))]) == 2
+        assert "demasiado largo: ocupa 300 bytes" in self._one_line_error(capsys)
 
     def test_copy_lessons_refuses_a_non_path(self):
         """copy_lessons given something that is not a path raises our type error."""

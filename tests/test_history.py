@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ssi_kit import SSI, SSIInputError, SSITypeError, read_linkedin_ssi
+from ssi_kit import SSI, SSIInputError, SSITypeError, SSIWarning, read_linkedin_ssi
 from ssi_kit._resources import data_path
 from ssi_kit.history import (
     COLUMNS,
@@ -197,6 +197,58 @@ class TestFilesNotOurs:
         assert target.read_bytes() == b""
 
 
+def _hand_edit(path, sql, *values):
+    """Change the history as someone would with an SQLite editor."""
+    connection = sqlite3.connect(path)
+    connection.execute(sql, values)
+    connection.commit()
+    connection.close()
+
+
+class TestHandEditedRows:
+    @pytest.fixture
+    def edited(self, tmp_path):
+        """A history of three days, recorded the usual way."""
+        target = tmp_path / "h.sqlite"
+        for day in ("2025-03-07", "2025-03-14", "2025-03-21"):
+            record(SSI(10, 8, 5, 10), day, path=target)
+        return target
+
+    @pytest.mark.parametrize(("sql", "names"), [
+        ("UPDATE snapshots SET brand = '12,5' WHERE date = '2025-03-14'", "la medición del 14/03/2025 .*«marca»"),
+        ("UPDATE snapshots SET people = 40 WHERE date = '2025-03-14'", "la medición del 14/03/2025 .*«personas»"),
+        ("UPDATE snapshots SET date = '2025-02-30' WHERE date = '2025-03-14'", "la fila 2 .*fecha no es un día"),
+        ("UPDATE snapshots SET date = 'ayer' WHERE date = '2025-03-14'", "la fila 2 .*fecha"),
+        ("UPDATE snapshots SET industry = 'mucho' WHERE date = '2025-03-14'", "la medición del 14/03/2025 .*sector"),
+        ("UPDATE snapshots SET insights = X'FF' WHERE date = '2025-03-14'", "la medición del 14/03/2025"),
+    ])
+    def test_bad_row_is_left_out_with_a_warning(self, edited, sql, names):
+        """A row edited by hand is left out with a warning naming its date (or row), never a ValueError."""
+        _hand_edit(edited, sql)
+        before = edited.read_bytes()
+        with pytest.warns(SSIWarning, match="En el historial «.*h.sqlite», " + names) as warned:
+            frame = load_history(edited)
+        assert "queda fuera y el archivo no se modifica" in str(warned[0].message)
+        assert frame["date"].dt.strftime("%Y-%m-%d").tolist() == ["2025-03-07", "2025-03-21"]
+        assert edited.read_bytes() == before
+
+    def test_the_rest_keeps_working(self, edited):
+        """With a bad row, recording and deleting other days still work; the bad row stays as it was."""
+        _hand_edit(edited, "UPDATE snapshots SET date = 'ayer' WHERE date = '2025-03-14'")
+        record(SSI(1, 1, 1, 1), "2025-03-28", path=edited)
+        delete("2025-03-07", path=edited)
+        with pytest.warns(SSIWarning):
+            assert len(load_history(edited)) == 2
+        with pytest.raises(SSIInputError, match="No hay ninguna medición del 14/03/2025"):
+            delete("2025-03-14", path=edited)
+
+    def test_a_missing_table_is_damage(self, edited):
+        """A history whose table was dropped: «dañado», not «no es un historial» (the header says it is ours)."""
+        _hand_edit(edited, "DROP TABLE snapshots")
+        with pytest.raises(SSIInputError, match=r"El historial «.*» está dañado \(le faltan tablas o columnas\)"):
+            load_history(edited)
+
+
 class TestDelete:
     def test_removes_that_day_only(self):
         """delete removes the snapshot of that day and keeps the others."""
@@ -283,6 +335,11 @@ class TestImportFolder:
         """A folder that does not exist gives a clear error."""
         with pytest.raises(SSIInputError, match="No encuentro la carpeta"):
             import_ssi_folder(tmp_path / "no_existe")
+
+    def test_folder_name_too_long(self, tmp_path):
+        """A folder name too long for the system (ENAMETOOLONG) is our error, not an OSError traceback."""
+        with pytest.raises(SSIInputError, match="es demasiado largo: ocupa 300 bytes"):
+            import_ssi_folder(tmp_path / ("x" * 300))
 
 
 class TestDescribeChange:

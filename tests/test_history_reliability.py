@@ -5,15 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 import random
-import signal
 import subprocess
 import sys
-import time
 
 import pytest
 
 from ssi_kit import SSI, SSIInputError
 from ssi_kit.history import load_history, record
+
+from .killing import kill_while_writing
 
 FIRST_DAY = dt.date(2001, 1, 1)
 
@@ -27,31 +27,12 @@ def test_killed_writer_never_loses_a_returned_record(tmp_path):
     """Killing a recording process at random moments, 100 times: the history always opens and
     holds every snapshot whose record() returned."""
     target = tmp_path / "historial.sqlite"
-    rng = random.Random(2024)
-    confirmed: set[dt.date] = set()
-    next_day = 0
-    for _ in range(100):
-        read_end, write_end = os.pipe()
-        start = next_day
-        pid = os.fork()
-        if pid == 0:  # the child records new days until killed, telling each returned one
-            os.close(read_end)
-            try:
-                for i in range(start, start + 10_000):
-                    record(SSI(i % 25, 1, 2, 3), _day(i), path=target)
-                    os.write(write_end, f"{i}\n".encode())
-            finally:
-                os._exit(0)
-        os.close(write_end)
-        time.sleep(rng.uniform(0, 0.04))
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-        with os.fdopen(read_end, "rb") as pipe:
-            returned = [int(line) for line in pipe.read().split()]
-        confirmed |= {_day(i) for i in returned}
-        next_day = max([start - 1, *returned]) + 2  # skip the day that may have been half written
-        history = load_history(target)  # always opens
-        assert confirmed <= set(history["date"].dt.date)
+
+    def holds(confirmed: set[int]) -> None:
+        assert {_day(i) for i in confirmed} <= set(load_history(target)["date"].dt.date)  # always opens
+
+    confirmed = kill_while_writing(lambda i: record(SSI(i % 25, 1, 2, 3), _day(i), path=target), holds,
+                                   rounds=100, seed=2024)
     assert len(confirmed) > 0
 
 

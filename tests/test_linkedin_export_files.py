@@ -209,8 +209,8 @@ class TestSources:
             read_connections(str(tmp_path / "no_existe.csv"))
 
     def test_name_too_long(self, tmp_path):
-        """A path too long for the system is 'not found', not an OSError."""
-        with pytest.raises(SSIInputError, match="No encuentro el archivo"):
+        """A path too long for the system says so (counted in bytes), not an OSError nor 'not found'."""
+        with pytest.raises(SSIInputError, match=r"es demasiado largo: ocupa 5\.004 bytes"):
             read_connections(str(tmp_path / ("x" * 5000 + ".csv")))
 
     def test_permission_denied(self, tmp_path, monkeypatch):

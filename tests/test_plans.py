@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ssi_kit import SSI, SSIInputError, SSITypeError, best_plan, simulate
+from ssi_kit import SSI, SSIInputError, SSITypeError, SSIWarning, best_plan, simulate
 from ssi_kit.plans import (
     STATUSES,
     SavedPlan,
@@ -180,6 +180,46 @@ class TestForeignAndDamagedFiles:
         save_plan(["publicar"], ssi=START, name="Verano", path=tmp_path / "p.sqlite")
         with pytest.raises(SSIInputError, match="Verano"):
             load_plan("Invierno", path=tmp_path / "p.sqlite")
+
+
+class TestHandEditedPlans:
+    @pytest.fixture
+    def two_plans(self, tmp_path):
+        """A plans file with plan 1 (to be edited by hand) and plan 2 (left alone)."""
+        where = tmp_path / "p.sqlite"
+        save_plan(["publicar"], "2025-01-06", ssi=START, weeks=4, name="Uno", path=where)
+        save_plan(["grupos"], "2025-01-06", ssi=START, weeks=4, name="Dos", path=where)
+        return where
+
+    @pytest.mark.parametrize(("sql", "why"), [
+        ("UPDATE plans SET start = '2025-02-30' WHERE id = 1", "fecha de inicio"),
+        ("UPDATE plans SET start = '06/01/2025' WHERE id = 1", "fecha de inicio"),
+        ("UPDATE plans SET actions = 'publicar, grupos' WHERE id = 1", "acciones"),
+        ("UPDATE plans SET actions = '5' WHERE id = 1", "acciones"),
+        ("UPDATE plans SET actions = '[\"publicar\", 3]' WHERE id = 1", "acciones"),
+        ("UPDATE plans SET weeks = 'diez' WHERE id = 1", "semanas"),
+        ("UPDATE plans SET brand = '12,5' WHERE id = 1", "SSI de partida"),
+        ("UPDATE plans SET band = 2 WHERE id = 1", "banda"),
+        ("UPDATE plans SET name = CAST(X'FF' AS TEXT) WHERE id = 1", "nombre"),
+        ("DELETE FROM projection WHERE plan_id = 1", "proyección"),
+        ("DELETE FROM projection WHERE plan_id = 1 AND week = 2 AND pillar = 'total'", "proyección"),
+        ("UPDATE projection SET score = 'alto' WHERE plan_id = 1 AND week = 1", "proyección"),
+    ])
+    def test_bad_plan_is_named_and_the_others_still_load(self, two_plans, sql, why):
+        """A plan edited by hand: load_plan names its number (our error), list_plans leaves it out with a warning."""
+        connection = sqlite3.connect(two_plans)
+        connection.execute(sql)
+        connection.commit()
+        connection.close()
+        before = two_plans.read_bytes()
+        named = r"En el archivo de planes «.*», el plan n\.º 1 no se puede leer"
+        with pytest.raises(SSIInputError, match=named) as info:
+            load_plan(1, path=two_plans)
+        assert why in info.value.message and "load_plan(número)" in info.value.hint
+        assert load_plan(2, path=two_plans).name == "Dos"
+        with pytest.warns(SSIWarning, match="el plan n.º 1 no se puede leer"):
+            assert list_plans(path=two_plans)["id"].tolist() == [2]
+        assert two_plans.read_bytes() == before
 
 
 def _save_many(where: str, n: int) -> None:

@@ -253,3 +253,43 @@ def test_any_text_is_a_table_or_our_error(text):
     if table.lines is not None and len(table.lines) > 1:
         assert np.all(np.diff(table.lines) > 0)
     assert list(table.frame.columns) == ["a", "b"]
+
+
+# --- the tracker's CSV ------------------------------------------------------------------------
+class TestTrackerFile:
+    def test_a_200_000_character_note_saves_and_loads(self, tmp_path):
+        """A tracker with a 200,000-character note loads again, from the store and from its CSV export."""
+        from ssi_kit import relationships as rel
+
+        note = "llamar " * 30_000
+        tracker = rel.add_contact(rel.new_tracker(), "Ana Ruiz", stage="confianza", next_step=note)
+        rel.save_tracker(tracker, tmp_path / "relaciones.sqlite")
+        assert rel.load_tracker(tmp_path / "relaciones.sqlite")["next_step"].tolist() == [" ".join(note.split())]
+        exported = rel.export_tracker(tracker, tmp_path / "copia.csv")
+        assert rel.load_tracker(exported)["next_step"].tolist() == [" ".join(note.split())]
+
+    @pytest.mark.parametrize("row", [
+        f"{SECRET},desconocida,2025-01-01,",
+        f"{SECRET},confianza,ayer por la tarde,",
+        f"{SECRET * 20},confianza,,",
+        f",confianza,,{SECRET}",
+    ])
+    def test_messages_never_quote_a_cell(self, tmp_path, row):
+        """A malformed row is named by its line and what is wrong, never by what it holds."""
+        from ssi_kit import relationships as rel
+
+        path = tmp_path / "relaciones.csv"
+        path.write_text(f"nombre,etapa,ultima_interaccion,siguiente_paso\nAna,conexion,,\n{row}\n", encoding="utf-8")
+        with pytest.raises(SSIInputError, match="Línea 3") as info:
+            rel.load_tracker(path)
+        assert SECRET not in str(info.value) and "desconocida" not in str(info.value)
+        assert "ayer" not in str(info.value)
+
+    def test_round_trip_of_what_a_learner_typed(self, tmp_path):
+        """A note «'=1+1» saved to CSV and loaded is «'=1+1», and «=1+1» is «=1+1»."""
+        from ssi_kit import relationships as rel
+
+        tracker = rel.add_contact(rel.new_tracker(), "Ana", next_step="'=1+1")
+        tracker = rel.add_contact(tracker, "Luis", next_step="=1+1; +2, @3")
+        out = rel.export_tracker(tracker, tmp_path / "copia.csv")
+        assert rel.load_tracker(out)["next_step"].tolist() == ["'=1+1", "=1+1; +2, @3"]

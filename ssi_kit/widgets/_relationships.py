@@ -35,7 +35,8 @@ class RelationshipTracker(widgets.VBox):
     Attributes
     ----------
     tracker : DataFrame
-        The contacts as they are now (also in the file at ``path``).
+        The contacts as they are in the file at ``path`` (read again after each save, so
+        contacts another window saved show up too).
     path : ipywidgets.Text
         The file; change it to load (and from then on save to) another one.
     name, last_interaction, next_step : ipywidgets.Text
@@ -101,24 +102,31 @@ class RelationshipTracker(widgets.VBox):
                 changed = add_contact(self.tracker, name, stage=self.stage.value,
                                       last_interaction=self.last_interaction.value or None,
                                       next_step=self.next_step.value or None)
-            saved = save_tracker(changed, self.path.value)
         except (SSIInputError, SSITypeError) as error:
             self.message.value = error_html(error)
             return
-        self.tracker = changed
-        self._refresh(tr("Guardado en {p}.", "Saved to {p}.", p=saved))
+        self._save(changed)
 
     def remove(self) -> None:
         """Remove the person named in the fields; save; redraw."""
         try:
             changed = remove_contact(self.tracker, self.name.value)
-            saved = save_tracker(changed, self.path.value)
         except (SSIInputError, SSITypeError) as error:
             self.message.value = error_html(error)
             return
-        self.tracker = changed
-        self.name.value = ""
+        if self._save(changed):
+            self.name.value = ""
+
+    def _save(self, changed: Any) -> bool:
+        """Save ``changed`` and show the file as it is now, with what other windows saved; False if it failed."""
+        try:
+            saved = save_tracker(changed, self.path.value)
+            self.tracker = load_tracker(saved)
+        except (SSIInputError, SSITypeError) as error:
+            self.message.value = error_html(error)
+            return False
         self._refresh(tr("Guardado en {p}.", "Saved to {p}.", p=saved))
+        return True
 
     # --- observers ------------------------------------------------------------------------
     def _on_select(self, change: dict[str, Any]) -> None:
@@ -172,14 +180,16 @@ def _table_html(tracker: Any) -> str:
 def relationship_tracker(path: str | PathLike[str] | None = None) -> RelationshipTracker:
     """Track your relationships: name, stage, last interaction and next step, saved to your file.
 
-    Each "Añadir o actualizar" or "Quitar" saves the whole file (atomically) and updates the
-    funnel in place. Nothing is written until you add someone.
+    Each "Añadir o actualizar" or "Quitar" saves that change (one transaction, merged with
+    what another window or lesson saved meanwhile: nobody is lost), reads the file again and
+    updates the funnel in place. Nothing is written until you add someone.
 
     Parameters
     ----------
     path : path, optional
-        Your file; by default ``relaciones.csv`` in your user data folder
-        (:func:`ssi_kit.relationships.tracker_path`). An existing file is loaded.
+        Your file; by default ``relaciones.sqlite`` in your user data folder
+        (:func:`ssi_kit.relationships.tracker_path`). An existing file is loaded; a ``.csv``
+        is read as an import, and saving asks for an ``.sqlite`` file.
 
     Returns
     -------
@@ -194,7 +204,7 @@ def relationship_tracker(path: str | PathLike[str] | None = None) -> Relationshi
     Examples
     --------
     >>> import tempfile, pathlib
-    >>> w = relationship_tracker(pathlib.Path(tempfile.mkdtemp()) / "rel.csv")
+    >>> w = relationship_tracker(pathlib.Path(tempfile.mkdtemp()) / "relaciones.sqlite")
     >>> w.name.value, w.stage.value = "Ana Ruiz", "colaboracion"
     >>> w.add()
     >>> list(w.figure.data[0].x)

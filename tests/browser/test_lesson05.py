@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ssi_kit.relationships import load_tracker
+
 from ._lab import error_outputs, open_notebook, run_all, screenshot, widget_errors
 
 LESSON = "05_poder_de_las_relaciones.ipynb"
@@ -25,7 +27,7 @@ def test_lesson05_runs_and_tracker_updates_funnel(page, lab_url, tmp_path):
     assert widget_errors(page) == 0
 
     # Work on a file of the test's own, never the real user's tracker.
-    own = tmp_path / "relaciones.csv"
+    own = tmp_path / "relaciones.sqlite"
     texts = tracker.locator(".widget-text input")
     texts.nth(0).fill(str(own))
     texts.nth(0).press("Enter")
@@ -38,6 +40,6 @@ def test_lesson05_runs_and_tracker_updates_funnel(page, lab_url, tmp_path):
     page.wait_for_function(f"() => ({_FUNNEL})()[3] === 1", timeout=20_000)
     assert page.evaluate(_FUNNEL) == [0, 0, 0, 1, 0, 0]
     assert "Ana Prueba" in tracker.inner_text()
-    assert own.exists() and "Ana Prueba" in own.read_text(encoding="utf-8-sig")
+    assert own.exists() and load_tracker(own)["name"].tolist() == ["Ana Prueba"]
     assert error_outputs(page) == []
     screenshot(page, "lesson05_tracker")
