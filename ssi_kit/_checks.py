@@ -573,8 +573,9 @@ def check_path(
         )
     asked = _Asked(name, os.fspath(value), who, example_hint)
     if not asked.given.strip():
-        raise asked.refuse(tr("{who} está vacío: escribe la ruta de {w}.", "{who} is empty: write the path of {w}.",
-                              who=who, w=noun), example_hint)
+        missing = who[:1].lower() + who[1:] if subject else tr("la ruta", "the path")
+        raise asked.refuse(tr("Falta {who}: escribe la ruta de {w}.", "{who} is missing: write the path of {w}.",
+                              who=missing, w=noun), example_hint)
     if "\0" in asked.given:
         raise asked.invalid(tr("lleva un carácter nulo", "it holds a NUL character"))
     path = Path(os.path.expanduser(asked.given))

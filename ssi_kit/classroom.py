@@ -28,10 +28,10 @@ from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from ._checks import MAX_FILE_BYTES, Source, check_date, check_frame, check_number, check_type
+from ._checks import MAX_FILE_BYTES, Source, check_date, check_frame, check_number, check_path, check_type
 from ._i18n import format_number, plural, short_repr, tr
 from ._table_reader import Table, TableKind, parse_dates, read_table
-from .errors import SSIInputError, SSITypeError, SSIWarning
+from .errors import SSIInputError, SSIWarning
 from .score import PILLAR_MAX, PILLARS, as_ssi, pillar_label
 
 if TYPE_CHECKING:
@@ -510,23 +510,11 @@ def submit(ssi: Any, alias: str, class_dir: str | PathLike[str], *,
         day = check_date(when, name="when", earliest=date(_FIRST_YEAR, 1, 1),
                          latest=date.today() + timedelta(days=1))
         moment = when if isinstance(when, datetime) else datetime(day.year, day.month, day.day)
-    if not isinstance(class_dir, (str, PathLike)) or not isinstance(os.fspath(class_dir), str):
-        raise SSITypeError(
-            tr("«class_dir» debe ser la ruta de la carpeta de la clase; recibido {k}.",
-               "'class_dir' must be the path of the class folder; received {k}.", k=type(class_dir).__name__),
-            field="class_dir", received=class_dir)
-    folder = Path(os.fspath(class_dir)).expanduser()
-    try:
-        is_folder = bool(os.fspath(class_dir).strip()) and folder.is_dir()
-    except (OSError, ValueError):
-        is_folder = False
-    if not is_folder:
-        raise SSIInputError(
-            tr("No existe la carpeta de la clase «{f}».", "The class folder '{f}' does not exist.",
-               f=short_repr(os.fspath(class_dir))[1:-1]),
-            field="class_dir", received=class_dir,
-            hint=tr("Pide a tu docente la ruta de la carpeta compartida.", "Ask your teacher for the shared folder."),
-        )
+    folder = check_path(class_dir, name="class_dir", use="folder", subject=tr("La carpeta de la clase",
+                                                                              "The class folder"),
+                        expected=tr("la ruta de la carpeta de la clase", "the path of the class folder"),
+                        hint=tr("Pide a tu docente la ruta de la carpeta compartida.",
+                                "Ask your teacher for the shared folder."))
     import pandas as pd
 
     row = pd.DataFrame([{"timestamp": moment.isoformat(sep=" "), "student": text, **score.as_dict(),
