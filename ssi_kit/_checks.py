@@ -573,7 +573,7 @@ def check_path(
         )
     asked = _Asked(name, os.fspath(value), who, example_hint)
     if not asked.given.strip():
-        missing = who[:1].lower() + who[1:] if subject else tr("la ruta", "the path")
+        missing = who[:1].lower() + who[1:] if subject else who
         raise asked.refuse(tr("Falta {who}: escribe la ruta de {w}.", "{who} is missing: write the path of {w}.",
                               who=missing, w=noun), example_hint)
     if "\0" in asked.given:

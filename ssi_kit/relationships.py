@@ -714,7 +714,7 @@ def export_tracker(tracker: pd.DataFrame, dest: str | PathLike[str], *, overwrit
     >>> out = export_tracker(add_contact(new_tracker(), "Ana", stage="confianza"),
     ...                      pathlib.Path(tempfile.mkdtemp()) / "relaciones.csv")
     >>> out.read_text(encoding="utf-8-sig").splitlines()
-    ['nombre,etapa,ultima_interaccion,siguiente_paso', 'Ana,confianza,,']
+    ['"nombre","etapa","ultima_interaccion","siguiente_paso"', '"Ana","confianza","",""']
     """
     from .safe_csv import check_destination, save_csv
 

@@ -673,8 +673,8 @@ class TestCheckPath:
     @pytest.mark.parametrize(("value", "error", "match"), [
         (42, SSITypeError, "«path» debe ser la ruta de un archivo \\(texto\\); recibido int"),
         (b"x.csv", SSITypeError, "recibido bytes"),
-        ("", SSIInputError, "Falta la ruta: escribe la ruta de un archivo"),
-        ("  ", SSIInputError, "Falta la ruta"),
+        ("", SSIInputError, "Falta «path»: escribe la ruta de un archivo"),
+        ("  ", SSIInputError, "Falta «path»"),
         ("a\0b", SSIInputError, "no es una ruta válida: lleva un carácter nulo"),
         ("a\ud800b", SSIInputError, "no es una ruta válida: lleva caracteres"),
     ])

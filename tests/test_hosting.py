@@ -216,7 +216,7 @@ class TestColabFallback:
 
     def test_relationships(self, colab, tmp_path):
         """The relationship tracker in Colab redraws its static funnel when someone is added."""
-        w = relationship_tracker(tmp_path / "rel.csv")
+        w = relationship_tracker(tmp_path / "relaciones.sqlite")
         assert isinstance(w.figure, StaticFigure) and w.figure in w.children
         before = w.figure.redraws
         w.name.value, w.stage.value = "Ana Ruiz", "colaboracion"
