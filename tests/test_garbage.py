@@ -196,6 +196,7 @@ def _cases() -> dict[str, tuple[Callable[..., Any], dict[str, Any]]]:
             "fig": plots.plot_responsiveness(messages.responsiveness_from_counts(20, 15)),
             "result": messages.responsiveness_from_counts(30, 12)}),
         "responsiveness_input": (ssi_kit.widgets.responsiveness_input, {"received": 20, "answered": 15}),
+        "course_home": (ssi_kit.widgets.course_home, {}),
     }
 
 

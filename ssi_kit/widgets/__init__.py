@@ -17,6 +17,7 @@ _WIDGETS: dict[str, str] = {
     "relationship_tracker": "._relationships",
     "class_planner": "._class_planner",
     "responsiveness_input": "._responsiveness",
+    "course_home": "._home",
 }
 
 __all__ = list(_WIDGETS)
