@@ -18,6 +18,7 @@ _WIDGETS: dict[str, str] = {
     "class_planner": "._class_planner",
     "responsiveness_input": "._responsiveness",
     "course_home": "._home",
+    "follow": "._follow",
 }
 
 __all__ = list(_WIDGETS)
