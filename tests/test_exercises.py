@@ -239,3 +239,117 @@ def test_percent_answer_common_verdicts():
     assert "Escribe un número" in percent_answer("mucho", 1.47)[0]
     verdict, value, _note = percent_answer(50, 1.47)
     assert verdict == KEEP_LOOKING and value == 50
+
+
+# --- what a widget needs to ask each exercise ---------------------------------------------------
+def _all_exercises():
+    import importlib
+    from pathlib import Path
+
+    folder = Path(ssi_kit.__file__).parent / "exercises"
+    lessons = [importlib.import_module(f"ssi_kit.exercises.{p.stem}") for p in sorted(folder.glob("lesson*.py"))]
+    return [pytest.param(ex, id=f"{lesson.LESSON}-{ex.key}") for lesson in lessons for ex in lesson.EXERCISES]
+
+
+@pytest.mark.parametrize("exercise", _all_exercises())
+class TestMetadata:
+    def test_prompt_in_both_languages_without_code(self, exercise):
+        """Each exercise asks its question in Spanish and English, with nothing to run to answer it."""
+        for language in ("es", "en"):
+            ssi_kit.set_language(language)
+            assert len(exercise.prompt.split()) >= 5 and "`" not in exercise.prompt and "{" not in exercise.prompt
+        assert exercise.prompt_es != exercise.prompt_en
+
+    def test_kind_and_options(self, exercise):
+        """The kind is known; choice kinds have options whose labels are unique and read in both languages."""
+        from ssi_kit.exercises import ANSWER_KINDS
+
+        assert exercise.kind in ANSWER_KINDS
+        if exercise.kind in ("choice", "choices", "order"):
+            for language in ("es", "en"):
+                ssi_kit.set_language(language)
+                labels = [choice.label for choice in exercise.options]
+                assert len(labels) >= 2 and len(set(labels)) == len(labels) and all(labels)
+        else:
+            assert exercise.options == ()
+
+    def test_hint_is_not_only_code(self, exercise):
+        """A hint says what to look at in words; code, when there is some, is an extra."""
+        import re
+
+        for language in ("es", "en"):
+            ssi_kit.set_language(language)
+            words = re.sub(r"`[^`]*`", "", exercise.hint_outcome().message).split()
+            assert len(words) >= 8, exercise.hint_outcome().message
+            assert "{" not in exercise.solution_outcome().message.split("`")[0]
+
+    def test_typed_answers_never_ask_for_quotes(self, exercise):
+        """In the widget, a judge's message never asks for quotes, brackets or a cell to run."""
+        for answer in ("zzz", "12,5", "-1", "marca", "ninguna"):
+            if exercise.kind in ("text", "number"):
+                message = exercise.evaluate_input(answer).message
+                assert "comillas" not in message and "corchetes" not in message and "celda" not in message
+
+
+def test_prompts_name_what_the_judges_check():
+    """The figures and ids a question names are the ones its judge checks."""
+    from ssi_kit.exercises import lesson01, lesson02, lesson03, lesson05
+
+    example = ssi_kit.load_dataset("ssi_ejemplo").member
+    assert "8,205 a 15" in lesson01.q2.prompt and f"{example.people}".replace(".", ",") in lesson01.q2.prompt
+    labels = ssi_kit.load_actions().set_index("id")["label"]
+    assert all(f"«{labels[a]}»" in lesson02.q2.prompt for a in lesson02.Q2_ACTIONS)
+    assert f"semana {lesson02.WEEKS}" in lesson02.q2.prompt and f"{lesson02.Q3_MINUTES} minutos" in lesson02.q3.prompt
+    assert f"{lesson03.Q2_CONNECTIONS} contactos" in lesson03.q2.prompt and "131" in lesson03.q1.prompt
+    assert str(lesson05.YEAR) in lesson05.q2.prompt
+
+
+def test_code_and_widget_messages():
+    """A judge says «entre comillas» to code and speaks of the box to a widget; empty answers likewise."""
+    assert "entre comillas" in lesson01.q3.check("arriba").message
+    assert "entre comillas" not in lesson01.q3.evaluate_input("arriba").message
+    assert "en lugar de ____" in lesson01.q3.check(NOT_ANSWERED).message
+    assert lesson01.q3.evaluate_input("  ").message == "Escribe tu respuesta en la casilla."
+    assert lesson01.q3.evaluate_input('"líder"').correct  # quotes typed in the box are fine
+
+
+def test_choice_kinds_need_choices():
+    """An exercise answered by choosing needs options, and only those kinds have them."""
+    from ssi_kit.exercises import Choice
+
+    with pytest.raises(ValueError):
+        Exercise(lambda a: None, "", "", "", "", kind="choice")
+    with pytest.raises(ValueError):
+        Exercise(lambda a: None, "", "", "", "", choices=(Choice("a", "A"),))
+    with pytest.raises(ValueError):
+        Exercise(lambda a: None, "", "", "", "", kind="essay")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("typed", "read"), [(' "marca" ', "marca"), ("«líder»", "líder"), ("'42,5'", "42,5"),
+                                             ('"', '"'), ("“sí”", "sí"), ("", ""), (None, "")])
+def test_read_typed(typed, read):
+    """What is typed in a box, trimmed and without one pair of quotes around it."""
+    from ssi_kit.exercises import read_typed
+
+    assert read_typed(typed) == read
+
+
+def test_solutions_name_options_by_their_labels():
+    """For exercises answered by choosing, the solution names the options as the learner reads them."""
+    from ssi_kit.exercises import lesson02, lesson05
+
+    assert "Compartir contenido de valor" in lesson02.q1.solution_outcome().message
+    assert lesson05.q1.solution_outcome().message.startswith("Interacción repetida, Reconocimiento")
+
+
+def test_widget_messages_name_no_code():
+    """A message a widget shows never names a function to run."""
+    import importlib
+
+    for number in range(7):
+        lesson = importlib.import_module(f"ssi_kit.exercises.lesson0{number}")
+        for exercise in lesson.EXERCISES:
+            if exercise.kind in ("text", "number"):
+                for answer in ("zzz", "12,5", "-1", "marca", "0", "99", "0,01"):
+                    message = exercise.evaluate_input(answer).message
+                    assert "ssi_kit" not in message and "()" not in message and "\"" not in message, message

@@ -77,11 +77,21 @@ def _cases() -> dict[str, tuple[Callable[..., Any], dict[str, Any]]]:
     """Each public function with valid arguments, by name."""
     from ssi_kit import classroom, history, messages, plans, plots, relationships
     from ssi_kit.actions import actions_for, load_actions, plan_actions, plan_minutes
+    from ssi_kit.exercises import lesson01
     from ssi_kit.linkedin_export import anonymize, is_decision_maker, network_summary, read_connections, save_csv
     from ssi_kit.network import degree_label, degrees_from, describe_pyramid, introducers, pyramid, read_network
     from ssi_kit.personal_plan import report
     from ssi_kit.simulation import best_plan, projection_at, recommend, simulate, simulate_many
-    from ssi_kit.widgets import class_planner, pyramid_explorer, relationship_tracker, simulator, ssi_input
+    from ssi_kit.widgets import (
+        class_planner,
+        exercise,
+        exercises,
+        pyramid_explorer,
+        quiz,
+        relationship_tracker,
+        simulator,
+        ssi_input,
+    )
 
     s = SSI(6, 6, 5, 8)
     graph = ssi_kit.load_dataset("red_ejemplo")
@@ -198,6 +208,9 @@ def _cases() -> dict[str, tuple[Callable[..., Any], dict[str, Any]]]:
         "responsiveness_input": (ssi_kit.widgets.responsiveness_input, {"received": 20, "answered": 15}),
         "course_home": (ssi_kit.widgets.course_home, {}),
         "follow": (ssi_kit.widgets.follow, {"source": __import__("ipywidgets").IntText(3), "render": str}),
+        "exercise": (exercise, {"ex": lesson01.q2}),
+        "exercises": (exercises, {"module": lesson01}),
+        "quiz": (quiz, {"questions": lesson01.QUIZ, "lesson": "01"}),
     }
 
 
@@ -256,7 +269,7 @@ def boxes():
 
 def test_every_widget_has_a_garbage_case():
     """A new widget cannot miss the garbage tests: each public widget has a case (and so its boxes are typed into)."""
-    assert set(ssi_kit.widgets.__all__) - set(_cases()) <= {"quiz"}  # the quiz takes Question objects, no boxes
+    assert set(ssi_kit.widgets.__all__) <= set(_cases())
 
 
 @settings(max_examples=int(os.environ.get("GARBAGE_EXAMPLES", "30")) * 3, deadline=None,

@@ -8,26 +8,35 @@ Each lesson has a module (``ssi_kit.exercises.lesson01``…) declaring its exerc
     ej.q1.solution()
 
 An exercise is data (prompt, hint, solution) plus a pure ``judge`` function, so the checks
-themselves are unit-tested.
+themselves are unit-tested. Each exercise also says what a widget needs to ask it without code
+(its ``lesson`` and ``key``, its question, the ``kind`` of answer and the ``choices`` when there are
+some); ``ssi_kit.widgets.exercise(ej.q1)`` shows it with a box or choices and the buttons
+«Comprobar», «Pista» and «Solución», and :meth:`Exercise.evaluate_input` judges what comes from
+that widget with the same judge.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import KW_ONLY, dataclass, field
 from typing import Any, Literal
 
 from .._html import NO_MATH, literal
 from .._i18n import format_number, format_thousands, pick, short_repr, tr
 from ..errors import SSIInputError, SSITypeError
 from ..plots import BLUE, ERROR_COLOR, GREEN, GREY
-from ..score import PILLAR_LABELS
+from ..score import PILLAR_LABELS, PILLARS, pillar_label
 
 __all__ = [
+    "ANSWER_KINDS",
     "KEEP_LOOKING",
     "NOT_ANSWERED",
+    "AnswerKind",
+    "Choice",
     "Exercise",
     "NumericExercise",
     "Outcome",
@@ -37,6 +46,9 @@ __all__ = [
     "read_name",
     "read_number",
     "read_pillar",
+    "read_typed",
+    "tr_path",
+    "unknown_pillar",
 ]
 
 
@@ -91,12 +103,17 @@ class Outcome:
     def __str__(self) -> str:
         return f"{self._title()} {self.message}".strip()
 
-    def _repr_markdown_(self) -> str:
+    def to_html(self) -> str:
+        """The verdict as safe HTML: the coloured title, then the message as literal text (the
+        `code` of a hint or a solution shows as code). What a notebook and the widgets show."""
         color = _COLORS[self.status]
         # A verdict may quote the learner's answer: all literal. Hints and solutions are course
         # text whose `code` shows as code.
         message = _as_text(self.message, code=self.status in ("hint", "solution"))
         return f'<span style="color:{color}"><b>{self._title()}</b></span> ' + message
+
+    def _repr_markdown_(self) -> str:
+        return self.to_html()
 
     def __repr__(self) -> str:
         return str(self)
@@ -110,6 +127,102 @@ def _as_text(message: str, *, code: bool) -> str:
         parts[-2:] = [parts[-2] + "`" + parts[-1]]
     shown = "".join(f"<code>{literal(part)}</code>" if i % 2 else literal(part) for i, part in enumerate(parts))
     return f'<span class="{NO_MATH}">{shown}</span>'
+
+
+# --- what a widget needs to ask an exercise ---------------------------------------------------
+AnswerKind = Literal["text", "number", "choice", "choices", "order"]
+ANSWER_KINDS: tuple[str, ...] = ("text", "number", "choice", "choices", "order")
+"""How an exercise is answered in its widget: a typed word (``text``), a typed number
+(``number``, read as a Spanish speaker writes it: ``42,895``), one of its :class:`Choice`
+(``choice``), several of them (``choices``, e.g. action ids) or all of them put in order
+(``order``)."""
+
+_ANSWER_BOX: ContextVar[bool] = ContextVar("ssi_kit_answer_box", default=False)
+
+
+@contextmanager
+def _answer_box() -> Iterator[None]:
+    token = _ANSWER_BOX.set(True)
+    try:
+        yield
+    finally:
+        _ANSWER_BOX.reset(token)
+
+
+def tr_path(code_es: str, code_en: str, box_es: str, box_en: str, /, **values: Any) -> str:
+    """:func:`tr` with one text for an answer written in code and one for an answer from a widget.
+
+    A judge says «entre comillas» or «ejecuta ssi_kit.load_actions()» to someone writing Python;
+    to someone typing in a box (:meth:`Exercise.evaluate_input`) it says what to look at instead.
+
+    >>> tr_path("Escribe 'sí' entre comillas.", "Write 'yes' in quotes.", "Escribe sí.", "Write yes.")
+    "Escribe 'sí' entre comillas."
+    """
+    return tr(box_es, box_en, **values) if _ANSWER_BOX.get() else tr(code_es, code_en, **values)
+
+
+def unknown_pillar(code_es: str, code_en: str) -> str:
+    """What a judge says to an answer that names no pillar: ``code_*`` to code, the four short names to a box.
+
+    >>> with _answer_box():
+    ...     unknown_pillar("Entre comillas.", "In quotes.")
+    'Escribe el nombre corto de un pilar: «marca», «personas», «información» o «relaciones».'
+    """
+    names = [f"«{pillar_label(pillar)}»" for pillar in PILLARS]
+    return tr_path(code_es, code_en, "Escribe el nombre corto de un pilar: {names} o {last}.",
+                   "Write a pillar's short name: {names} or {last}.", names=", ".join(names[:-1]), last=names[-1])
+
+
+_QUOTES = {'"': '"', "'": "'", "«": "»", "“": "”", "‘": "’"}
+
+
+def read_typed(text: Any) -> str:
+    """What a learner typed in an answer box, trimmed, without one pair of quotes around it (a
+    learner used to the code path may type ``"marca"`` with its quotes); not text gives ``""``.
+
+    >>> read_typed('  "42,895" '), read_typed("«líder»"), read_typed(3)
+    ('42,895', 'líder', '')
+    """
+    if not isinstance(text, str):
+        return ""
+    text = text.strip()
+    if len(text) >= 2 and _QUOTES.get(text[0]) == text[-1]:
+        text = text[1:-1].strip()
+    return text
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One option of an exercise answered by choosing: what the learner reads and what the judge gets.
+
+    Parameters
+    ----------
+    value : object
+        What the judge receives when this option is chosen (a word it accepts, an action id…).
+    label_es, label_en : str
+        What the learner reads (``label_en`` empty: the Spanish one).
+    group_es, group_en : str
+        A heading the option is shown under (a pillar for actions); empty for none.
+
+    Examples
+    --------
+    >>> Choice("no", "No").label
+    'No'
+    """
+
+    value: Any
+    label_es: str
+    label_en: str = ""
+    group_es: str = ""
+    group_en: str = ""
+
+    @property
+    def label(self) -> str:
+        return tr(self.label_es, self.label_en or self.label_es)
+
+    @property
+    def group(self) -> str:
+        return tr(self.group_es, self.group_en or self.group_es)
 
 
 @dataclass(frozen=True)
@@ -128,6 +241,19 @@ class Exercise:
         Said with a right answer: why it matters in the course.
     compute : callable, optional
         Computes the expected answer with the library (see :attr:`expected`).
+    lesson, key : str, keyword-only
+        Where the exercise lives: the lesson (``"01"``) and the question (``"q1"``); the widget
+        keeps the learner's progress under them (:mod:`ssi_kit.progress`).
+    prompt_es, prompt_en : str, keyword-only
+        The question as the widget asks it (no code needed to answer).
+    kind : {"text", "number", "choice", "choices", "order"}, keyword-only
+        How the widget takes the answer (see :data:`ANSWER_KINDS`).
+    choices : tuple of Choice, or a callable returning them, keyword-only
+        The options of ``choice``, ``choices`` and ``order`` exercises (a callable when they come
+        from a table, read when shown).
+    facts : callable, keyword-only
+        ``facts() -> {name: value}``: figures the library computes for the texts; ``{name}`` in
+        the prompt, hint or solution is replaced by the value as a learner reads it.
     """
 
     judge: Callable[[Any], str | None]
@@ -138,12 +264,40 @@ class Exercise:
     praise_es: str = ""
     praise_en: str = ""
     compute: Callable[[], Any] | None = None
+    _: KW_ONLY
+    lesson: str = ""
+    key: str = ""
+    prompt_es: str = ""
+    prompt_en: str = ""
+    kind: AnswerKind = "text"
+    choices: tuple[Choice, ...] | Callable[[], Sequence[Choice]] = ()
+    facts: Callable[[], Mapping[str, Any]] | None = None
     attempts: list[Outcome] = field(default_factory=list, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.kind not in ANSWER_KINDS:
+            raise ValueError(f"kind must be one of {ANSWER_KINDS}, not {self.kind!r}")
+        if (self.kind in ("choice", "choices", "order")) != bool(self.choices):
+            raise ValueError("choices go with the kinds choice, choices and order, and only with them")
 
     @property
     def expected(self) -> Any:
         """The right answer, computed by the library (``None`` for open questions)."""
         return None if self.compute is None else self.compute()
+
+    @property
+    def prompt(self) -> str:
+        """The question in the current language, its figures filled in."""
+        return self._text(self.prompt_es, self.prompt_en)
+
+    def prompt_html(self) -> str:
+        """The question as safe HTML for a widget: literal text, its `code` (if any) as code."""
+        return _as_text(self.prompt, code=True)
+
+    @property
+    def options(self) -> tuple[Choice, ...]:
+        """The choices, read now (empty for typed answers)."""
+        return tuple(self.choices() if callable(self.choices) else self.choices)
 
     def evaluate(self, answer: Any) -> Outcome:
         """Judge ``answer`` without displaying anything."""
@@ -169,6 +323,39 @@ class Exercise:
             return Outcome("correct", tr(self.praise_es, self.praise_en))
         return Outcome("incorrect", problem)
 
+    def evaluate_input(self, value: Any) -> Outcome:
+        """Judge what the exercise's widget holds, with the same judge as :meth:`evaluate`.
+
+        ``value`` is the typed text (``text`` and ``number``: ``"42,895"``, ``"informacion"``,
+        quotes around it are dropped), the chosen value (``choice``; ``None`` for none), the
+        chosen values (``choices``) or the value in each place (``order``; ``None`` for an
+        empty place). Nothing typed or chosen says where to answer, and the judge's messages
+        speak of the box instead of code (:func:`tr_path`).
+
+        Examples
+        --------
+        >>> ex = Exercise(lambda a: None if read_number(a)[0] == 1.5 else "no", "", "", "", "", kind="number")
+        >>> ex.evaluate_input(" 1,5 ").status, ex.evaluate_input("").message
+        ('correct', 'Escribe tu respuesta en la casilla.')
+        """
+        answer: Any
+        if self.kind in ("text", "number"):
+            answer = read_typed(value)
+            empty = tr("Escribe tu respuesta en la casilla.", "Write your answer in the box.")
+        elif self.kind == "choice":
+            answer = value
+            empty = tr("Elige una opción.", "Pick an option.")
+        elif self.kind == "choices":
+            answer = list(value) if isinstance(value, (list, tuple)) else []
+            empty = tr("Marca al menos una opción.", "Tick at least one option.")
+        else:  # order
+            answer = list(value) if isinstance(value, (list, tuple)) and None not in value else []
+            empty = tr("Elige qué va en cada puesto.", "Choose what goes in each place.")
+        if answer is None or (isinstance(answer, (str, list)) and not answer):
+            return Outcome("not_attempted", empty)
+        with _answer_box():
+            return self.evaluate(answer)
+
     def check(self, answer: Any) -> Outcome:
         """Judge ``answer``; the returned verdict shows coloured in a notebook."""
         outcome = self.evaluate(answer)
@@ -177,7 +364,20 @@ class Exercise:
 
     def _text(self, es: str, en: str) -> str:
         text = tr(es, en)
-        return text.replace("{expected}", _shown(self.expected)) if "{expected}" in text else text
+        if "{expected}" in text:
+            text = text.replace("{expected}", self._shown_value(self.expected))
+        if self.facts is not None and "{" in text:
+            for name, value in self.facts().items():
+                text = text.replace("{" + name + "}", _shown(value))
+        return text
+
+    def _shown_value(self, value: Any) -> str:
+        """A value as the learner reads it: an option's label when the exercise has options."""
+        labels = {repr(choice.value): choice.label for choice in self.options}
+        if not labels:
+            return _shown(value)
+        values = value if isinstance(value, (list, tuple)) else [value]
+        return ", ".join(labels.get(repr(v), _shown(v)) for v in values)
 
     def hint_outcome(self) -> Outcome:
         """The hint, as a value (what :meth:`hint` shows)."""
@@ -277,8 +477,10 @@ def percent_answer(answer: Any, expected: float, *, tolerance: float = 0.05,
     """
     value, note = read_number(answer)
     if value is None:
-        return tr("Escribe un número, el porcentaje: por ejemplo {e}.", "Write a number, the percentage: e.g. {e}.",
-                  e=example), None, note
+        english = "Write a number, the percentage: e.g. {e}."
+        return tr_path("Escribe un número, el porcentaje: por ejemplo {e}.", english,
+                       "Escribe un número, el porcentaje: por ejemplo {c}.", english,
+                       e=example, c=example.replace(".", ",")), None, note
     if math.isclose(value, expected, abs_tol=tolerance):
         return None, value, note
     if math.isclose(value * 100, expected, abs_tol=tolerance):

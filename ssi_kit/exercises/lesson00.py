@@ -8,7 +8,9 @@ from .._i18n import tr
 from ..score import PILLAR_LABELS, pillar_label
 from . import Exercise, Question, read_name
 
-__all__ = ["QUIZ", "q1"]
+__all__ = ["EXERCISES", "LESSON", "QUIZ", "q1"]
+
+LESSON = "00"
 
 
 def _expected_name() -> str:
@@ -35,14 +37,26 @@ def _judge_short_name(answer: Any) -> str | None:
 
 q1 = Exercise(
     _judge_short_name,
-    hint_es="Es una sola palabra y va entre comillas, como en `\"marca\"`.",
-    hint_en="It is one word and goes in quotes, as in `\"brand\"`.",
-    solution_es="`\"{expected}\"`: el texto va entre comillas; mayúsculas y tildes dan igual.",
-    solution_en="`\"{expected}\"`: text goes in quotes; case and accents do not matter.",
-    praise_es="Eso es: el texto va entre comillas. Ya sabes responder a los ejercicios de las lecciones.",
-    praise_en="That's it: text goes in quotes. You are ready for the lessons' exercises.",
+    hint_es="Es una sola palabra: la que va entre paréntesis junto a «Construir relaciones» en la lista de pilares. "
+            "En una celda de código iría entre comillas, como `\"marca\"`.",
+    hint_en="It is one word: the one in brackets next to 'Build relationships' in the list of pillars. "
+            "In a code cell it goes in quotes, as in `\"brand\"`.",
+    solution_es="«{expected}». En la casilla se escribe tal cual; en una celda de código, entre comillas: "
+                "`\"{expected}\"`. Mayúsculas y tildes dan igual.",
+    solution_en="'{expected}'. In the box, type it as it is; in a code cell, in quotes: `\"{expected}\"`. "
+                "Case and accents do not matter.",
+    praise_es="Eso es. Ya sabes responder a los ejercicios de las lecciones (en una celda de código, el texto va "
+              "entre comillas).",
+    praise_en="That's it. You are ready for the lessons' exercises (in a code cell, text goes in quotes).",
     compute=_expected_name,
+    lesson=LESSON, key="q1",
+    prompt_es="¿Cuál es el nombre corto que usa ssi-kit para el pilar «Construir relaciones»? Míralo en la lista de "
+              "pilares de arriba.",
+    prompt_en="What is the short name ssi-kit uses for the pillar 'Build relationships'? Look it up in the list of "
+              "pillars above.",
 )
+EXERCISES = (q1,)
+"""The lesson's exercises, in order (``ssi_kit.widgets.exercises(lesson00)`` shows them all)."""
 
 QUIZ = [
     Question(

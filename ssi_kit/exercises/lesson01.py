@@ -5,12 +5,23 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from .._i18n import tr
+from .._i18n import format_number, tr
 from ..datasets import load_dataset
-from ..score import LEVELS, SSI, pillar_label
-from . import Exercise, NumericExercise, Question, read_name, read_number, read_pillar
+from ..score import LAGGARD_THRESHOLD, LEADER_THRESHOLD, LEVELS, SSI, pillar_label
+from . import (
+    Exercise,
+    NumericExercise,
+    Question,
+    read_name,
+    read_number,
+    read_pillar,
+    tr_path,
+    unknown_pillar,
+)
 
-__all__ = ["LEVEL_KEYS", "Q2_PEOPLE", "Q3_PILLARS", "QUIZ", "q1", "q2", "q3", "q4"]
+__all__ = ["EXERCISES", "LESSON", "LEVEL_KEYS", "Q2_PEOPLE", "Q3_PILLARS", "QUIZ", "q1", "q2", "q3", "q4"]
+
+LESSON = "01"
 
 Q2_PEOPLE = 15.0
 Q3_PILLARS = (20.0, 18.0, 17.0, 16.5)
@@ -32,12 +43,17 @@ def _level_word(level: str) -> str:
     return tr(LEVELS["es"][level], LEVELS["en"][level]).split(" (")[0]
 
 
+def _facts() -> dict[str, str]:
+    example = _example()
+    return {"people_now": format_number(example.people), "total_now": format_number(example.total),
+            "pillars": "; ".join(format_number(v) for v in Q3_PILLARS),
+            "sum": format_number(SSI(*Q3_PILLARS).total)}
 
 
 def _judge_weakest(answer: Any) -> str | None:
     pillar = read_pillar(answer)
     if pillar is None:
-        return tr(
+        return unknown_pillar(
             "Responde con el nombre corto de un pilar entre comillas: \"marca\", \"personas\", \"información\" o "
             "\"relaciones\".",
             "Answer with a pillar's short name in quotes: \"brand\", \"people\", \"insights\" or \"relationships\".",
@@ -55,8 +71,8 @@ def _total_with_people() -> float:
 def _judge_total(answer: Any) -> str | None:
     value = read_number(answer)[0]
     if value is None:
-        return tr("Escribe un número, por ejemplo 42.5 (o \"42,5\" entre comillas).",
-                  "Write a number, e.g. 42.5.")
+        return tr_path("Escribe un número, por ejemplo 42.5 (o \"42,5\" entre comillas).", "Write a number, e.g. 42.5.",
+                       "Escribe un número, por ejemplo 42,5.", "Write a number, e.g. 42.5.")
     if math.isclose(value, _total_with_people(), abs_tol=0.002):
         return None
     if math.isclose(value, _example().total, abs_tol=0.01):
@@ -72,9 +88,10 @@ def _level_expected() -> str:
 def _judge_level(answer: Any) -> str | None:
     key = LEVEL_KEYS.get(read_name(answer) or "")
     if key is None:
-        return tr(
+        return tr_path(
             "Responde entre comillas \"líder\", \"intermedio\" o \"rezagado\".",
             "Answer in quotes \"leader\", \"average\" or \"laggard\".",
+            "Escribe «líder», «intermedio» o «rezagado».", "Write 'leader', 'average' or 'laggard'.",
         )
     if key != SSI(*Q3_PILLARS).level:
         return tr("Suma los cuatro pilares y compara con las líneas de 30 y 70.",
@@ -89,8 +106,8 @@ def _introductions_pillar() -> str:
 def _judge_introductions(answer: Any) -> str | None:
     pillar = read_pillar(answer)
     if pillar is None:
-        return tr("Responde con el nombre corto de un pilar entre comillas, por ejemplo \"marca\".",
-                  "Answer with a pillar's short name in quotes, e.g. \"brand\".")
+        return unknown_pillar("Responde con el nombre corto de un pilar entre comillas, por ejemplo \"marca\".",
+                              "Answer with a pillar's short name in quotes, e.g. \"brand\".")
     if pillar == "people":
         return tr("Buscar a la gente adecuada es «personas»; pedir que te presenten va más allá: es confianza.",
                   "Finding the right people is 'people'; asking to be introduced goes further: it is trust.")
@@ -100,35 +117,63 @@ def _judge_introductions(answer: Any) -> str | None:
     return None
 
 
+_CUTS = f"{LEADER_THRESHOLD:g} y {LAGGARD_THRESHOLD:g}"
+_CUTS_EN = f"{LEADER_THRESHOLD:g} and {LAGGARD_THRESHOLD:g}"
+_PILLAR_NAMES_ES = "«marca», «personas», «información» o «relaciones»"
+_PILLAR_NAMES_EN = "'brand', 'people', 'insights' or 'relationships'"
+
 q1 = Exercise(
     _judge_weakest,
     hint_es="Mira la barra más baja del gráfico, o ejecuta `ejemplo.member.weakest`.",
     hint_en="Look at the lowest bar in the chart, or run `ejemplo.member.weakest`.",
-    solution_es="`ssi_kit.pillar_label(ejemplo.member.weakest)` → «{expected}»: el pilar con menos puntos.",
-    solution_en="`ssi_kit.pillar_label(ejemplo.member.weakest)` → '{expected}': the pillar with fewest points.",
+    solution_es="«{expected}»: el pilar con menos puntos. Desde el código: "
+                "`ssi_kit.pillar_label(ejemplo.member.weakest)`.",
+    solution_en="'{expected}': the pillar with fewest points. From code: "
+                "`ssi_kit.pillar_label(ejemplo.member.weakest)`.",
     praise_es="Es el pilar con menos puntos: por ahí conviene empezar a mejorar.",
     praise_en="It is the pillar with fewest points: the place to start improving.",
     compute=lambda: pillar_label(_example().weakest),
+    lesson=LESSON, key="q1",
+    prompt_es=f"¿Cuál es el pilar más débil del SSI de ejemplo? Escribe su nombre corto: {_PILLAR_NAMES_ES}.",
+    prompt_en=f"Which is the weakest pillar of the example SSI? Write its short name: {_PILLAR_NAMES_EN}.",
 )
 q2 = NumericExercise(
     _judge_total,
-    hint_es="El total es la suma de los cuatro pilares: cambia solo «personas» y vuelve a sumar.",
-    hint_en="The total is the sum of the pillars: change only 'people' and add again.",
-    solution_es="`ejemplo.member.total - ejemplo.member.people + 15` → {expected}",
-    solution_en="`ejemplo.member.total - ejemplo.member.people + 15` → {expected}",
+    hint_es="El total es la suma de los cuatro pilares: cambia solo «personas» y vuelve a sumar. También puedes "
+            "hacerlo en los controles de «Mete tus barras» con los valores del ejemplo: pon «personas» en 15 y lee "
+            "el total exacto, entre paréntesis.",
+    hint_en="The total is the sum of the pillars: change only 'people' and add again. You can also do it with the "
+            "controls of 'Enter your bars' at the example's values: set 'people' to 15 and read the exact total, in "
+            "brackets.",
+    solution_es="{expected}: el total de ahora, {total_now}, menos los {people_now} de «personas», más 15. Desde el "
+                "código: `ejemplo.member.total - ejemplo.member.people + 15`.",
+    solution_en="{expected}: the current total, {total_now}, minus the {people_now} of 'people', plus 15. From code: "
+                "`ejemplo.member.total - ejemplo.member.people + 15`.",
     praise_es="Subir un pilar sube el total en la misma cantidad: el SSI es la suma de los cuatro.",
     praise_en="Raising one pillar raises the total by the same amount: the SSI is the sum of the four.",
     compute=_total_with_people,
+    lesson=LESSON, key="q2", kind="number", facts=_facts,
+    prompt_es=f"Si el ejemplo subiera su pilar «personas» de {{people_now}} a {Q2_PEOPLE:g} sin tocar los demás, "
+              "¿cuál sería su total?",
+    prompt_en=f"If the example raised its 'people' pillar from {{people_now}} to {Q2_PEOPLE:g} and left the others as "
+              "they are, what would its total be?",
 )
 q3 = Exercise(
     _judge_level,
-    hint_es="Suma los cuatro pilares, o ejecuta `ssi_kit.SSI(20, 18, 17, 16.5).level_label`.",
-    hint_en="Add the four pillars, or run `ssi_kit.SSI(20, 18, 17, 16.5).level_label`.",
-    solution_es="20 + 18 + 17 + 16,5 = 71,5, por encima de 70 → «{expected}».",
-    solution_en="20 + 18 + 17 + 16.5 = 71.5, above 70 → '{expected}'.",
+    hint_es=f"Suma los cuatro pilares y compara el total con {_CUTS}. Desde el código: "
+            "`ssi_kit.SSI(20, 18, 17, 16.5).level_label`.",
+    hint_en=f"Add the four pillars and compare the total with {_CUTS_EN}. From code: "
+            "`ssi_kit.SSI(20, 18, 17, 16.5).level_label`.",
+    solution_es=f"{{pillars}} suman {{sum}}, por encima de {LEADER_THRESHOLD:g} → «{{expected}}».",
+    solution_en=f"{{pillars}} add up to {{sum}}, above {LEADER_THRESHOLD:g} → '{{expected}}'.",
     praise_es="Por encima de 70 estás en el grupo de cabeza (un corte que usa ssi-kit, ver data/fuentes.csv).",
     praise_en="Above 70 you are in the leading group (a cut ssi-kit uses, see data/fuentes.csv).",
     compute=_level_expected,
+    lesson=LESSON, key="q3", facts=_facts,
+    prompt_es=f"Alguien tiene {{pillars}} en sus cuatro pilares. Con los cortes de {_CUTS} que usa ssi-kit, ¿en qué "
+              "grupo queda? Escribe «líder», «intermedio» o «rezagado».",
+    prompt_en=f"Someone has {{pillars}} in their four pillars. With the cuts at {_CUTS_EN} ssi-kit uses, which group "
+              "are they in? Write 'leader', 'average' or 'laggard'.",
 )
 q4 = Exercise(
     _judge_introductions,
@@ -139,7 +184,14 @@ q4 = Exercise(
     praise_es="Pedir presentaciones es construir relaciones: tu contacto común presta su confianza.",
     praise_en="Asking for introductions builds relationships: your shared contact lends you their trust.",
     compute=_introductions_pillar,
+    lesson=LESSON, key="q4",
+    prompt_es="Según el curso, pedir a un contacto que te presente a otra persona, ¿qué pilar alimenta? Escribe su "
+              "nombre corto.",
+    prompt_en="According to the course, asking a connection to introduce you to someone feeds which pillar? Write its "
+              "short name.",
 )
+EXERCISES = (q1, q2, q3, q4)
+"""The lesson's exercises, in order (``ssi_kit.widgets.exercises(lesson01)`` shows them all)."""
 
 QUIZ = [
     Question(

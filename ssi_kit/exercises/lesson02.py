@@ -8,18 +8,30 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .._checks import check_number
-from .._i18n import format_number, short_repr, tr
+from .._i18n import format_number, format_percent, short_repr, tr
 from ..actions import load_actions, plan_minutes
 from ..datasets import load_dataset
 from ..errors import SSIInputError
-from ..score import SSI, TOTAL_MAX, pillar_label
-from ..simulation import best_plan, simulate
-from . import Exercise, NumericExercise, Question, read_name, read_number, read_pillar
+from ..score import PILLAR_LABELS, SSI, TOTAL_MAX, pillar_label
+from ..simulation import DECAY, best_plan, simulate
+from . import (
+    Choice,
+    Exercise,
+    NumericExercise,
+    Question,
+    read_name,
+    read_number,
+    read_pillar,
+    tr_path,
+    unknown_pillar,
+)
 
 __all__ = [
-    "BURST", "BURST_WEEKS", "PLAN_KEYS", "Q2_ACTIONS", "Q3_MINUTES", "Q5_ACTION", "QUIZ", "STEADY", "WEEKS",
-    "q1", "q2", "q3", "q4", "q5",
+    "BURST", "BURST_WEEKS", "EXERCISES", "LESSON", "PLAN_KEYS", "Q2_ACTIONS", "Q3_MINUTES", "Q5_ACTION", "QUIZ",
+    "STEADY", "WEEKS", "action_choices", "q1", "q2", "q3", "q4", "q5",
 ]
+
+LESSON = "02"
 
 WEEKS = 26  # six months
 Q2_ACTIONS = ("compartir_contenido", "responder_mensajes")
@@ -45,6 +57,49 @@ def _example() -> SSI:
 def _final_total(ids: Iterable[str]) -> float:
     frame = simulate(_example(), list(ids), weeks=WEEKS)
     return float(frame[(frame.week == WEEKS) & (frame.pillar == "total")].score.iloc[0])
+
+
+def action_choices() -> tuple[Choice, ...]:
+    """The catalog's actions as options of an exercise: the id for the judge, the label to read,
+    grouped by pillar (what the simulator shows).
+
+    >>> action_choices()[0].value, action_choices()[0].label
+    ('perfil_completo', 'Completar el perfil al 100 %')
+    """
+    catalog = load_actions()
+    return tuple(
+        Choice(str(action), str(label_es), str(label_en),
+               PILLAR_LABELS["es"][pillar].capitalize(), PILLAR_LABELS["en"][pillar].capitalize())
+        for action, label_es, label_en, pillar in zip(catalog["id"], catalog["label_es"], catalog["label_en"],
+                                                      catalog["pillar"])
+    )
+
+
+def _named(ids: Iterable[str]) -> str:
+    """Actions as a judge names them: ids for code, the labels a learner ticked in a widget."""
+    ids = list(ids)
+    labels = load_actions().set_index("id")["label"]
+    return tr_path("{ids}", "{ids}", "{labels}", "{labels}",
+                   ids=", ".join(short_repr(a, 40) for a in ids),
+                   labels=", ".join(f"«{labels.get(a, a)}»" for a in ids))
+
+
+def _labels(ids: Iterable[str]) -> list[str]:
+    labels = load_actions().set_index("id")["label"]
+    return [str(labels[a]) for a in ids]
+
+
+def _facts() -> dict[str, Any]:
+    q2 = _labels(Q2_ACTIONS)
+    return {
+        "weakest": pillar_label(_example().weakest),
+        "q2_first": q2[0], "q2_second": q2[1],
+        "q2_shown": format_number(_projected_total(), 1),
+        "steady": _labels(STEADY)[0], "steady_minutes": plan_minutes(list(STEADY), weeks=WEEKS),
+        "burst_minutes": plan_minutes(list(BURST), weeks=BURST_WEEKS),
+        "steady_total": format_number(_steady_total(), 1), "burst_total": format_number(_burst_total(), 1),
+        "decay": format_percent(DECAY),
+    }
 
 
 def _as_ids(answer: Any) -> list[str] | str:
@@ -85,14 +140,15 @@ def _judge_weakest_actions(answer: Any) -> str | None:
     if isinstance(ids, str):
         return ids
     if len(ids) < 2:
-        return tr("Elige al menos dos acciones.", "Pick at least two actions.")
+        return tr_path("Elige al menos dos acciones.", "Pick at least two actions.",
+                       "Marca al menos dos acciones.", "Tick at least two actions.")
     weakest = set(_weakest_actions())
     others = [a for a in ids if a not in weakest]
     if others:
         return tr(
             "{ids} no son del pilar más débil. ¿Cuál es el pilar más bajo del ejemplo?",
             "{ids} do not belong to the weakest pillar. Which pillar is the example's lowest?",
-            ids=", ".join(short_repr(a, 40) for a in others),
+            ids=_named(others),
         )
     return None
 
@@ -113,27 +169,37 @@ def _judge_projection(answer: Any) -> str | None:
         return tr("{r} no es un total posible: el total del SSI va de 0 a 100.",
                   "{r} is not a possible total: the SSI total goes from 0 to 100.", r=short_repr(answer))
     if value is None:
-        return tr("Escribe un número, por ejemplo 45.3 o \"45,3\".", "Write a number, e.g. 45.3.")
+        return tr_path("Escribe un número, por ejemplo 45.3 o \"45,3\".", "Write a number, e.g. 45.3.",
+                       "Escribe un número, por ejemplo 45,3.", "Write a number, e.g. 45.3.")
     try:
         value = check_number(value, name=tr("respuesta", "answer"), maximum=TOTAL_MAX)
     except SSIInputError as error:
         return error.message + " " + tr("El total del SSI va de 0 a 100.", "The SSI total goes from 0 to 100.")
-    if math.isclose(value, _projected_total(), abs_tol=0.05):
+    # Right as computed, or as the simulator's summary shows it (one decimal).
+    if math.isclose(value, _projected_total(), abs_tol=0.05) or math.isclose(value, round(_projected_total(), 1)):
         return None
     if math.isclose(value, _example().total, abs_tol=0.05):
-        return tr(
+        return tr_path(
             "Ese es el total de la semana 0. Busca la fila de la semana {weeks}.",
             "That is week 0's total. Look for the row of week {weeks}.",
+            "Ese es el total de la semana 0, el primer número de «Proyección en {weeks} semanas». Lee el segundo.",
+            "That is week 0's total, the first number of 'Projection over {weeks} weeks'. Read the second.",
             weeks=WEEKS,
         )
     if math.isclose(value, _final_total([]), abs_tol=0.05):
-        return tr(
+        return tr_path(
             "Ese es el total sin hacer nada. ¿Pasaste las dos acciones a simulate?",
             "That is the total when doing nothing. Did you pass both actions to simulate?",
+            "Ese es el total sin hacer nada. ¿Marcaste las dos acciones en el simulador?",
+            "That is the total when doing nothing. Did you tick both actions in the simulator?",
         )
-    return tr(
+    return tr_path(
         "No coincide con la proyección. Mira la fila «total» de la semana {weeks}.",
         "It does not match the projection. Look at the 'total' row of week {weeks}.",
+        "No coincide con la proyección. En el simulador, con solo esas dos acciones marcadas y {weeks} semanas, "
+        "lee el último número de «Proyección en {weeks} semanas».",
+        "It does not match the projection. In the simulator, with only those two actions ticked and {weeks} weeks, "
+        "read the last number of 'Projection over {weeks} weeks'.",
         weeks=WEEKS,
     )
 
@@ -158,12 +224,16 @@ def _judge_best_plan(answer: Any) -> str | None:
     best = best_plan(_example(), Q3_MINUTES, weeks=WEEKS).total
     mine = _final_total(ids)
     if mine < best - 0.005:
-        return tr(
+        return tr_path(
             "Cabe en tu tiempo y llega a {mine}, pero hay un plan que llega más alto. "
             "Prueba ssi_kit.best_plan.",
             "It fits your time and reaches {mine}, but a plan exists that goes higher. "
             "Try ssi_kit.best_plan.",
-            mine=format_number(mine, 1),
+            "Cabe en tu tiempo y llega a {mine}, pero hay un plan que llega más alto. Prueba el botón «Mejor plan "
+            "para mi tiempo» del simulador con {budget} min/semana.",
+            "It fits your time and reaches {mine}, but a plan exists that goes higher. Try the simulator's button "
+            "'Best plan for my time' with {budget} min/week.",
+            mine=format_number(mine, 1), budget=Q3_MINUTES,
         )
     return None
 
@@ -207,12 +277,10 @@ def _pillar_of(action: str) -> str:
     return pillar_label(str(load_actions().set_index("id").pillar[action]))
 
 
-
-
 def _judge_pillar(answer: Any) -> str | None:
     pillar = read_pillar(answer)
     if pillar is None:
-        return tr(
+        return unknown_pillar(
             "Responde con el nombre corto de un pilar entre comillas: «marca», «personas», «información» o "
             "«relaciones».",
             "Answer with a pillar's short name in quotes: \"brand\", \"people\", \"insights\" or \"relationships\".",
@@ -227,74 +295,112 @@ def _judge_pillar(answer: Any) -> str | None:
 
 q1 = Exercise(
     _judge_weakest_actions,
-    hint_es="Primero el pilar más bajo del ejemplo, `ejemplo.member.weakest`; luego sus acciones: "
-    "`ssi_kit.actions_for(ejemplo.member.weakest)`.",
-    hint_en="First the example's lowest pillar, `ejemplo.member.weakest`; then its actions: "
-    "`ssi_kit.actions_for(ejemplo.member.weakest)`.",
-    solution_es="Cualquier par de acciones del pilar más débil vale: {expected}. Las lista "
-    "`ssi_kit.actions_for(ejemplo.member.weakest)`.",
-    solution_en="Any two actions of the weakest pillar will do: {expected}. "
+    hint_es="El curso aconseja empezar por el pilar más débil: mira en la sección 1 cuál tiene menos puntos en el "
+    "ejemplo y marca dos de sus acciones. Desde el código: `ssi_kit.actions_for(ejemplo.member.weakest)`.",
+    hint_en="The course advises starting with the weakest pillar: see in section 1 which has fewest points in the "
+    "example and tick two of its actions. From code: `ssi_kit.actions_for(ejemplo.member.weakest)`.",
+    solution_es="Cualquier par de acciones del pilar más débil, «{weakest}», vale: {expected}. Desde el código: "
+    "`ssi_kit.actions_for(ejemplo.member.weakest)` las lista.",
+    solution_en="Any two actions of the weakest pillar, '{weakest}', will do: {expected}. From code: "
     "`ssi_kit.actions_for(ejemplo.member.weakest)` lists them.",
     praise_es="Empiezas por donde más margen tienes, como aconseja el curso.",
     praise_en="You start where you have most room, as the course advises.",
     compute=_weakest_actions,
+    lesson=LESSON, key="q1", kind="choices", choices=action_choices, facts=_facts,
+    prompt_es="Siguiendo el consejo del curso sobre por dónde empezar, elige al menos dos acciones para el SSI de "
+    "ejemplo.",
+    prompt_en="Following the course's advice on where to start, pick at least two actions for the example SSI.",
 )
 q2 = NumericExercise(
     _judge_projection,
-    hint_es=f"Proyecta las dos acciones y mira la fila «total» de la última semana: "
+    hint_es=f"En el simulador, pulsa «Quitar todo», marca solo esas dos acciones y deja {WEEKS} semanas: el resumen "
+    f"dice «Proyección en {WEEKS} semanas: inicio → final», y el final es el total de la semana {WEEKS}. "
+    f"Desde el código: "
     f"`projection_at(ssi_kit.simulate(ejemplo.member, {list(Q2_ACTIONS)}, weeks={WEEKS}), weeks=[{WEEKS}])`.",
-    hint_en=f"Project both actions and look at the 'total' row of the last week: "
+    hint_en=f"In the simulator, press 'Clear all', tick only those two actions and keep {WEEKS} weeks: the summary "
+    f"says 'Projection over {WEEKS} weeks: start → end', and the end is the total of week {WEEKS}. From code: "
     f"`projection_at(ssi_kit.simulate(ejemplo.member, {list(Q2_ACTIONS)}, weeks={WEEKS}), weeks=[{WEEKS}])`.",
-    solution_es=f"{{expected}}: es la fila «total» de la semana {WEEKS} en "
+    solution_es=f"{{expected}} (el simulador lo redondea a {{q2_shown}}). Es la fila «total» de la semana {WEEKS} en "
     f"`ssi_kit.show_table(projection_at(ssi_kit.simulate(ejemplo.member, {list(Q2_ACTIONS)}, weeks={WEEKS}), "
     f"weeks=[{WEEKS}]))`.",
-    solution_en=f"{{expected}}: the 'total' row of week {WEEKS} in "
+    solution_en=f"{{expected}} (the simulator rounds it to {{q2_shown}}). It is the 'total' row of week {WEEKS} in "
     f"`ssi_kit.show_table(projection_at(ssi_kit.simulate(ejemplo.member, {list(Q2_ACTIONS)}, weeks={WEEKS}), "
     f"weeks=[{WEEKS}]))`.",
     praise_es="Eso es lo que el modelo proyecta: una orientación, no una promesa.",
     praise_en="That is what the model projects: a guide, not a promise.",
     compute=_projected_total,
+    lesson=LESSON, key="q2", kind="number", facts=_facts,
+    prompt_es=f"En el simulador (con el SSI de ejemplo), deja marcadas solo «{{q2_first}}» y «{{q2_second}}», con "
+    f"{WEEKS} semanas. ¿Qué total proyecta el modelo en la semana {WEEKS}?",
+    prompt_en=f"In the simulator (with the example SSI), leave only '{{q2_first}}' and '{{q2_second}}' ticked, with "
+    f"{WEEKS} weeks. What total does the model project at week {WEEKS}?",
 )
 q3 = Exercise(
     _judge_best_plan,
-    hint_es=f"`ssi_kit.best_plan(ejemplo.member, {Q3_MINUTES}, weeks={WEEKS})` prueba todas las combinaciones "
-    "que caben en tu tiempo.",
-    hint_en=f"`ssi_kit.best_plan(ejemplo.member, {Q3_MINUTES}, weeks={WEEKS})` tries every combination that fits "
-    "your time.",
-    solution_es=f"{{expected}}: `print(ssi_kit.best_plan(ejemplo.member, {Q3_MINUTES}, weeks={WEEKS}))` lo dice, "
-    "con sus minutos y su total.",
-    solution_en=f"{{expected}}: `print(ssi_kit.best_plan(ejemplo.member, {Q3_MINUTES}, weeks={WEEKS}))` says so, "
-    "with its minutes and total.",
+    hint_es=f"En el simulador, pon «Min/semana» en {Q3_MINUTES}, deja {WEEKS} semanas y pulsa «Mejor plan para mi "
+    "tiempo»: prueba todas las combinaciones que caben en ese tiempo y marca la mejor. Desde el código: "
+    f"`ssi_kit.best_plan(ejemplo.member, {Q3_MINUTES}, weeks={WEEKS})`.",
+    hint_en=f"In the simulator, set 'Min/week' to {Q3_MINUTES}, keep {WEEKS} weeks and press 'Best plan for my time': "
+    "it tries every combination that fits that time and ticks the best. From code: "
+    f"`ssi_kit.best_plan(ejemplo.member, {Q3_MINUTES}, weeks={WEEKS})`.",
+    solution_es=f"{{expected}}: las marca el botón «Mejor plan para mi tiempo» con {Q3_MINUTES} min/semana. Desde el "
+    f"código, `print(ssi_kit.best_plan(ejemplo.member, {Q3_MINUTES}, weeks={WEEKS}))` lo dice, con sus minutos y su "
+    "total.",
+    solution_en=f"{{expected}}: the button 'Best plan for my time' ticks them with {Q3_MINUTES} min/week. From code, "
+    f"`print(ssi_kit.best_plan(ejemplo.member, {Q3_MINUTES}, weeks={WEEKS}))` says so, with its minutes and total.",
     praise_es=f"Ningún otro plan de hasta {Q3_MINUTES} minutos llega más alto en el modelo.",
     praise_en=f"No other plan of up to {Q3_MINUTES} minutes goes higher in the model.",
     compute=_best_actions,
+    lesson=LESSON, key="q3", kind="choices", choices=action_choices,
+    prompt_es=f"El ejemplo tiene {Q3_MINUTES} minutos a la semana. ¿Qué acciones forman el plan que más sube su total "
+    f"en {WEEKS} semanas? Búscalo con el simulador y marca aquí esas acciones.",
+    prompt_en=f"The example has {Q3_MINUTES} minutes a week. Which actions make the plan that raises its total most in "
+    f"{WEEKS} weeks? Find it with the simulator and tick those actions here.",
 )
 q4 = Exercise(
     _judge_steady,
-    hint_es=f"Proyecta los dos y compara la fila «total» del final. Constante: "
-    f"`projection_at(ssi_kit.simulate(ejemplo.member, {list(STEADY)}, weeks={WEEKS}), weeks=[{WEEKS}])`. "
-    f"Intensivo ({BURST_WEEKS} semanas con todo y luego nada; la segunda parte sigue a la primera): "
+    hint_es=f"¿Qué le pasa a un pilar cuando dejas de trabajarlo? En el simulador, con solo «{{steady}}» marcada, lee "
+    f"el total de la semana {WEEKS}; con las cinco acciones de «información» y {BURST_WEEKS} semanas, mira cuánto "
+    f"sube en ese tiempo. Después, sin ningún hábito, cada pilar pierde cada semana un {{decay}} de lo que tiene "
+    f"por encima de su suelo, durante {WEEKS - BURST_WEEKS} semanas. Desde el código, constante: "
+    f"`projection_at(ssi_kit.simulate(ejemplo.member, {list(STEADY)}, weeks={WEEKS}), weeks=[{WEEKS}])`; "
+    f"intensivo (la segunda parte sigue a la primera): "
     f"`intensivo = ssi_kit.simulate(ssi_kit.simulate(ejemplo.member, {list(BURST)}, weeks={BURST_WEEKS}), [], "
     f"weeks={WEEKS - BURST_WEEKS}); print(projection_at(intensivo, weeks=[{WEEKS - BURST_WEEKS}]))`.",
-    hint_en=f"Project both and compare the final 'total' row. Steady: "
-    f"`projection_at(ssi_kit.simulate(ejemplo.member, {list(STEADY)}, weeks={WEEKS}), weeks=[{WEEKS}])`. "
-    f"Burst ({BURST_WEEKS} weeks of everything, then nothing; the second part continues the first): "
+    hint_en=f"What happens to a pillar once you stop working on it? In the simulator, with only '{{steady}}' ticked, "
+    f"read the total of week {WEEKS}; with the five 'insights' actions and {BURST_WEEKS} weeks, see how much it "
+    f"climbs in that time. Afterwards, with no habit, each pillar loses {{decay}} a week of what it has above its "
+    f"floor, for {WEEKS - BURST_WEEKS} weeks. From code, steady: "
+    f"`projection_at(ssi_kit.simulate(ejemplo.member, {list(STEADY)}, weeks={WEEKS}), weeks=[{WEEKS}])`; "
+    f"burst (the second part continues the first): "
     f"`intensivo = ssi_kit.simulate(ssi_kit.simulate(ejemplo.member, {list(BURST)}, weeks={BURST_WEEKS}), [], "
     f"weeks={WEEKS - BURST_WEEKS}); print(projection_at(intensivo, weeks=[{WEEKS - BURST_WEEKS}]))`.",
-    solution_es="«{expected}». El intensivo sube deprisa, pero en cuanto lo dejas el pilar vuelve a bajar hacia su "
-    "suelo; el constante nunca baja y sigue sumando cada semana, con menos esfuerzo por semana.",
-    solution_en="'{expected}'. The burst climbs fast, but once you stop, the pillar fades back towards its floor; "
-    "the steady plan never goes down and keeps adding every week, with less effort per week.",
+    solution_es=f"«{{expected}}»: en la semana {WEEKS} el constante llega a {{steady_total}} y el intensivo se queda "
+    "en {burst_total}. El intensivo sube deprisa, pero en cuanto lo dejas el pilar vuelve a bajar hacia su suelo; "
+    "el constante nunca baja y sigue sumando cada semana, con menos esfuerzo por semana.",
+    solution_en=f"'{{expected}}': at week {WEEKS} the steady plan reaches {{steady_total}} and the burst stays at "
+    "{burst_total}. The burst climbs fast, but once you stop, the pillar fades back towards its floor; the steady "
+    "plan never goes down and keeps adding every week, with less effort per week.",
     praise_es="Un poco cada semana gana a mucho de golpe: el SSI refleja tu actividad de ahora.",
     praise_en="A little every week beats a lot at once: the SSI reflects what you do now.",
     compute=_winner,
+    lesson=LESSON, key="q4", kind="choice", facts=_facts,
+    choices=(Choice("constante", "Constante", "Steady"), Choice("intensivo", "Intensivo", "Burst")),
+    prompt_es=f"Dos planes para el SSI de ejemplo durante {WEEKS} semanas. Constante: «{{steady}}» "
+    f"({{steady_minutes}} minutos) todas las semanas. Intensivo: las cinco acciones de «información» a la vez "
+    f"({{burst_minutes}} minutos a la semana), pero solo las {BURST_WEEKS} primeras semanas; después, nada. Antes de "
+    f"calcular nada: ¿cuál acaba con el total más alto en la semana {WEEKS}?",
+    prompt_en=f"Two plans for the example SSI over {WEEKS} weeks. Steady: '{{steady}}' ({{steady_minutes}} minutes) "
+    f"every week. Burst: the five 'insights' actions at once ({{burst_minutes}} minutes a week), but only the first "
+    f"{BURST_WEEKS} weeks; then nothing. Before working anything out: which ends with the higher total at week "
+    f"{WEEKS}?",
 )
 q5 = Exercise(
     _judge_pillar,
-    hint_es="Piensa en qué haces al debatir en un grupo. Puedes comprobarlo en el catálogo: "
-    f"`ssi_kit.show_table(plan_actions([\"{Q5_ACTION}\"]))`.",
-    hint_en="Think of what you do when you discuss in a group. You can check it in the catalog: "
-    f"`ssi_kit.show_table(plan_actions([\"{Q5_ACTION}\"]))`.",
+    hint_es="Piensa en qué haces al debatir en un grupo. Puedes comprobarlo en la tabla de acciones del curso "
+    f"(sección 3, columna «Pilar»). Desde el código: `ssi_kit.show_table(plan_actions([\"{Q5_ACTION}\"]))`.",
+    hint_en="Think of what you do when you discuss in a group. You can check it in the course's table of actions "
+    f"(section 3, column 'Pillar'). From code: `ssi_kit.show_table(plan_actions([\"{Q5_ACTION}\"]))`.",
     solution_es="«{expected}»: aportar ideas en los debates de tus grupos es interactuar ofreciendo información. "
     f"`plan_actions([\"{Q5_ACTION}\"])` lo muestra.",
     solution_en="'{expected}': contributing ideas to your groups' discussions is engaging with insights. "
@@ -302,7 +408,14 @@ q5 = Exercise(
     praise_es="Compartir lo que sabes, en grupos o en publicaciones, es lo que alimenta ese pilar.",
     praise_en="Sharing what you know, in groups or in posts, is what feeds that pillar.",
     compute=lambda: _pillar_of(Q5_ACTION),
+    lesson=LESSON, key="q5",
+    prompt_es="Según el curso, participar en los debates de tus grupos, ¿a qué pilar alimenta? Escribe su nombre "
+    "corto: «marca», «personas», «información» o «relaciones».",
+    prompt_en="According to the course, taking part in your groups' discussions feeds which pillar? Write its short "
+    "name: 'brand', 'people', 'insights' or 'relationships'.",
 )
+EXERCISES = (q1, q2, q3, q4, q5)
+"""The lesson's exercises, in order (``ssi_kit.widgets.exercises(lesson02)`` shows them all)."""
 
 QUIZ = [
     Question(

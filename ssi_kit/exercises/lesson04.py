@@ -13,9 +13,22 @@ from typing import Any
 
 from .._i18n import tr
 from ..score import pillar_label
-from . import KEEP_LOOKING, Exercise, NumericExercise, Question, percent_answer, read_name, read_pillar
+from . import (
+    KEEP_LOOKING,
+    Choice,
+    Exercise,
+    NumericExercise,
+    Question,
+    percent_answer,
+    read_name,
+    read_pillar,
+    tr_path,
+    unknown_pillar,
+)
 
-__all__ = ["QUIZ", "REPLY_KEYS", "q1", "q2", "q3", "q4"]
+__all__ = ["EXERCISES", "LESSON", "QUIZ", "REPLY_KEYS", "q1", "q2", "q3", "q4"]
+
+LESSON = "04"
 
 ANSWER_ACTION = "responder_mensajes"
 """The catalog's action for answering messages and invitations."""
@@ -38,14 +51,13 @@ def _answer_pillar() -> str:
     return str(catalog.loc[catalog["id"] == ANSWER_ACTION, "pillar"].iloc[0])
 
 
-
-
 def _judge_pillar(answer: Any) -> str | None:
     pillar = read_pillar(answer)
     if pillar is None:
-        return tr('Responde con el nombre corto de un pilar entre comillas: "marca", "personas", "información" o '
-                  '"relaciones".',
-                  'Answer with a pillar\'s short name in quotes: "brand", "people", "insights" or "relationships".')
+        return unknown_pillar('Responde con el nombre corto de un pilar entre comillas: "marca", "personas", '
+                              '"información" o "relaciones".',
+                              'Answer with a pillar\'s short name in quotes: "brand", "people", "insights" or '
+                              '"relationships".')
     if pillar == _answer_pillar():
         return None
     if pillar == "relationships":
@@ -53,22 +65,33 @@ def _judge_pillar(answer: Any) -> str | None:
                   "Busca dónde aparece «responde a los mensajes».",
                   "It sounds logical, but in the course 'relationships' is identifying decision makers and meeting "
                   "in person. Look for where 'answer messages' appears.")
-    return tr("Ese pilar no. Mira la fila «{a}» del catálogo: ssi_kit.load_actions().",
-              "Not that pillar. Look at the '{a}' row of the catalog: ssi_kit.load_actions().", a=ANSWER_ACTION)
+    return tr_path("Ese pilar no. Mira la fila «{a}» del catálogo: ssi_kit.load_actions().",
+                   "Not that pillar. Look at the '{a}' row of the catalog: ssi_kit.load_actions().",
+                   "Ese pilar no. En la tabla de los pilares de la lección 01, busca en qué fila está «responder "
+                   "mensajes e invitaciones».",
+                   "Not that pillar. In lesson 01's table of pillars, find the row that lists 'answering messages and "
+                   "invitations'.", a=ANSWER_ACTION)
 
 
 q1 = Exercise(
     _judge_pillar,
-    hint_es="En el catálogo de acciones (`ssi_kit.load_actions()`) busca la fila «responder_mensajes» y mira su "
+    hint_es="En la tabla de los pilares de la lección 01, busca «responder mensajes e invitaciones». Desde el código: "
+            "en el catálogo de acciones (`ssi_kit.load_actions()`) busca la fila «responder_mensajes» y mira su "
             "columna «pillar».",
-    hint_en="In the action catalog (`ssi_kit.load_actions()`) find the «responder_mensajes» row and read its "
-            "«pillar» column.",
+    hint_en="In lesson 01's table of pillars, look for 'answering messages and invitations'. From code: in the "
+            "action catalog (`ssi_kit.load_actions()`) find the «responder_mensajes» row and read its «pillar» "
+            "column.",
     solution_es="«{expected}»: el curso incluye contestar los mensajes y las invitaciones entre las acciones de "
                 "ese pilar.",
     solution_en="'{expected}': the course lists answering messages and invitations among that pillar's actions.",
     praise_es="Responder es relacionarte compartiendo conocimiento: cada respuesta cuenta para ese pilar.",
     praise_en="Answering is engaging by sharing what you know: each answer counts for that pillar.",
     compute=lambda: pillar_label(_answer_pillar()),
+    lesson=LESSON, key="q1",
+    prompt_es="Responder mensajes e invitaciones, ¿qué pilar del SSI alimenta? Escribe su nombre corto: «marca», "
+              "«personas», «información» o «relaciones».",
+    prompt_en="Answering messages and invitations feeds which SSI pillar? Write its short name: 'brand', 'people', "
+              "'insights' or 'relationships'.",
 )
 
 
@@ -110,15 +133,22 @@ def _judge_rate(answer: Any) -> str | None:
 
 q2 = NumericExercise(
     _judge_rate,
-    hint_es="Respondidas entre recibidas, por 100: "
+    hint_es="Lo dicen la frase que resume sus mensajes y el anillo de la sección 2: respondidas entre recibidas, por "
+            "100. Desde el código: "
             "`resultado = ssi_kit.responsiveness(mensajes); resultado.answered / resultado.received * 100`",
-    hint_en="Answered over received, times 100: "
+    hint_en="The sentence summing up her messages and the ring in section 2 say so: answered over received, times "
+            "100. From code: "
             "`resultado = ssi_kit.responsiveness(mensajes); resultado.answered / resultado.received * 100`",
     solution_es="{expected} %: respondidas entre recibidas, por 100 (el spam y el borrador no cuentan).",
     solution_en="{expected}%: answered over received, times 100 (the spam and the draft do not count).",
     praise_es="Cada conversación sin respuesta es una oportunidad, o al menos una buena imagen, que se pierde.",
     praise_en="Each unanswered conversation is an opportunity, or at least a good image, lost.",
     compute=_example_rate_percent,
+    lesson=LESSON, key="q2", kind="number",
+    prompt_es="En los mensajes de ejemplo de Lucía, ¿qué porcentaje de las conversaciones que empezaron otras "
+              "personas respondió? (sin contar spam ni borradores)",
+    prompt_en="In Lucía's example messages, what percentage of the conversations other people started did she "
+              "answer? (without spam or drafts)",
 )
 
 
@@ -154,13 +184,19 @@ q3 = Exercise(
     hint_es="Piensa en una feria de tu sector: si alguien te ofrece algo que no necesitas, ¿te das la vuelta?",
     hint_en="Think of a trade fair in your field: if someone offers you something you do not need, do you turn "
             "away?",
-    solution_es="«{expected}»: un «no, gracias» amable cierra la conversación, deja buena imagen y la puerta "
-                "abierta.",
-    solution_en="«{expected}» (reply): a kind «no, gracias» closes the conversation, leaves a good image and the "
-                "door open.",
+    solution_es="«{expected}»: responder, aunque sea con un «no, gracias» amable, cierra la conversación, deja "
+                "buena imagen y la puerta abierta.",
+    solution_en="'{expected}': a reply, even a kind «no, gracias» (responder), closes the conversation, leaves a "
+                "good image and the door open.",
     praise_es="Decir sí o no a tiempo es lo que el curso llama liderazgo: también ayuda a quien te escribió.",
     praise_en="Saying yes or no in time is what the course calls leadership: it also helps whoever wrote.",
     compute=_offer_key,
+    lesson=LESSON, key="q3", kind="choice",
+    choices=(Choice("responder", "Responder", "Reply"), Choice("ignorar", "Ignorar el mensaje", "Ignore the message"),
+             Choice("bloquear", "Bloquear a quien escribe", "Block whoever wrote"),
+             Choice("aceptar", "Aceptar la oferta", "Accept the offer")),
+    prompt_es="Te escribe una empresa seria ofreciéndote un servicio que no necesitas. ¿Qué haces?",
+    prompt_en="A serious company writes offering you a service you do not need. What do you do?",
 )
 
 
@@ -184,14 +220,21 @@ def _judge_mexico(answer: Any) -> str | None:
 
 q4 = NumericExercise(
     _judge_mexico,
-    hint_es="12 millones entre 500 millones, por 100. En Python: `12 / 500 * 100`",
-    hint_en="12 million over 500 million, times 100. In Python: `12 / 500 * 100`",
+    hint_es="12 millones entre 500 millones, por 100 (la tabla de proporciones de la sección 1 te deja "
+            "comprobarlo). Desde el código: `12 / 500 * 100`",
+    hint_en="12 million over 500 million, times 100 (the table of shares in section 1 lets you check it). "
+            "From code: `12 / 500 * 100`",
     solution_es="{expected} %: algo más de 2 de cada 100 usuarios del mundo estaban en México.",
     solution_en="{expected}%: a little over 2 in 100 of the world's users were in Mexico.",
     praise_es="Pocos en proporción, pero millones de personas: hay con quién hacer negocios.",
     praise_en="Few in proportion, but millions of people: there is plenty of business to do.",
     compute=_mexico_share_percent,
+    lesson=LESSON, key="q4", kind="number",
+    prompt_es="Según las cifras del curso, ¿qué porcentaje de los usuarios del mundo estaba en México?",
+    prompt_en="According to the course's figures, what percentage of the world's users were in Mexico?",
 )
+EXERCISES = (q1, q2, q3, q4)
+"""The lesson's exercises, in order (``ssi_kit.widgets.exercises(lesson04)`` shows them all)."""
 
 
 # --- the quiz that closes the lesson ---------------------------------------------------------

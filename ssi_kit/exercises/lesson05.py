@@ -13,9 +13,11 @@ from typing import Any
 from .._i18n import tr
 from ..errors import SSIInputError
 from ..relationships import STAGES, UNDEVELOPED_VALUE, never_contacted, stage_key
-from . import KEEP_LOOKING, Exercise, NumericExercise, Question, percent_answer, read_name, read_number
+from . import KEEP_LOOKING, Choice, Exercise, NumericExercise, Question, percent_answer, read_name, read_number, tr_path
 
-__all__ = ["QUIZ", "SHUFFLED", "YEAR", "q1", "q2", "q3", "q4"]
+__all__ = ["EXERCISES", "LESSON", "QUIZ", "SHUFFLED", "YEAR", "q1", "q2", "q3", "q4"]
+
+LESSON = "05"
 
 SHUFFLED = ("confianza", "colaboracion", "interaccion", "encuentro", "reconocimiento")
 """The stages of q1, shuffled: the learner puts them in order."""
@@ -46,25 +48,36 @@ def _judge_order(answer: Any) -> str | None:
     if keys == expected[::-1]:
         return tr("Está al revés: empieza por lo que ocurre primero.", "It is reversed: start with what happens first.")
     wrong = next(i for i, (a, b) in enumerate(zip(keys, expected)) if a != b)
+    if wrong == 0:
+        return tr("La primera no es esa: ¿qué pasa antes de reconocerse?",
+                  "The first one is not that: what happens before you recognise each other?")
     return tr("Las {n} primeras van bien; revisa a partir de «{k}».", "The first {n} are right; check from '{k}' on.",
               n=wrong, k=keys[wrong])
 
 
-def _share_2025() -> float:
+def _exact_share() -> float:
+    """The share of YEAR's connections never contacted, in per cent, unrounded (the chart shows two decimals)."""
     from ..datasets import load_dataset
     from ..relationships import example_messages
 
     shares = never_contacted(load_dataset("conexiones_ejemplo"), example_messages())
-    return round(float(shares.loc[shares["year"] == YEAR, "share"].iloc[0]) * 100, 1)
+    return float(shares.loc[shares["year"] == YEAR, "share"].iloc[0]) * 100
+
+
+def _share_2025() -> float:
+    return round(_exact_share(), 1)
 
 
 def _judge_share(answer: Any) -> str | None:
-    verdict, _value, note = percent_answer(answer, _share_2025(), tolerance=0.051, example="12.5")
+    # Right as the chart shows it (two decimals) or rounded to one, either way.
+    verdict, _value, note = percent_answer(answer, _exact_share(), tolerance=0.051, example="12.5")
     if verdict != KEEP_LOOKING:
         return verdict
-    return (note + " " if note else "") + tr(
+    return (note + " " if note else "") + tr_path(
         "Busca la fila del año {y} en never_contacted(contactos, mensajes) y mira la columna «share».",
-        "Find the row of {y} in never_contacted(contactos, mensajes) and look at the 'share' column.", y=YEAR)
+        "Find the row of {y} in never_contacted(contactos, mensajes) and look at the 'share' column.",
+        "Busca la barra del año {y} en el gráfico de contactos sin mensajes (o su fila en la tabla).",
+        "Find the bar of {y} in the chart of connections without messages (or its row in the table).", y=YEAR)
 
 
 _ZERO_WORDS = {"cero", "nada", "zero", "nothing", "ninguno", "none"}
@@ -94,7 +107,8 @@ def _judge_after_collaboration(answer: Any) -> str | None:
     try:
         key = stage_key(answer)
     except SSIInputError as error:
-        return error.message
+        return tr_path(error.message, error.message, "Escribe el nombre de una etapa: {stages}.",
+                       "Write the name of a stage: {stages}.", stages=", ".join(f"«{s.label}»" for s in STAGES))
     if key == _after_collaboration():
         return None
     if key == "confianza":
@@ -105,28 +119,43 @@ def _judge_after_collaboration(answer: Any) -> str | None:
 
 q1 = Exercise(
     _judge_order,
-    hint_es="Piensa en cómo conoces a alguien en los debates: primero coincidís a menudo, y la confianza es lo "
-            "último. Las etapas están en `[etapa.key for etapa in relationships.STAGES]`.",
+    hint_es="Piensa en cómo conoces a alguien en los debates: primero coinciden a menudo, y la confianza es lo "
+            "último. La escalera de la sección 1 las pone en orden. Desde el código: "
+            "`[etapa.key for etapa in relationships.STAGES]`.",
     hint_en="Think of how you get to know someone in discussions: first you meet often, and trust comes last. "
-            "The stages are in `[stage.key for stage in relationships.STAGES]`.",
+            "The ladder in section 1 puts them in order. From code: `[stage.key for stage in relationships.STAGES]`.",
     solution_es="{expected}: de la interacción repetida al reconocimiento, la colaboración, el encuentro (o la "
                 "llamada) y la confianza.",
     solution_en="{expected}: from repeated interaction to recognition, collaboration, meeting (or a call) and trust.",
     praise_es="Cada etapa se apoya en la anterior: no se salta de conectar a confiar.",
     praise_en="Each stage rests on the one before: you do not jump from connecting to trusting.",
     compute=_ladder,
+    lesson=LESSON, key="q1", kind="order",
+    choices=tuple(Choice(stage.key, stage.label_es, stage.label_en)
+                  for key in SHUFFLED for stage in STAGES if stage.key == key),
+    prompt_es="Ordena estas etapas de una relación, de la primera a la última.",
+    prompt_en="Put these stages of a relationship in order, from first to last.",
 )
 q2 = NumericExercise(
     _judge_share,
-    hint_es="`relationships.never_contacted(contactos, mensajes)` da la fracción por año; la de 2025 por 100.",
-    hint_en="`relationships.never_contacted(contactos, mensajes)` gives the fraction per year; 2025's times 100.",
-    solution_es="{expected} %: `relationships.never_contacted(contactos, mensajes)`, fila de 2025, "
-                "columna «share» × 100.",
-    solution_en="{expected}%: `relationships.never_contacted(contactos, mensajes)`, row 2025, "
-                "column 'share' × 100.",
+    hint_es=f"Mira la barra de {YEAR} en el gráfico de contactos sin mensajes de la sección 3 (o su fila en la tabla). "
+            f"Desde el código: `relationships.never_contacted(contactos, mensajes)` da la fracción por año; la de "
+            f"{YEAR}, por 100.",
+    hint_en=f"Look at the bar of {YEAR} in the chart of connections without messages in section 3 (or its row in the "
+            f"table). From code: `relationships.never_contacted(contactos, mensajes)` gives the fraction per year; "
+            f"{YEAR}'s times 100.",
+    solution_es=f"{{exact}} %: la barra de {YEAR} en el gráfico. Desde el código: "
+                f"`relationships.never_contacted(contactos, mensajes)`, fila de {YEAR}, columna «share» × 100.",
+    solution_en=f"{{exact}}%: the bar of {YEAR} in the chart. From code: "
+                f"`relationships.never_contacted(contactos, mensajes)`, row {YEAR}, column 'share' × 100.",
     praise_es="Las conexiones recientes son las más fáciles de reactivar: aún se acuerdan de ti.",
     praise_en="Recent connections are the easiest to reactivate: they still remember you.",
     compute=_share_2025,
+    lesson=LESSON, key="q2", kind="number", facts=lambda: {"exact": round(_exact_share(), 2)},
+    prompt_es=f"En el ejemplo, ¿qué porcentaje de los contactos con los que conectaste en {YEAR} no ha cruzado ningún "
+              "mensaje contigo?",
+    prompt_en=f"In the example, what percentage of the connections you made in {YEAR} has never exchanged a message "
+              "with you?",
 )
 q3 = Exercise(
     _judge_worth,
@@ -137,17 +166,25 @@ q3 = Exercise(
     praise_es="Por eso importa menos cuántos contactos tienes que qué haces con ellos.",
     praise_en="That is why what you do with your connections matters more than how many you have.",
     compute=lambda: UNDEVELOPED_VALUE,
+    lesson=LESSON, key="q3", kind="number",
+    prompt_es="Según el curso, ¿cuánto vale una conexión con la que nunca haces evolucionar la relación? (un número)",
+    prompt_en="According to the course, what is a connection worth if you never develop the relationship? (a number)",
 )
 q4 = Exercise(
     _judge_after_collaboration,
     hint_es="Es el paso de lo virtual a lo físico; si la distancia lo impide, una llamada.",
     hint_en="It is the step from virtual to physical; a call if distance prevents it.",
-    solution_es="\"{expected}\": conoceros en persona, o con una llamada si estáis lejos.",
-    solution_en="\"{expected}\": meeting in person, or on a call if you are far apart.",
+    solution_es="«{expected}»: conocerse en persona, o con una llamada si viven lejos.",
+    solution_en="'{expected}': meeting in person, or on a call if you are far apart.",
     praise_es="Ahí, dice el curso, surge la «magia»: los proyectos pasan a ser realidad.",
     praise_en="There, says the course, the 'magic' happens: projects become real.",
     compute=_after_collaboration,
+    lesson=LESSON, key="q4",
+    prompt_es="Ya colaboras con alguien. ¿Qué etapa viene después? Escribe su nombre.",
+    prompt_en="You already work with someone. Which stage comes next? Write its name.",
 )
+EXERCISES = (q1, q2, q3, q4)
+"""The lesson's exercises, in order (``ssi_kit.widgets.exercises(lesson05)`` shows them all)."""
 
 QUIZ = [
     Question(
@@ -179,7 +216,7 @@ QUIZ = [
         "The course insists: the return need not be money nor immediate.",
     ),
     Question(
-        "¿Qué mide «nunca cruzasteis un mensaje» en tu exportación?",
+        "¿Qué mide «nunca cruzaron un mensaje» en tu exportación?",
         "What does 'you never exchanged a message' measure in your export?",
         ("Exactamente las relaciones que valen 0", "Una aproximación: hay otras formas de relacionarse",
          "Tu SSI"),

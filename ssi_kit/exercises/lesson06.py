@@ -12,9 +12,21 @@ from typing import Any
 
 from .._i18n import tr
 from ..score import pillar_label
-from . import Exercise, NumericExercise, Question, read_name, read_number, read_pillar
+from . import (
+    Choice,
+    Exercise,
+    NumericExercise,
+    Question,
+    read_name,
+    read_number,
+    read_pillar,
+    tr_path,
+    unknown_pillar,
+)
 
-__all__ = ["QUIZ", "q1", "q2", "q3"]
+__all__ = ["EXERCISES", "LESSON", "QUIZ", "q1", "q2", "q3"]
+
+LESSON = "06"
 
 
 def _class() -> Any:
@@ -32,8 +44,8 @@ def _weakest() -> str:
 def _judge_weakest(answer: Any) -> str | None:
     pillar = read_pillar(answer)
     if pillar is None:
-        return tr('Escribe el nombre de un pilar entre comillas, por ejemplo "marca".',
-                  'Write a pillar\'s name in quotes, e.g. "marca".')
+        return unknown_pillar('Escribe el nombre de un pilar entre comillas, por ejemplo "marca".',
+                              'Write a pillar\'s name in quotes, e.g. "marca".')
     if pillar == _weakest():
         return None
     return tr("«{p}» no es el pilar con la media más baja de la clase: mira el gráfico «Qué enseñar ahora».",
@@ -47,6 +59,18 @@ def _improved() -> int:
     return int((class_progress(_class())["change"] > 0).sum())
 
 
+def _measured_twice() -> int:
+    from ..classroom import class_progress
+
+    return len(class_progress(_class()))
+
+
+def _class_size() -> int:
+    from ..classroom import latest_submissions
+
+    return len(latest_submissions(_class()))
+
+
 def _judge_improved(answer: Any) -> str | None:
     value, note = read_number(answer)
     if value is None or not float(value).is_integer():
@@ -54,9 +78,18 @@ def _judge_improved(answer: Any) -> str | None:
     expected = _improved()
     if math.isclose(value, expected):
         return None
-    return (note + " " if note else "") + tr(
+    size = _class_size()
+    if math.isclose(value, size) and size != _measured_twice():
+        return tr("La clase tiene {n} personas, pero quien envió una sola medida no tiene primera y última: no cuenta.",
+                  "The class has {n} people, but whoever sent a single measurement has no first and last: they do "
+                  "not count.", n=size)
+    return (note + " " if note else "") + tr_path(
         "Cuenta las filas de classroom.class_progress(clase) cuyo «change» es mayor que 0.",
-        "Count the rows of classroom.class_progress(clase) whose 'change' is above 0.")
+        "Count the rows of classroom.class_progress(clase) whose 'change' is above 0.",
+        "Cuenta en el gráfico «Progreso de cada persona entre dos medidas» a quienes acaban más arriba de donde "
+        "empezaron.",
+        "Count, in the chart 'Each person's progress between two measurements', those who end higher than they "
+        "started.")
 
 
 _NO_WORDS = {"no", "nunca", "never", "falso", "false"}
@@ -71,28 +104,46 @@ def _judge_grade(answer: Any) -> str | None:
         return None
     if name in _YES_WORDS:
         return tr("Piensa en qué dice el curso que NO es el SSI.", "Think of what the course says the SSI is NOT.")
-    return tr('Responde "sí" o "no", entre comillas.', 'Answer "sí" or "no", in quotes.')
+    return tr_path('Responde "sí" o "no", entre comillas.', 'Answer "sí" or "no", in quotes.',
+                   "Responde «sí» o «no».", "Answer 'yes' or 'no'.")
 
 
 q1 = Exercise(
     _judge_weakest,
-    hint_es="`classroom.weakest_pillar(clase)` lo calcula con el último envío de cada persona.",
-    hint_en="`classroom.weakest_pillar(clase)` works it out with each person's latest submission.",
+    hint_es="Mira el gráfico «Qué enseñar ahora» del panel de la clase: el pilar con la media más baja. Desde el "
+            "código: `classroom.weakest_pillar(clase)` lo calcula con el último envío de cada persona.",
+    hint_en="Look at the class dashboard's chart 'What to teach next': the pillar with the lowest average. From "
+            "code: `classroom.weakest_pillar(clase)` works it out with each person's latest submission.",
     solution_es="«{expected}»: es el pilar con la media más baja; `classroom.weakest_pillar(clase)`.",
     solution_en="'{expected}': the pillar with the lowest average; `classroom.weakest_pillar(clase)`.",
     praise_es="Ese es el tema de la próxima sesión: lo que más margen tiene para toda la clase.",
     praise_en="That is the topic of the next session: where the whole class has most room.",
     compute=lambda: pillar_label(_weakest()),
+    lesson=LESSON, key="q1",
+    prompt_es="En la clase de ejemplo, ¿qué pilar conviene trabajar primero con todo el grupo? Escribe su nombre "
+              "corto.",
+    prompt_en="In the example class, which pillar should the whole group work on first? Write its short name.",
 )
 q2 = NumericExercise(
     _judge_improved,
-    hint_es="`classroom.class_progress(clase)` da una fila por persona con dos medidas; mira «change».",
-    hint_en="`classroom.class_progress(clase)` gives a row per person with two measurements; look at 'change'.",
-    solution_es="{expected}: `(classroom.class_progress(clase)[\"change\"] > 0).sum()`.",
-    solution_en="{expected}: `(classroom.class_progress(clase)[\"change\"] > 0).sum()`.",
+    hint_es="En el gráfico «Progreso de cada persona entre dos medidas», cada línea va del «Antes» al «Después» de "
+            "una persona: cuenta las que suben. Desde el código: `classroom.class_progress(clase)` da una fila por "
+            "persona con dos medidas; mira «change».",
+    hint_en="In the chart 'Each person's progress between two measurements', each line goes from a person's "
+            "'Before' to their 'After': count those that go up. From code: `classroom.class_progress(clase)` gives "
+            "a row per person with two measurements; look at 'change'.",
+    solution_es="{expected} de las {measured} personas con dos medidas. Desde el código: "
+                "`(classroom.class_progress(clase)[\"change\"] > 0).sum()`.",
+    solution_en="{expected} of the {measured} people with two measurements. From code: "
+                "`(classroom.class_progress(clase)[\"change\"] > 0).sum()`.",
     praise_es="Compáralo con la proyección: ¿va la clase por encima, dentro o por debajo de lo esperado?",
     praise_en="Compare it with the projection: is the class above, inside or below what was expected?",
     compute=_improved,
+    lesson=LESSON, key="q2", kind="number", facts=lambda: {"measured": _measured_twice()},
+    prompt_es="¿Cuántas personas de la clase de ejemplo subieron su SSI entre su primera y su última medida? "
+              "Cuéntalas en el gráfico de progreso del panel.",
+    prompt_en="How many people in the example class raised their SSI between their first and last measurement? "
+              "Count them in the dashboard's progress chart.",
 )
 q3 = Exercise(
     _judge_grade,
@@ -103,7 +154,12 @@ q3 = Exercise(
     praise_es="Úsalo para decidir qué enseñar, nunca para poner nota.",
     praise_en="Use it to decide what to teach, never to grade.",
     compute=lambda: "no",
+    lesson=LESSON, key="q3", kind="choice", choices=(Choice("sí", "Sí", "Yes"), Choice("no", "No", "No")),
+    prompt_es="¿Se puede poner nota a alguien por su SSI?",
+    prompt_en="Can someone be graded by their SSI?",
 )
+EXERCISES = (q1, q2, q3)
+"""The lesson's exercises, in order (``ssi_kit.widgets.exercises(lesson06)`` shows them all)."""
 
 QUIZ = [
     Question(

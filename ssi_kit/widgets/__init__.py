@@ -14,6 +14,8 @@ _WIDGETS: dict[str, str] = {
     "simulator": "._simulator",
     "pyramid_explorer": "._pyramid",
     "quiz": "._quiz",
+    "exercise": "._exercise",
+    "exercises": "._exercise",
     "relationship_tracker": "._relationships",
     "class_planner": "._class_planner",
     "responsiveness_input": "._responsiveness",
