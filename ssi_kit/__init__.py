@@ -99,11 +99,22 @@ _LAZY: dict[str, str] = {
     "actions_for": "ssi_kit.actions",
     "plan_actions": "ssi_kit.actions",
     "projection_at": "ssi_kit.simulation",
+    # your data, given once (the data panel)
+    "Profile": "ssi_kit.profile",
+    "current_profile": "ssi_kit.profile",
+    "lesson_data": "ssi_kit.profile",
+    "use_profile": "ssi_kit.profile",
+    "discard_session": "ssi_kit.profile",
+    "load_profile": "ssi_kit.profile",
+    "save_profile": "ssi_kit.profile",
+    "forget_me": "ssi_kit.profile",
+    "read_upload": "ssi_kit.profile",
+    "read_ssi_input": "ssi_kit.linkedin_ssi",
 }
 _SUBMODULES = (
     "plots", "widgets", "actions", "simulation", "network", "linkedin_export", "linkedin_ssi", "safe_csv",
     "messages", "relationships", "tables", "personal_plan", "plans", "history", "classroom",
-    "exercises",
+    "exercises", "profile",
 )
 
 __all__ = [

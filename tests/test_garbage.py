@@ -110,6 +110,13 @@ def _cases() -> dict[str, tuple[Callable[..., Any], dict[str, Any]]]:
     tracker = relationships.example_tracker()
     if "Zoe" not in set(tracker.get("name", [])):
         tracker = relationships.add_contact(tracker, "Zoe", stage="colaboracion")
+    from ssi_kit.linkedin_ssi import read_ssi_page
+    from ssi_kit.profile import Profile, forget_me, load_profile, read_upload, save_profile, use_profile
+
+    invitations = ssi_kit.data_path("invitaciones_ejemplo.csv").read_bytes()
+    page = ("Establecer tu marca profesional\n12,5\nEncontrar a las personas adecuadas\n8\n"
+            "Interactuar ofreciendo información\n5,25\nConstruir relaciones\n10\nTop 45 %\n"
+            "Las personas de tu red tienen un SSI medio de 30.\n")
     return {
         "read_connections": (read_connections, {"path": ssi_kit.data_path("conexiones_ejemplo.csv")}),
         "network_summary": (network_summary, {"df": contacts, "top": 5}),
@@ -211,6 +218,19 @@ def _cases() -> dict[str, tuple[Callable[..., Any], dict[str, Any]]]:
         "exercise": (exercise, {"ex": lesson01.q2}),
         "exercises": (exercises, {"module": lesson01}),
         "quiz": (quiz, {"questions": lesson01.QUIZ, "lesson": "01"}),
+        "read_ssi_page": (read_ssi_page, {"text": page}),
+        "read_ssi_input": (ssi_kit.read_ssi_input, {"source": "12,5; 8; 5,25; 10"}),
+        "read_upload": (read_upload, {"files": {"Invitations.csv": invitations}}),
+        "Profile": (Profile, {"ssi": s, "measured_on": "14/03/2025", "industry": 24, "network": None,
+                              "connections": 500, "connections_table": contacts, "messages": mails,
+                              "invitations": None, "saved_on": None, "from_example": frozenset()}),
+        "Profile.with_ssi": (Profile().with_ssi, {"value": page, "measured_on": None}),
+        "Profile.with_upload": (Profile().with_upload, {"upload": read_upload({"Invitations.csv": invitations})}),
+        "Profile.example_label": (Profile().example_label, {"part": "ssi"}),
+        "use_profile": (use_profile, {"profile": Profile(connections=5), "save": False}),
+        "save_profile": (save_profile, {"profile": Profile(connections=5), "path": "perfil.sqlite"}),
+        "load_profile": (load_profile, {"path": "no_existe.sqlite"}),
+        "forget_me": (forget_me, {"folder": "home"}),
     }
 
 

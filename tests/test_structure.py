@@ -20,6 +20,7 @@ _LAYERS = {
     "ssi_kit.network": 1, "ssi_kit.linkedin_export": 1, "ssi_kit.datasets": 1, "ssi_kit.safe_csv": 1,
     "ssi_kit.messages": 1, "ssi_kit.relationships": 1, "ssi_kit.tables": 1,
     "ssi_kit.plans": 1, "ssi_kit.history": 1, "ssi_kit.classroom": 1, "ssi_kit.progress": 1, "ssi_kit.course": 1,
+    "ssi_kit.profile": 1,
     "ssi_kit.plots": 2, "ssi_kit.personal_plan": 3, "ssi_kit.cli": 4, "ssi_kit.widgets": 3, "ssi_kit.exercises": 3,
 }
 
