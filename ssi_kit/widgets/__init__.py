@@ -21,6 +21,7 @@ _WIDGETS: dict[str, str] = {
     "responsiveness_input": "._responsiveness",
     "course_home": "._home",
     "follow": "._follow",
+    "tus_datos": "._data_panel",
 }
 
 __all__ = list(_WIDGETS)
