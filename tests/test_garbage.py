@@ -215,6 +215,7 @@ def _cases() -> dict[str, tuple[Callable[..., Any], dict[str, Any]]]:
         "responsiveness_input": (ssi_kit.widgets.responsiveness_input, {"received": 20, "answered": 15}),
         "course_home": (ssi_kit.widgets.course_home, {}),
         "tus_datos": (ssi_kit.widgets.tus_datos, {}),
+        "plan_check": (ssi_kit.widgets.plan_check, {}),
         "follow": (ssi_kit.widgets.follow, {"source": __import__("ipywidgets").IntText(3), "render": str}),
         "exercise": (exercise, {"ex": lesson01.q2}),
         "exercises": (exercises, {"module": lesson01}),

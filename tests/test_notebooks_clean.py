@@ -49,7 +49,7 @@ def test_check_tool_flags_outputs():
     assert notebooks_tool.problems(nb) == []
 
 
-@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [p for p in LESSONS if p.name != "00_inicio.ipynb"], ids=lambda p: p.name)
 def test_check_cells_hold_their_expected_text(path):
     """Each lesson checks at least one key figure, and every checked cell stores the text nbval compares
     (without it the marker would compare nothing)."""

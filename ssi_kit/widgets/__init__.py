@@ -22,6 +22,7 @@ _WIDGETS: dict[str, str] = {
     "course_home": "._home",
     "follow": "._follow",
     "tus_datos": "._data_panel",
+    "plan_check": "._plan_check",
 }
 
 __all__ = list(_WIDGETS)

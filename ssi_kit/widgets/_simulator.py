@@ -76,6 +76,10 @@ class Simulator(widgets.VBox):
         self.clear_button = widgets.Button(
             description=tr("Quitar todo", "Clear all"), layout=widgets.Layout(width="auto"),
         )
+        self.save_button = widgets.Button(
+            description=tr("Guardar este plan", "Save this plan"), icon="save", layout=widgets.Layout(width="auto"),
+        )
+        self.saved = widgets.HTML()
         self.band = widgets.Checkbox(
             value=False, description=tr("Mostrar rango probable", "Show likely range"), indent=False,
         )
@@ -84,14 +88,16 @@ class Simulator(widgets.VBox):
             control.observe(self._on_change, names="value")
         self.best_button.on_click(self._on_best)
         self.clear_button.on_click(self._on_clear)
+        self.save_button.on_click(lambda _b: self.save_plan())
         self.projection = self._simulate()
         self.figure = live_figure(plot_trajectory(self.projection))
         self._show()
         controls = widgets.HBox(
-            [widgets.VBox([self.weeks, self.budget]), widgets.VBox([self.best_button, self.clear_button, self.band])],
+            [widgets.VBox([self.weeks, self.budget]),
+             widgets.VBox([self.best_button, self.clear_button, self.save_button, self.band])],
             layout=widgets.Layout(align_items="center", flex_flow="row wrap"),
         )
-        super().__init__(children=[self._actions.grid, controls, self.summary, self.figure])
+        super().__init__(children=[self._actions.grid, controls, self.summary, self.saved, self.figure])
         self.add_class("ssi-simulator")
 
     def _heading(self, pillar: str) -> str:
@@ -172,6 +178,21 @@ class Simulator(widgets.VBox):
 
     def _on_clear(self, _button: widgets.Button) -> None:
         self.value = ()
+
+    def save_plan(self, *, path: str | PathLike[str] | None = None) -> None:
+        """«Guardar este plan»: keep the ticked plan, starting today, to compare it later with your SSI."""
+        from ..plans import save_plan
+
+        try:
+            saved = save_plan(list(self.value), ssi=self.ssi, weeks=self.weeks.value, path=path)
+        except (SSIInputError, SSITypeError) as error:
+            self.saved.value = error_html(error)
+            return
+        self.saved.value = html.escape(tr(
+            "Plan guardado en este equipo (n.º {id}, desde hoy, {w} semanas). Apunta tu SSI cada semana y "
+            "compáralo en la lección «Sigue tu plan».",
+            "Plan saved on this computer (no. {id}, from today, {w} weeks). Record your SSI every week and "
+            "compare it in the lesson 'Follow your plan'.", id=saved.id, w=saved.weeks))
 
 
 def simulator(
