@@ -23,7 +23,7 @@ HOME = "00_inicio.ipynb"
 class Lesson:
     """One lesson notebook of the course."""
 
-    key: str  # "01": how exercises and progress name the lesson
+    key: str  # "01", "02b": how exercises and progress name the lesson
     file: str  # its notebook, in the lessons folder
     title_es: str
     title_en: str
@@ -49,8 +49,11 @@ LESSONS: tuple[Lesson, ...] = (
            "Los cuatro pilares y qué los alimenta; tus barras junto a las de tu sector y tu red.",
            "The four pillars and what feeds them; your bars next to your industry's and network's.", 25),
     Lesson("02", "02_mejora_tu_ssi.ipynb", "Mejora tu SSI", "Improve your SSI",
-           "Las acciones del curso, tu plan semana a semana y el mejor plan para tu tiempo.",
-           "The course's actions, your plan week by week and the best plan for your time.", 35),
+           "Las acciones del curso y, en un simulador, el mejor plan para el tiempo que tienes.",
+           "The course's actions and, in a simulator, the best plan for the time you have.", 30),
+    Lesson("02b", "02b_sigue_tu_plan.ipynb", "Sigue tu plan", "Follow your plan",
+           "Tu plan guardado frente a tu SSI de cada semana: por encima, dentro o por debajo.",
+           "Your saved plan against your weekly SSI: above, inside or below.", 15),
     Lesson("03", "03_piramide_de_relacion.ipynb", "Tu pirámide de relación", "Your relationship pyramid",
            "Tus contactos de primer, segundo y tercer grado, y quién puede presentarte a quien buscas.",
            "Your first, second and third degree connections, and who can introduce you.", 30),

@@ -8,6 +8,7 @@ opened in (JupyterLab or Voilà) and under a hub's prefix. Progress comes from
 from __future__ import annotations
 
 import importlib
+import importlib.util
 
 import ipywidgets as widgets
 
@@ -29,6 +30,8 @@ def lesson_questions(key: str) -> tuple[list[str], list[str]]:
     >>> exercises[0], len(quiz) > 0
     ('q1', True)
     """
+    if importlib.util.find_spec(f"ssi_kit.exercises.lesson{key}") is None:
+        return [], []  # a lesson without exercises (2b)
     module = importlib.import_module(f"ssi_kit.exercises.lesson{key}")
     listed = getattr(module, "EXERCISES", None)
     if listed is not None:
@@ -41,6 +44,8 @@ def lesson_questions(key: str) -> tuple[list[str], list[str]]:
 
 def _progress_text(lesson: Lesson, done: dict[str, str]) -> str:
     exercises, quiz = lesson_questions(lesson.key)
+    if not exercises and not quiz:
+        return tr("sin ejercicios", "no exercises")
     right = sum(done.get(k) == "correct" for k in exercises)
     text = tr("{r} de {n}", "{r} of {n}", r=right, n=plural(len(exercises), "ejercicio", "ejercicios", "exercise",
                                                                "exercises"))

@@ -1,0 +1,57 @@
+"""The course's shape: every lesson is listed, linked back to the home and on to the next, and opens with the data panel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from ssi_kit.course import HOME, LESSONS, lesson, next_lesson
+
+FOLDER = Path(__file__).resolve().parent.parent / "lessons"
+
+
+def _cells(name: str) -> list:
+    return nbformat.read(FOLDER / name, as_version=4).cells
+
+
+def test_every_notebook_is_a_listed_lesson_and_back():
+    """The lessons folder holds the home and exactly the listed lessons."""
+    assert sorted(p.name for p in FOLDER.glob("*.ipynb")) == sorted([HOME, *(each.file for each in LESSONS)])
+
+
+@pytest.mark.parametrize("each", LESSONS, ids=lambda each: each.key)
+def test_links_to_the_home_and_the_next_lesson(each):
+    """Each lesson starts with a link back to the home and ends with «Siguiente lección» (or the end)."""
+    cells = _cells(each.file)
+    assert f"]({HOME})" in cells[0].source.split("\n")[0]
+    following = next_lesson(each.key)
+    last = cells[-1].source
+    assert f"]({HOME})" in last
+    if following is not None:
+        assert f"Siguiente lección: {following.title} →]({following.file})" in last
+
+
+@pytest.mark.parametrize("each", [e for e in LESSONS if e.key not in ("00", "02b")], ids=lambda each: each.key)
+def test_the_data_panel_is_the_first_output(each):
+    """Lessons 01–06: the first code cell builds and shows the data panel, and no cell asks to edit code."""
+    cells = _cells(each.file)
+    first = next(c for c in cells if c.cell_type == "code")
+    assert "datos = tus_datos()" in first.source and first.source.rstrip().endswith("datos")
+    assert not any("____" in c.source for c in cells if c.cell_type == "code")
+
+
+@pytest.mark.parametrize("each", LESSONS, ids=lambda each: each.key)
+def test_objectives_and_minutes_at_the_top(each):
+    """Each lesson says what it is about and how long it takes, with the registry's minutes."""
+    top = _cells(each.file)[0].source
+    assert f"unos {each.minutes} minutos" in top
+
+
+def test_lesson_lookup_refuses_unknown_keys():
+    """An unknown lesson key gets our error with the valid ones."""
+    from ssi_kit import SSIInputError
+
+    with pytest.raises(SSIInputError, match="«lesson» debe ser uno de"):
+        lesson("07")
