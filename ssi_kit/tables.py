@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     import pandas as pd
     from pandas.io.formats.style import Styler
 
-__all__ = ["COLUMN_LABELS", "PLAIN_COLUMNS", "column_label", "show_table"]
+__all__ = ["COLUMN_LABELS", "PLAIN_COLUMNS", "VALUE_LABELS", "column_label", "show_table"]
 
 # Column names used by ssi-kit's frames → (Spanish, English) headers.
 COLUMN_LABELS: dict[str, tuple[str, str]] = {
@@ -90,6 +90,17 @@ COLUMN_LABELS: dict[str, tuple[str, str]] = {
 # Whole numbers that are names, not quantities: 2012 is a year, not "2.012" people.
 PLAIN_COLUMNS = frozenset({"year", "week", "degree", "order", "id"})
 
+# Values exports write in English that a learner reads in their language: column → value → (es, en).
+VALUE_LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    "folder": {"INBOX": ("Recibidos", "Inbox"), "SENT": ("Enviados", "Sent"), "SPAM": ("Spam", "Spam"),
+               "ARCHIVE": ("Archivados", "Archive"), "DRAFT": ("Borradores", "Drafts"),
+               "DRAFTS": ("Borradores", "Drafts"), "TRASH": ("Papelera", "Trash")},
+    "direction": {"incoming": ("recibida", "incoming"), "outgoing": ("enviada", "outgoing"),
+                  "INCOMING": ("recibida", "incoming"), "OUTGOING": ("enviada", "outgoing")},
+    "kind": {"weekly": ("semanal", "weekly"), "once": ("una vez", "once")},
+}
+"""Values shown in the learner's words by :func:`show_table` (the data itself is unchanged)."""
+
 
 def column_label(name: object, extra: Mapping[str, str] | None = None) -> str:
     """The header a learner reads for a column: ``extra`` first, then :data:`COLUMN_LABELS`.
@@ -129,6 +140,16 @@ def _cell(value: Any, decimals: int, as_percent: bool) -> str:
             return format_thousands(int(number))
         return format_number(number, decimals)
     return str(value)
+
+
+def _worded(words: Mapping[str, tuple[str, str]], decimals: int) -> Any:
+    """A cell formatter that shows the learner's word for a value an export writes in English."""
+    def shown(value: Any) -> str:
+        if isinstance(value, str) and value in words:
+            return escape(pick(*words[value]))
+        return escape(_cell(value, decimals, False))
+
+    return shown
 
 
 def show_table(
@@ -188,6 +209,8 @@ def show_table(
         styler = styler.format(lambda v: "—" if _cell(v, 0, False) == "—" else escape(v), subset=plain)
     for column in shares:
         styler = styler.format(lambda v: escape(_cell(v, decimals, True)), subset=[column])
+    for column in [c for c in table.columns if str(c) in VALUE_LABELS]:
+        styler = styler.format(_worded(VALUE_LABELS[str(column)], decimals), subset=[column])
     styler = styler.format_index(lambda c: escape(column_label(c, columns)), axis=1).hide(axis="index")
     styler = styler.set_table_attributes(f'class="{NO_MATH}"')  # a "$" in a cell is not maths
     # Long texts (a reason, a description) wrap instead of being cut.
