@@ -1,4 +1,4 @@
-"""The course's shape: every lesson is listed, linked back to the home and on to the next, and opens with the data panel."""
+"""The course's shape: every lesson listed, linked to the home and the next, opening with the data panel."""
 
 from __future__ import annotations
 

@@ -216,6 +216,8 @@ def _cases() -> dict[str, tuple[Callable[..., Any], dict[str, Any]]]:
         "course_home": (ssi_kit.widgets.course_home, {}),
         "tus_datos": (ssi_kit.widgets.tus_datos, {}),
         "plan_check": (ssi_kit.widgets.plan_check, {}),
+        "class_input": (ssi_kit.widgets.class_input, {}),
+        "class_submit": (ssi_kit.widgets.class_submit, {"source": ssi_kit.widgets.tus_datos()}),
         "follow": (ssi_kit.widgets.follow, {"source": __import__("ipywidgets").IntText(3), "render": str}),
         "exercise": (exercise, {"ex": lesson01.q2}),
         "exercises": (exercises, {"module": lesson01}),

@@ -23,6 +23,8 @@ _WIDGETS: dict[str, str] = {
     "follow": "._follow",
     "tus_datos": "._data_panel",
     "plan_check": "._plan_check",
+    "class_input": "._classroom",
+    "class_submit": "._classroom",
 }
 
 __all__ = list(_WIDGETS)
