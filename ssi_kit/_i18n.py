@@ -104,7 +104,9 @@ def format_percent(share: float) -> str:
     pct = share * 100
     if pct == 0:
         return "0 %"
-    decimals = 2 if pct >= 1 else max(2, 1 - math.floor(math.log10(pct)) + 1)
+    if not math.isfinite(pct):  # never a crash for a learner's NaN
+        return short_repr(share)
+    decimals = 2 if abs(pct) >= 1 else max(2, 1 - math.floor(math.log10(abs(pct))) + 1)
     return f"{format_number(pct, decimals)} %"
 
 
@@ -116,6 +118,14 @@ def format_date(day: date) -> str:
 def separators() -> str:
     """Plotly's decimal and thousands separators for the current language."""
     return ", " if _current == "es" else ". "
+
+
+def as_text(value: object) -> str:
+    """``str(value)``, for any value: an integer of thousands of digits reads as :func:`short_repr` says."""
+    try:
+        return str(value)
+    except ValueError:  # Python refuses to write integers of more than 4,300 digits
+        return short_repr(value)
 
 
 def short_repr(value: object, limit: int = 60) -> str:
