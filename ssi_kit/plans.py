@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ._checks import check_date, check_frame, check_integer, check_seed, check_type
+from ._checks import check_choice, check_date, check_frame, check_integer, check_seed, check_type
 from ._i18n import format_date, format_number, format_thousands, plural, short_repr, tr
 from ._resources import user_dir
 from .errors import SSIInputError, SSITypeError
@@ -633,13 +633,7 @@ def status_label(status: str) -> str:
     """
     labels = {"above": tr("por encima", "above"), "inside": tr("dentro de la banda", "inside the band"),
               "below": tr("por debajo", "below")}
-    if status not in labels:
-        raise SSIInputError(
-            tr("«status» debe ser uno de: {o}; recibido {r}.", "'status' must be one of: {o}; received {r}.",
-               o=", ".join(STATUSES), r=short_repr(status)),
-            field="status", received=status,
-        )
-    return labels[status]
+    return check_choice(status, labels, name="status", shown=STATUSES)
 
 
 __all__ += ["status_label"]
@@ -689,7 +683,9 @@ def describe_comparison(comparison: pd.DataFrame) -> str:
     """
     frame = check_frame(comparison, name="comparison", required=("week", "total", "low", "high", "status"),
                         expected=tr("la tabla de compare_plan(plan, historial)",
-                                    "the table of compare_plan(plan, history)"))
+                                    "the table of compare_plan(plan, history)"),
+                        numbers=("week", "total", "low", "high"), text=("status",),
+                        complete=("week", "total", "low", "high", "status"))
     if frame.empty:
         return tr("Aún no hay medidas desde que empezaste el plan. Apunta tu SSI una vez a la semana "
                   "(ssi_kit.history.record(mi_ssi)) y vuelve a comparar dentro de unos días.",
@@ -704,14 +700,7 @@ def describe_comparison(comparison: pd.DataFrame) -> str:
             field="comparison", received=unknown[0],
         )
     last = frame.iloc[-1]
-    try:
-        values = {key: format_number(float(last[key]), 1) for key in ("week", "total", "low", "high")}
-    except (TypeError, ValueError):
-        raise SSIInputError(
-            tr("La última fila de «comparison» no tiene números en week, total, low y high.",
-               "The last row of 'comparison' lacks numbers in week, total, low and high."),
-            field="comparison", received=short_repr(last.tolist()),
-        ) from None
+    values = {key: format_number(float(last[key]), 1) for key in ("week", "total", "low", "high")}
     es, en = _ADVICE[str(last["status"])]
     text = tr(es, en, **values)
     if len(frame) > 1:
