@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from datetime import date
 from typing import Any, Literal, TypeVar
 
-from .errors import SSIInputError, SSITypeError
+from .errors import SSIInputError, SSITypeError, set_full_tracebacks
 
 T = TypeVar("T")
 Language = Literal["es", "en"]
@@ -54,6 +55,28 @@ def set_language(language: str) -> None:
             field="language", received=language,
         )
     _current = chosen  # type: ignore[assignment]
+
+
+def show_tracebacks(show: bool = True) -> None:
+    """Show ssi-kit's errors with their full Python traceback (``True``) or as a short box.
+
+    By default a mistake in a notebook shows only the message, which is what a learner
+    needs. Turn tracebacks on to see where inside ssi-kit an error came from.
+
+    Examples
+    --------
+    >>> import ssi_kit
+    >>> ssi_kit.show_tracebacks(True)
+    >>> ssi_kit.show_tracebacks(False)
+    """
+    numpy = sys.modules.get("numpy")
+    if not isinstance(show, (bool, numpy.bool_) if numpy is not None else bool):  # numpy's True too
+        raise SSITypeError(
+            tr("«show» debe ser True (ver el detalle de los errores) o False; recibido {r}.",
+               "'show' must be True (see the errors' details) or False; received {r}.", r=short_repr(show)),
+            field="show", received=show,
+        )
+    set_full_tracebacks(bool(show))
 
 
 def get_language() -> Language:

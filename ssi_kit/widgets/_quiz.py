@@ -8,6 +8,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from .._checks import check_type
 from .._i18n import tr
 from ..exercises import Outcome, Question
 
@@ -75,4 +76,8 @@ def quiz(questions: Sequence[Question]) -> Quiz:
     >>> w.check()
     1
     """
+    expected = tr("una lista de preguntas (Question)", "a list of questions (Question)")
+    questions = check_type(questions, (list, tuple), name="questions", expected=expected)
+    for question in questions:
+        check_type(question, Question, name="questions", expected=expected)
     return Quiz(questions)
