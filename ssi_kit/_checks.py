@@ -579,7 +579,10 @@ def _read_path(given: str, *, function: str, member: str | None, hint: str, max_
                "{f} needs the path of a file; received empty text.", f=function),
             field="source", received=given, hint=hint,
         )
-    path = Path(given).expanduser()
+    try:
+        path = Path(given).expanduser()
+    except RuntimeError:  # "~someone" who has no home here
+        raise _not_found(given, hint) from None
     try:
         if path.is_dir():
             if member is None:

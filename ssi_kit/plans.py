@@ -344,12 +344,16 @@ def save_plan(
     >>> saved.actions, saved.minutes, saved.start.isoformat()
     (('publicar', 'grupos'), 70, '2025-01-06')
     """
+    import numpy as np
+
     from .actions import resolve_plan
     from .score import as_ssi
     from .simulation import BestPlan, check_weeks, simulate
 
     target = _target(path)
     day = dt.date.today() if start is None else check_date(start, name="start")
+    if isinstance(band, np.bool_):  # numpy's True or False, read out of a table
+        band = bool(band)
     if band is None or band is False:
         raise SSIInputError(
             tr("«band» debe ser True o una probabilidad como 0,8: la comparación necesita la banda; recibido {r}.",

@@ -448,6 +448,11 @@ def _issue_examples() -> dict[str, tuple[Callable[[], Any], type[Exception] | No
         "show_tracebacks-na": (lambda: ssi_kit.show_tracebacks(pd.NA), SSITypeError, "«show» debe ser True"),
         "quiz-number": (lambda: quiz(0), SSITypeError, "«questions» debe ser una lista de preguntas"),
         "safe_text-huge": (lambda: plots.safe_text(10**5000), None, ""),
+        "best_plan-unknown_home": (lambda: ssi_kit.best_plan(SSI(6, 6, 5, 8), 90, catalog="~nadie_aqui/a.csv"),
+                                   SSIInputError, "No encuentro el archivo «~nadie_aqui/a.csv»"),
+        "save_plan-numpy_false": (lambda: plans.save_plan(["publicar"], "2025-01-06", ssi=SSI(6, 6, 5, 8),
+                                                          band=np.False_, path="planes.sqlite"),
+                                  SSIInputError, "«band» debe ser True o una probabilidad"),
     }
 
 
