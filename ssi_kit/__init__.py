@@ -12,9 +12,9 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from ._i18n import get_language, set_language
+from ._i18n import get_language, set_language, show_tracebacks
 from .datasets import data_path, dataset_names, load_dataset
-from .errors import SSIInputError, SSITypeError, SSIWarning, show_tracebacks
+from .errors import SSIInputError, SSITypeError, SSIWarning
 from .linkedin_ssi import read_linkedin_ssi
 from .score import (
     LEVELS,

@@ -40,7 +40,8 @@ MAX_FILE_BYTES = 200 * 2**20
 
 # --- numbers --------------------------------------------------------------------------------
 def _is_number(value: object) -> bool:
-    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+    """A real number: not a bool, nor numpy's timedelta64 (which numpy counts as an integer)."""
+    return isinstance(value, numbers.Real) and not isinstance(value, bool) and type(value).__name__ != "timedelta64"
 
 
 def check_number(
@@ -284,9 +285,19 @@ def _as_tuple(types: type | tuple[type, ...]) -> tuple[type, ...]:
     return types if isinstance(types, tuple) else (types,)
 
 
-def check_frame(value: object, *, name: str, expected: str, required: Iterable[str] = (),
-                hint: str = "") -> pd.DataFrame:
-    """A DataFrame with unique column names holding ``required``; the message names what is missing."""
+def check_frame(value: object, *, name: str, expected: str, required: Iterable[str] = (), hint: str = "",
+                numbers: Iterable[str] = (), counts: Iterable[str] = (), dates: Iterable[str] = (),
+                text: Iterable[str] = (), complete: Iterable[str] = ()) -> pd.DataFrame:
+    """A DataFrame with unique column names holding ``required``; the message names what is missing.
+
+    ``numbers``, ``counts``, ``dates`` and ``text`` name columns (checked when present) that must
+    hold finite numbers, whole numbers from 0 up, dates or text; a blank cell (None, NaN, NaT,
+    NA) is allowed except in the columns named in ``complete``. A table a learner built or edited then gets one message
+    naming the column, what it must hold, the row and the kind of value found there (never the
+    value: it may be someone's data). The frame is returned as it came when its columns already
+    are of their kind, otherwise as a copy with them converted: numbers to floats, dates to
+    timestamps, numbers in a text column to their text.
+    """
     import pandas as pd
 
     frame = cast(pd.DataFrame, check_type(value, pd.DataFrame, name=name, expected=expected, hint=hint))
@@ -306,7 +317,145 @@ def check_frame(value: object, *, name: str, expected: str, required: Iterable[s
                "The table '{name}' lacks the columns: {missing}.", name=name, missing=", ".join(missing)),
             field=name, received=labels, hint=hint,
         )
-    return frame
+    converted: dict[str, pd.Series] = {}
+    for kinds, read in ((numbers, _numbers_column), (counts, _counts_column), (dates, _dates_column),
+                        (text, _text_column)):
+        for column in kinds:
+            if column in frame.columns:
+                values = read(original := frame[column], name=name, column=column)
+                if values is not original:
+                    converted[column] = values
+    for column in complete:
+        if column in frame.columns and (blank := _first(converted.get(column, frame[column]).isna())) is not None:
+            raise _column_error(name, column, blank, tr("un valor vacío", "a blank value"), hint=tr(
+                "Rellena esa celda o quita la fila.", "Fill in that cell or drop the row."))
+    return frame.assign(**converted) if converted else frame
+
+
+# What a column holds, cell by cell, as a learner reads it (never the value itself).
+def _kind(value: object) -> str:
+    if isinstance(value, str):
+        return tr("texto", "text")
+    if isinstance(value, (bool, _numpy_bool())):
+        return "True/False"
+    if _is_number(value):
+        return tr("un número", "a number") if math.isfinite(_as_float(value)) else tr(
+            "un número infinito", "an infinite number")
+    if isinstance(value, dt.date) or type(value).__name__ == "datetime64":
+        return tr("una fecha", "a date")
+    return tr("un valor de tipo {t}", "a value of type {t}", t=type(value).__name__)
+
+
+def _first(flags: object) -> int | None:
+    """The position of the first true flag (in a Series or an array), or None."""
+    import numpy as np
+
+    where = np.flatnonzero(np.asarray(flags, dtype=bool))
+    return int(where[0]) if len(where) else None
+
+
+def _column_error(name: str, column: object, row: int, found: str, *, must: str = "", hint: str = "") -> SSIInputError:
+    must = must or tr("un valor en cada fila", "a value in every row")
+    return SSIInputError(
+        tr("La columna «{c}» de la tabla «{n}» debe tener {m}; en la fila {r} hay {k}.",
+           "The column '{c}' of the table '{n}' must hold {m}; row {r} has {k}.",
+           c=column, n=name, m=must, r=format_thousands(row + 1), k=found),
+        field=name, received=str(column), hint=hint,
+    )
+
+
+def _numbers_column(values: pd.Series, *, name: str, column: str) -> pd.Series:
+    """``values`` if they are finite numbers (or blank); as floats if they were stored as objects."""
+    import numpy as np
+    import pandas as pd
+
+    must = tr("números", "numbers")
+    hint = tr("Escribe cada número sin comillas, con punto decimal: 12.5.",
+              "Write each number without quotes, with a decimal point: 12.5.")
+    dtype = values.dtype
+    if not (pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype)
+            and not pd.api.types.is_complex_dtype(dtype)):
+        cells = values.tolist()
+        bad = next((i for i, v in enumerate(cells) if not _is_missing(v) and not _is_number(v)), None)
+        if bad is not None:
+            raise _column_error(name, column, bad, _kind(cells[bad]), must=must,
+                                hint=hint if isinstance(cells[bad], str) else "")
+        values = pd.Series([math.nan if _is_missing(v) else _as_float(v) for v in cells], index=values.index,
+                           dtype=float, name=values.name)
+    numbers = values.to_numpy(dtype="float64", na_value=np.nan)
+    infinite = _first(np.isinf(numbers))
+    if infinite is not None:
+        raise _column_error(name, column, infinite, tr("un número infinito", "an infinite number"), must=must)
+    return values
+
+
+def _counts_column(values: pd.Series, *, name: str, column: str) -> pd.Series:
+    """``values`` if they are whole numbers from 0 up (or blank): people, messages, years."""
+    import numpy as np
+
+    values = _numbers_column(values, name=name, column=column)
+    numbers = values.to_numpy(dtype="float64", na_value=np.nan)
+    bad = _first((numbers < 0) | (numbers != np.floor(numbers)))
+    if bad is not None:
+        raise _column_error(name, column, bad, tr("un número negativo", "a negative number") if numbers[bad] < 0
+                            else tr("un número con decimales", "a number with decimals"),
+                            must=tr("números enteros de 0 en adelante", "whole numbers from 0 up"))
+    return values
+
+
+def _as_float(value: object) -> float:
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except OverflowError:  # a 400-digit integer
+        return math.inf
+
+
+def _dates_column(values: pd.Series, *, name: str, column: str) -> pd.Series:
+    """``values`` if they are dates (or blank); as timestamps if they were stored as objects."""
+    import pandas as pd
+
+    if pd.api.types.is_datetime64_any_dtype(values.dtype):
+        return values
+    must = tr("fechas", "dates")
+    hint = tr("Conviértela con pd.to_datetime(tabla['{c}'], dayfirst=True).",
+              "Convert it with pd.to_datetime(table['{c}'], dayfirst=True).", c=column)
+    cells = values.tolist()
+    bad = next((i for i, v in enumerate(cells) if not _is_missing(v)
+                and not isinstance(v, dt.date) and type(v).__name__ != "datetime64"), None)
+    if bad is not None:
+        raise _column_error(name, column, bad, _kind(cells[bad]), must=must, hint=hint)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            read = pd.to_datetime(pd.Series(cells, index=values.index, dtype=object, name=values.name),
+                                  format="mixed")
+        return read
+    except (TypeError, ValueError, OverflowError):  # with and without a time zone, or out of pandas' range
+        raise SSIInputError(
+            tr("La columna «{c}» de la tabla «{n}» mezcla fechas con zona horaria y sin ella, o tiene fechas "
+               "fuera del calendario que admite pandas.",
+               "The column '{c}' of the table '{n}' mixes dates with and without a time zone, or holds dates "
+               "outside the calendar pandas supports.", c=column, n=name),
+            field=name, received=str(column), hint=hint,
+        ) from None
+
+
+def _text_column(values: pd.Series, *, name: str, column: str) -> pd.Series:
+    """``values`` if they are text (or blank); numbers become their text (a company called 1800)."""
+    import pandas as pd
+
+    if isinstance(values.dtype, pd.StringDtype):
+        return values
+    cells = values.tolist()
+    odd = [i for i, v in enumerate(cells) if not _is_missing(v) and not isinstance(v, str)]
+    if not odd:
+        return values
+    bad = next((i for i in odd if not _is_number(cells[i]) or isinstance(cells[i], (bool, _numpy_bool()))), None)
+    if bad is not None:
+        raise _column_error(name, column, bad, _kind(cells[bad]), must=tr("texto", "text"), hint=tr(
+            "Escribe cada valor entre comillas, como texto.", "Write each value in quotes, as text."))
+    return pd.Series([str(v) if _is_number(v) else v for v in cells], index=values.index, dtype=object,
+                     name=values.name)
 
 
 # --- paths -----------------------------------------------------------------------------------

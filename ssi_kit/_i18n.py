@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from datetime import date
 from typing import Any, Literal, TypeVar
 
-from .errors import SSIInputError, SSITypeError
+from .errors import SSIInputError, SSITypeError, set_full_tracebacks
 
 T = TypeVar("T")
 Language = Literal["es", "en"]
@@ -54,6 +55,28 @@ def set_language(language: str) -> None:
             field="language", received=language,
         )
     _current = chosen  # type: ignore[assignment]
+
+
+def show_tracebacks(show: bool = True) -> None:
+    """Show ssi-kit's errors with their full Python traceback (``True``) or as a short box.
+
+    By default a mistake in a notebook shows only the message, which is what a learner
+    needs. Turn tracebacks on to see where inside ssi-kit an error came from.
+
+    Examples
+    --------
+    >>> import ssi_kit
+    >>> ssi_kit.show_tracebacks(True)
+    >>> ssi_kit.show_tracebacks(False)
+    """
+    numpy = sys.modules.get("numpy")
+    if not isinstance(show, (bool, numpy.bool_) if numpy is not None else bool):  # numpy's True too
+        raise SSITypeError(
+            tr("«show» debe ser True (ver el detalle de los errores) o False; recibido {r}.",
+               "'show' must be True (see the errors' details) or False; received {r}.", r=short_repr(show)),
+            field="show", received=show,
+        )
+    set_full_tracebacks(bool(show))
 
 
 def get_language() -> Language:
@@ -104,7 +127,9 @@ def format_percent(share: float) -> str:
     pct = share * 100
     if pct == 0:
         return "0 %"
-    decimals = 2 if pct >= 1 else max(2, 1 - math.floor(math.log10(pct)) + 1)
+    if not math.isfinite(pct):  # never a crash for a learner's NaN
+        return short_repr(share)
+    decimals = 2 if abs(pct) >= 1 else max(2, 1 - math.floor(math.log10(abs(pct))) + 1)
     return f"{format_number(pct, decimals)} %"
 
 
@@ -116,6 +141,14 @@ def format_date(day: date) -> str:
 def separators() -> str:
     """Plotly's decimal and thousands separators for the current language."""
     return ", " if _current == "es" else ". "
+
+
+def as_text(value: object) -> str:
+    """``str(value)``, for any value: an integer of thousands of digits reads as :func:`short_repr` says."""
+    try:
+        return str(value)
+    except ValueError:  # Python refuses to write integers of more than 4,300 digits
+        return short_repr(value)
 
 
 def short_repr(value: object, limit: int = 60) -> str:

@@ -116,6 +116,7 @@ def student_key(alias: str) -> str:
     >>> student_key(" Strauß "), student_key("STRAUSS")
     ('strauss', 'strauss')
     """
+    check_type(alias, str, name="alias", expected=tr("un alias (texto)", "an alias (text)"))
     text = " ".join(alias.split())
     return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
 
@@ -531,7 +532,9 @@ def _submissions(class_data: object) -> pd.DataFrame:
                         expected=tr("lo que devuelve read_class", "what read_class returns"),
                         required=SUBMISSION_COLUMNS,
                         hint=tr("Lee la clase con ssi_kit.classroom.read_class(...).",
-                                "Read the class with ssi_kit.classroom.read_class(...)."))
+                                "Read the class with ssi_kit.classroom.read_class(...)."),
+                        dates=("timestamp",), text=("student",), numbers=(*PILLARS, "total"),
+                        complete=("student", *PILLARS, "total"))
     return frame
 
 
@@ -721,7 +724,8 @@ def describe_comparison(comparison: pd.DataFrame, *, tolerance: float = 1.0) -> 
     De 3 personas: 1 por encima de la proyección, 1 en línea (±1 punto) y 1 por debajo.
     """
     frame = check_frame(comparison, name="comparison", required=("difference",),
-                        expected=tr("lo que devuelve compare_projection", "what compare_projection returns"))
+                        expected=tr("lo que devuelve compare_projection", "what compare_projection returns"),
+                        numbers=("difference",))
     tolerance = check_number(tolerance, name="tolerance", maximum=25)
     differences = frame["difference"].astype(float)
     above = int((differences > tolerance).sum())

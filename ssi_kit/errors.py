@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["SSIInputError", "SSITypeError", "SSIWarning", "show_tracebacks"]
+__all__ = ["SSIInputError", "SSITypeError", "SSIWarning"]
 
 _full_tracebacks = False
 
@@ -21,20 +21,11 @@ _BLUE = "\x1b[34m"
 _RESET = "\x1b[0m"
 
 
-def show_tracebacks(show: bool = True) -> None:
-    """Show ssi-kit's errors with their full Python traceback (``True``) or as a short box.
-
-    By default a mistake in a notebook shows only the message, which is what a learner
-    needs. Turn tracebacks on to see where inside ssi-kit an error came from.
-
-    Examples
-    --------
-    >>> import ssi_kit
-    >>> ssi_kit.show_tracebacks(True)
-    >>> ssi_kit.show_tracebacks(False)
-    """
+def set_full_tracebacks(show: bool) -> None:
+    """The switch behind ``ssi_kit.show_tracebacks`` (which checks the value: this module stays
+    below the translations its message needs)."""
     global _full_tracebacks
-    _full_tracebacks = bool(show)
+    _full_tracebacks = show
 
 
 class _LearnerError(Exception):

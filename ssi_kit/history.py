@@ -301,7 +301,9 @@ def check_history(history: object) -> pd.DataFrame:
     """``history`` if it is a table like :func:`load_history`'s, sorted by date; else a clear error."""
     frame = check_frame(history, name="history", required=("date", "total", *PILLARS),
                         expected=tr("la tabla de load_history()", "the table of load_history()"),
-                        hint=tr("Usa historial = load_history().", "Use history = load_history()."))
+                        hint=tr("Usa historial = load_history().", "Use history = load_history()."),
+                        dates=("date",), numbers=("total", *PILLARS, "industry", "network"),
+                        complete=("date", "total", *PILLARS))
     return frame.sort_values("date", kind="stable").reset_index(drop=True)
 
 

@@ -438,6 +438,7 @@ def responsiveness(messages: pd.DataFrame, *, me: str | None = None) -> Responsi
         messages, name="messages", required=("conversation_id", "sender", "recipients", "sent_at"),
         expected=tr("la tabla de read_messages (un DataFrame)", "the table from read_messages (a DataFrame)"),
         hint=tr("Léela con responsiveness(read_messages(ruta)).", "Read it with responsiveness(read_messages(path))."),
+        text=("conversation_id", "sender", "recipients", "folder"),
     )
     if me is not None:
         me = check_type(me, str, name="me", expected=tr("tu nombre (texto)", "your name (text)"))

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ._checks import check_date, check_frame, check_integer, check_seed, check_type
+from ._checks import check_choice, check_date, check_frame, check_integer, check_seed, check_type
 from ._i18n import format_date, format_number, format_thousands, plural, short_repr, tr
 from ._resources import user_dir
 from ._store import (
@@ -236,12 +236,16 @@ def save_plan(
     >>> saved.actions, saved.minutes, saved.start.isoformat()
     (('publicar', 'grupos'), 70, '2025-01-06')
     """
+    import numpy as np
+
     from .actions import resolve_plan
     from .score import as_ssi
     from .simulation import BestPlan, check_weeks, simulate
 
     store_path(path, _PLANS)  # a bad path is said before the projection is computed
     day = dt.date.today() if start is None else check_date(start, name="start")
+    if isinstance(band, np.bool_):  # numpy's True or False, read out of a table
+        band = bool(band)
     if band is None or band is False:
         raise SSIInputError(
             tr("«band» debe ser True o una probabilidad como 0,8: la comparación necesita la banda; recibido {r}.",
@@ -594,13 +598,7 @@ def status_label(status: str) -> str:
     """
     labels = {"above": tr("por encima", "above"), "inside": tr("dentro de la banda", "inside the band"),
               "below": tr("por debajo", "below")}
-    if status not in labels:
-        raise SSIInputError(
-            tr("«status» debe ser uno de: {o}; recibido {r}.", "'status' must be one of: {o}; received {r}.",
-               o=", ".join(STATUSES), r=short_repr(status)),
-            field="status", received=status,
-        )
-    return labels[status]
+    return check_choice(status, labels, name="status", shown=STATUSES)
 
 
 __all__ += ["status_label"]
@@ -650,7 +648,9 @@ def describe_comparison(comparison: pd.DataFrame) -> str:
     """
     frame = check_frame(comparison, name="comparison", required=("week", "total", "low", "high", "status"),
                         expected=tr("la tabla de compare_plan(plan, historial)",
-                                    "the table of compare_plan(plan, history)"))
+                                    "the table of compare_plan(plan, history)"),
+                        numbers=("week", "total", "low", "high"), text=("status",),
+                        complete=("week", "total", "low", "high", "status"))
     if frame.empty:
         return tr("Aún no hay medidas desde que empezaste el plan. Apunta tu SSI una vez a la semana "
                   "(ssi_kit.history.record(mi_ssi)) y vuelve a comparar dentro de unos días.",
@@ -665,14 +665,7 @@ def describe_comparison(comparison: pd.DataFrame) -> str:
             field="comparison", received=unknown[0],
         )
     last = frame.iloc[-1]
-    try:
-        values = {key: format_number(float(last[key]), 1) for key in ("week", "total", "low", "high")}
-    except (TypeError, ValueError):
-        raise SSIInputError(
-            tr("La última fila de «comparison» no tiene números en week, total, low y high.",
-               "The last row of 'comparison' lacks numbers in week, total, low and high."),
-            field="comparison", received=short_repr(last.tolist()),
-        ) from None
+    values = {key: format_number(float(last[key]), 1) for key in ("week", "total", "low", "high")}
     es, en = _ADVICE[str(last["status"])]
     text = tr(es, en, **values)
     if len(frame) > 1:

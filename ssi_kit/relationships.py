@@ -217,7 +217,8 @@ def describe_ladder() -> str:
 # --- the tracker --------------------------------------------------------------------------
 def _last_interaction(value: object) -> dt.date | None:
     """The day of the last interaction as a learner writes it (:func:`~ssi_kit._checks.check_date`); blank is None."""
-    return check_date(value, name="last_interaction", optional=True)
+    return check_date(value, name="last_interaction", optional=True, earliest=dt.date(1900, 1, 1),
+                      latest=dt.date(2199, 12, 31), hint=tr("Revisa el año.", "Check the year."))
 
 
 def _check_name(value: object) -> str:
@@ -835,7 +836,8 @@ def _check_connections(connections: object) -> pd.DataFrame:
     return check_frame(connections, required=("first_name", "last_name", "connected_on"), name="connections",
                        expected=tr("la tabla de contactos", "the connections table"),
                        hint=tr("Usa la tabla de ssi_kit.read_connections.",
-                               "Use the table from ssi_kit.read_connections."))
+                               "Use the table from ssi_kit.read_connections."),
+                       text=("first_name", "last_name", "url", "company", "position"))
 
 
 def never_contacted(connections: pd.DataFrame, messages: pd.DataFrame) -> pd.DataFrame:
@@ -1029,8 +1031,19 @@ def example_tracker() -> pd.DataFrame:
     return _frame([(name, stage, _last_interaction(last), step) for name, stage, last, step in people])
 
 
+def check_never_contacted(shares: object) -> pd.DataFrame:
+    """``shares`` if it is a table like :func:`never_contacted`'s (whole numbers, shares); else a clear error."""
+    return check_frame(shares, required=("year", "connections", "never_contacted", "share"), name="shares",
+                       expected=tr("la tabla de never_contacted", "the table from never_contacted"),
+                       hint=tr("Calcúlala con never_contacted(contactos, mensajes).",
+                               "Compute it with never_contacted(connections, messages)."),
+                       counts=("year", "connections", "never_contacted"), numbers=("share",),
+                       complete=("year", "connections", "never_contacted", "share"))
+
+
 def describe_never_contacted(shares: pd.DataFrame) -> str:
     """One sentence on :func:`never_contacted`'s table, in the current language."""
+    shares = check_never_contacted(shares)
     total = int(shares["connections"].sum())
     never = int(shares["never_contacted"].sum())
     from ._i18n import format_percent

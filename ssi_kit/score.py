@@ -118,8 +118,8 @@ def clean_score(value: object, *, field: str, maximum: float = PILLAR_MAX) -> fl
     elif isinstance(value, numbers.Real) and not isinstance(value, bool):
         try:
             value = round(float(value), DECIMALS) + 0.0  # + 0.0 turns -0.0 into 0.0
-        except (OverflowError, ValueError):
-            pass  # a 400-digit integer: check_number says it is out of range
+        except (OverflowError, TypeError, ValueError):
+            pass  # a 400-digit integer, numpy's timedelta: check_number says what is wrong
         else:
             if value < 0:
                 hint = tr("Los valores negativos no existen en el SSI.", "Negative values do not exist in the SSI.")

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._checks import check_frame, check_integer, check_type
 from ._html import NO_MATH, escape
-from ._i18n import format_number, format_percent, format_thousands, pick, short_repr, tr
+from ._i18n import as_text, format_number, format_percent, format_thousands, pick, short_repr, tr
 from .errors import SSIInputError
 
 if TYPE_CHECKING:
@@ -108,9 +108,13 @@ def column_label(name: object, extra: Mapping[str, str] | None = None) -> str:
     >>> column_label("score")
     'Puntos'
     """
-    key = str(name)
-    if extra and key in extra:
-        return extra[key]
+    expected = tr("un diccionario de columna a título, como {'brand': 'Marca'}",
+                  "a dict of column to header, like {'brand': 'Brand'}")
+    extra = check_type({} if extra is None else extra, Mapping, name="extra", expected=expected)
+    key = as_text(name)
+    if key in extra:
+        header = extra[key]
+        return header if isinstance(header, str) else short_repr(header)  # {"n": 5} heads the column "5"
     if key in COLUMN_LABELS:
         return pick(*COLUMN_LABELS[key])
     return key

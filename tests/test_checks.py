@@ -123,6 +123,85 @@ class TestOtherChecks:
             check_frame([1], name="t", expected="una tabla")
 
 
+class TestFrameColumns:
+    """check_frame's numbers=, dates=, text= and complete=: what each column holds."""
+
+    @pytest.mark.parametrize(("cells", "found"), [
+        (["Ana Secreta"], "texto"), ([True], "True/False"), ([math.inf], "un número infinito"),
+        ([3 + 4j], "un valor de tipo complex"), ([[1, 2]], "un valor de tipo list"),
+        ([pd.Timestamp("2025-03-14")], "una fecha"), ([10**400], "un número infinito"),
+    ])
+    def test_numbers_name_the_column_the_row_and_the_kind_found(self, cells, found):
+        """Not a number: the message says column, table, row and kind of value, never the value itself."""
+        frame = pd.DataFrame({"brand": [1.0, *cells]}, dtype=object)
+        with pytest.raises(SSIInputError) as raised:
+            check_frame(frame, name="history", expected="una tabla", numbers=["brand"])
+        assert str(raised.value).startswith(
+            f"La columna «brand» de la tabla «history» debe tener números; en la fila 2 hay {found}.")
+        assert "Secreta" not in str(raised.value)
+
+    def test_numbers_stored_as_objects_become_floats(self):
+        """Numbers typed into an object column (numpy's too, blanks as NaN) come back as floats."""
+        import numpy as np
+
+        frame = pd.DataFrame({"brand": [1, np.float32(2.5), None, np.int64(3)]}, index=[7, 8, 9, 10])
+        checked = check_frame(frame, name="t", expected="una tabla", numbers=["brand"])
+        assert checked["brand"].dtype == float and checked.index.tolist() == [7, 8, 9, 10]
+        assert checked["brand"].tolist()[:2] == [1.0, 2.5] and math.isnan(checked["brand"].iloc[2])
+
+    def test_a_table_already_right_is_returned_as_it_came(self):
+        """Nothing to convert: the same object, not a copy."""
+        frame = pd.DataFrame({"date": pd.to_datetime(["2025-03-14"]), "brand": [1], "name": ["Ana"]})
+        assert check_frame(frame, name="t", expected="una tabla", numbers=["brand"], dates=["date"],
+                           text=["name"], complete=["brand"]) is frame
+
+    def test_dates_stored_as_objects_become_timestamps(self):
+        """Dates as objects (datetime, numpy) become a datetime column; text is refused with a hint."""
+        import numpy as np
+
+        frame = pd.DataFrame({"date": [dt.date(2025, 3, 14), np.datetime64("2025-03-15"), None]})
+        checked = check_frame(frame, name="t", expected="una tabla", dates=["date"])
+        assert str(checked["date"].dtype).startswith("datetime64")
+        with pytest.raises(SSIInputError, match=r"«date» .* debe tener fechas; en la fila 1 hay texto\. "
+                                                r"Conviértela con pd\.to_datetime"):
+            check_frame(pd.DataFrame({"date": ["14/03/2025"]}), name="t", expected="una tabla", dates=["date"])
+
+    def test_dates_with_and_without_time_zone_are_refused(self):
+        """A column mixing time zones cannot be compared: our message, not pandas'."""
+        frame = pd.DataFrame({"date": [pd.Timestamp("2025-03-14", tz="UTC"), pd.Timestamp("2025-03-14")]})
+        with pytest.raises(SSIInputError, match="mezcla fechas con zona horaria y sin ella"):
+            check_frame(frame, name="t", expected="una tabla", dates=["date"])
+
+    def test_text_takes_numbers_as_their_text_and_refuses_bytes(self):
+        """A company called 1800 is text "1800"; bytes are refused."""
+        checked = check_frame(pd.DataFrame({"company": ["Acme", 1800, None]}), name="t", expected="una tabla",
+                              text=["company"])
+        assert checked["company"].tolist()[:2] == ["Acme", "1800"]
+        with pytest.raises(SSIInputError, match="debe tener texto; en la fila 1 hay un valor de tipo bytes"):
+            check_frame(pd.DataFrame({"company": [b"\xff"]}), name="t", expected="una tabla", text=["company"])
+
+    def test_complete_refuses_blanks(self):
+        """A blank cell where every row needs a value names the row."""
+        frame = pd.DataFrame({"total": [1.0, None]})
+        assert check_frame(frame, name="t", expected="una tabla", numbers=["total"]) is frame
+        with pytest.raises(SSIInputError, match="«total» de la tabla «t» debe tener un valor en cada fila; "
+                                                "en la fila 2 hay un valor vacío"):
+            check_frame(frame, name="t", expected="una tabla", numbers=["total"], complete=["total"])
+
+    @pytest.mark.parametrize(("cells", "found"), [([-1], "un número negativo"), ([2.5], "un número con decimales"),
+                                                  (["3"], "texto")])
+    def test_counts_are_whole_numbers_from_zero(self, cells, found):
+        """People, messages, years: whole numbers from 0 up."""
+        with pytest.raises(SSIInputError, match=f"debe tener números enteros de 0 en adelante; en la fila 2 hay {found}"
+                           if found != "texto" else "debe tener números; en la fila 2 hay texto"):
+            check_frame(pd.DataFrame({"n": [4, *cells]}), name="t", expected="una tabla", counts=["n"])
+
+    def test_absent_optional_columns_are_skipped(self):
+        """A column named in numbers= but absent is not required (required= says what is)."""
+        frame = pd.DataFrame({"total": [1.0]})
+        assert check_frame(frame, name="t", expected="una tabla", numbers=["total", "industry"]) is frame
+
+
 def _renderings(day: dt.date) -> list[object]:
     """Every way a learner may give ``day``: objects, and text as people type it."""
     import numpy as np
@@ -428,6 +507,10 @@ class TestI18n:
     def test_percent_and_thousands(self):
         """Shares keep enough decimals to be seen; thousands use the language's separator."""
         assert format_percent(0.00019) == "0,019 %" and format_thousands(8912) == "8.912"
+
+    def test_percent_of_odd_shares_never_crashes(self):
+        """A negative or missing share (a table edited by hand) is still written, not a math error."""
+        assert format_percent(-0.005) == "-0,5 %" and format_percent(math.nan) == "nan"
 
     def test_short_repr(self):
         """Quoted values are cut short."""

@@ -54,7 +54,8 @@ _DUMBBELL_MAX = 40  # more students than this: a histogram of changes reads bett
 def _latest(frame: object, name: str = "latest") -> pd.DataFrame:
     return check_frame(frame, name=name, required=("student", *PILLARS, "total"),
                        expected=tr("una tabla como latest_submissions(clase)",
-                                   "a table like latest_submissions(class)"))
+                                   "a table like latest_submissions(class)"),
+                       text=("student",), numbers=(*PILLARS, "total"), complete=("student", *PILLARS, "total"))
 
 
 def _labels() -> list[str]:
@@ -122,7 +123,8 @@ def plot_class_progress(progress: pd.DataFrame, *, title: str | None = None) -> 
     ['Antes', 'Después']
     """
     frame = check_frame(progress, name="progress", required=("student", "before", "after", "change"),
-                        expected=tr("una tabla como class_progress(clase)", "a table like class_progress(class)"))
+                        expected=tr("una tabla como class_progress(clase)", "a table like class_progress(class)"),
+                        text=("student",), numbers=("before", "after", "change"))
     title = check_title(title)
     fig = go.Figure()
     if len(frame) > _DUMBBELL_MAX:
@@ -289,7 +291,8 @@ def _plan_title() -> str:
 def _plan_series(projection: object) -> tuple[list[int], list[float], list[float], list[float]]:
     """Weeks, then the class's lowest, mean and highest total each week, from ``simulate_many``'s frame."""
     frame = check_frame(projection, name="projection", required=("learner", "week", "pillar", "score"),
-                        expected=tr("lo que devuelve simulate_many", "what simulate_many returns"))
+                        expected=tr("lo que devuelve simulate_many", "what simulate_many returns"),
+                        numbers=("week", "score"), complete=("week",))
     totals = frame[frame["pillar"] == "total"].groupby("week")["score"]
     mean = totals.mean()
     return ([int(w) for w in mean.index], totals.min().astype(float).tolist(), mean.astype(float).tolist(),
@@ -359,16 +362,18 @@ def class_dashboard(
     leaderboard = check_flag(leaderboard, name="leaderboard")
     top = check_integer(top, name="top", minimum=1, maximum=1000)
     reference = _industry(industry)
+    progress = class_progress(class_data, start, end)  # every argument checked before any figure is built
+    projection = None if plan is None else class_projection(latest, plan, weeks=weeks)
     figures = {
         "distribution": plot_class_distribution(latest),
         "industry": plot_class_average(latest, industry=reference),
-        "progress": plot_class_progress(class_progress(class_data, start, end)),
+        "progress": plot_class_progress(progress),
         "weakest": plot_class_weakest(latest),
     }
     if leaderboard:
         figures["leaderboard"] = plot_leaderboard(latest, top=top)
-    if plan is not None:
-        figures["plan"] = plot_class_plan(class_projection(latest, plan, weeks=weeks))
+    if projection is not None:
+        figures["plan"] = plot_class_plan(projection)
     return figures
 
 

@@ -12,7 +12,7 @@ from .._checks import check_flag, check_seed, check_title
 from .._i18n import format_percent, format_thousands, tr
 from ..errors import SSIInputError, SSITypeError
 from ..network import check_graph, check_person, degree_label, degree_values, degrees_from, introducers
-from ._style import BLUE, GREEN, GREY, ORANGE, PINK, VERMILION, base_layout, safe_text
+from ._style import BLUE, GREEN, GREY, ORANGE, PINK, VERMILION, base_layout, check_figure_of, safe_text
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -108,6 +108,8 @@ def plot_pyramid(frame: pd.DataFrame, *, log: bool = False, title: str | None = 
 def update_pyramid_figure(fig: go.Figure, frame: pd.DataFrame, *, log: bool = False,
                           title: str | None = None) -> None:
     """Show ``frame`` in a figure made by :func:`plot_pyramid`, in place (one batch update)."""
+    check_figure_of(fig, "plot_pyramid", 1)
+    title = check_title(title)
     values = _pyramid_values(frame, check_flag(log, name="log"))
     with fig.batch_update():
         bar = fig.data[0]
@@ -115,7 +117,7 @@ def update_pyramid_figure(fig: go.Figure, frame: pd.DataFrame, *, log: bool = Fa
         fig.layout.yaxis.ticktext = values["ticktext"]
         fig.layout.xaxis.range = values["range"]
         fig.layout.xaxis.title.text = values["axis_title"]
-        fig.layout.title.text = check_title(title) or _pyramid_title(frame)
+        fig.layout.title.text = title or _pyramid_title(frame)
 
 
 # --- your connections ----------------------------------------------------------------------

@@ -8,8 +8,8 @@ import plotly.graph_objects as go
 
 from .._checks import check_frame, check_title
 from .._i18n import format_percent, plural, tr
-from ..relationships import stage_counts
-from ._style import BLUE, GREY, PINK, VERMILION, base_layout, safe_text
+from ..relationships import check_never_contacted, stage_counts
+from ._style import BLUE, GREY, PINK, VERMILION, base_layout, check_figure_of, safe_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -81,6 +81,7 @@ def update_funnel_figure(fig: go.Figure, tracker: pd.DataFrame) -> None:
     >>> fig.data[0].x[0]
     1
     """
+    check_figure_of(fig, "plot_funnel", 1)
     counts = _counts(tracker)
     values = _funnel_values(counts)
     with fig.batch_update():
@@ -108,10 +109,7 @@ def plot_never_contacted(shares: pd.DataFrame, *, title: str | None = None) -> g
     >>> plot_never_contacted(shares).data[0].text
     ('25 %', '100 %')
     """
-    frame = check_frame(shares, required=("year", "connections", "never_contacted", "share"), name="shares",
-                        expected=tr("la tabla de never_contacted", "the table from never_contacted"),
-                        hint=tr("Calcúlala con never_contacted(contactos, mensajes).",
-                                "Compute it with never_contacted(connections, messages)."))
+    frame = check_never_contacted(shares)
     years = [int(y) for y in frame["year"]]
     share = [float(s) for s in frame["share"]]
     fig = go.Figure(go.Bar(

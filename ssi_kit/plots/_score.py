@@ -11,8 +11,18 @@ from plotly.subplots import make_subplots
 from .._checks import check_title, check_type
 from .._i18n import format_number, short_repr, tr
 from ..errors import SSITypeError
-from ..score import LAGGARD_THRESHOLD, LEADER_THRESHOLD, PILLAR_MAX, PILLARS, SSI, GroupScore, SSIProfile, pillar_label
-from ._style import BLUE, GREEN, GREY, ORANGE, PALETTE, base_layout, safe_text
+from ..score import (
+    LAGGARD_THRESHOLD,
+    LEADER_THRESHOLD,
+    PILLAR_MAX,
+    PILLARS,
+    SSI,
+    GroupScore,
+    SSIProfile,
+    as_ssi,
+    pillar_label,
+)
+from ._style import BLUE, GREEN, GREY, ORANGE, PALETTE, base_layout, check_figure_of, safe_text
 
 __all__ = ["plot_ssi", "update_ssi_figure"]
 
@@ -171,6 +181,9 @@ def update_ssi_figure(fig: go.Figure, ssi: SSI, *, title: str | None = None) -> 
 
     Used by widgets: a ``FigureWidget`` sends one message to the browser per change.
     """
+    check_figure_of(fig, "plot_ssi", _TOTALS + 1, at_least=True)
+    ssi = as_ssi(ssi)
+    title = check_title(title)
     totals = list(fig.data[_TOTALS].y)
     totals[0] = ssi.total
     with fig.batch_update():
@@ -178,4 +191,4 @@ def update_ssi_figure(fig: go.Figure, ssi: SSI, *, title: str | None = None) -> 
         fig.data[_YOU].text = _labels(ssi)
         fig.data[_TOTALS].y = totals
         fig.data[_TOTALS].text = [format_number(t, 1) for t in totals]
-        fig.layout.title.text = check_title(title) or _title(ssi)
+        fig.layout.title.text = title or _title(ssi)

@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 from plotly.basedatatypes import BaseFigure
 
 from .._checks import check_type
-from .._i18n import separators, tr
+from .._i18n import as_text, separators, tr
 from ..errors import SSIInputError
 
 # Okabe–Ito palette: distinguishable with the common colour-vision deficiencies.
@@ -38,7 +38,7 @@ def safe_text(value: object) -> str:
     >>> safe_text("<b>5 %</b>")
     '&lt;b&gt;5 &#37;&lt;/b&gt;'
     """
-    return str(value).translate(_PLOTLY_TEXT)
+    return as_text(value).translate(_PLOTLY_TEXT)
 
 
 def base_layout(fig: go.Figure, *, title: str, height: int = 480) -> go.Figure:
@@ -57,15 +57,16 @@ def base_layout(fig: go.Figure, *, title: str, height: int = 480) -> go.Figure:
 
 
 
-def check_figure_of(fig: Any, maker: str, traces: int) -> None:
+def check_figure_of(fig: Any, maker: str, traces: int, *, at_least: bool = False) -> None:
     """Refuse ``fig`` unless it looks like a figure made by the plot function named ``maker``
-    (a plotly figure with ``traces`` traces): the in-place updaters rely on that layout."""
+    (a plotly figure with ``traces`` traces, or more with ``at_least``): the in-place updaters
+    rely on that layout."""
     check_type(fig, BaseFigure, name="fig", expected=tr("una figura de {maker}", "a figure of {maker}", maker=maker))
-    if len(fig.data) != traces:
+    if len(fig.data) != traces and not (at_least and len(fig.data) > traces):
         raise SSIInputError(
             tr("«fig» no es una figura de {maker}: tiene {n} trazas y necesita {m}.",
                "'fig' is not a figure of {maker}: it has {n} traces and needs {m}.",
-               maker=maker, n=len(fig.data), m=traces),
+               maker=maker, n=len(fig.data), m=tr("{m} o más", "{m} or more", m=traces) if at_least else traces),
             field="fig", received=len(fig.data),
             hint=tr("Pásale lo que devuelve ssi_kit.plots.{maker}(...).",
                     "Pass what ssi_kit.plots.{maker}(...) returns.", maker=maker),

@@ -10,6 +10,7 @@ import ipywidgets as widgets
 from .._i18n import format_date, format_number, tr
 from ..errors import SSIInputError, SSITypeError
 from ..history import describe_change, load_history, record
+from ..history import history_path as history_file
 from ..plots import plot_ssi, update_ssi_figure
 from ..score import PILLAR_MAX, PILLARS, SSI, GroupScore, SSIProfile, as_ssi, parse_number, pillar_label
 from ._controls import SliderText
@@ -144,4 +145,6 @@ def ssi_input(
         initial = initial.member
     if initial is not None:
         initial = as_ssi(initial, name="initial")
+    if history_path is not None:  # checked now, not when "Guardar" is pressed
+        history_file(history_path)
     return SSIInput(initial, industry=industry, network=network, history_path=history_path)
