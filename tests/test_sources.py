@@ -43,7 +43,9 @@ def _values(value: object) -> list[float]:
 
 
 def _markdown(lesson: str) -> str:
-    path = next((ROOT / "lessons").glob(f"{lesson}_*.ipynb"))
+    from ssi_kit.course import lesson as lesson_of
+
+    path = ROOT / "lessons" / lesson_of(lesson).file
     cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
     return "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
 
