@@ -45,9 +45,10 @@ MANIFEST = ".ssi-kit-lecciones.json"
 VOILA_KERNEL_CULLING = ("--MappingKernelManager.cull_idle_timeout=600", "--MappingKernelManager.cull_interval=60")
 """Voilà options that stop a page's kernel 10 minutes after its last connection closed.
 
-Voilà 0.5 stops a kernel when its page closes only if the page was opened from Voilà's
-list of lessons (a direct link lacks the cookie that request needs); without culling, each
-page opened by a direct link would keep a Python process alive until the server stops.
+Voilà 0.5 stops a kernel when its page closes only if the browser went through Voilà's start
+page first (what `ssi-kit app` opens; a direct link lacks the cookie that request needs);
+without culling, each page opened by a direct link would keep a Python process alive until
+the server stops.
 A page still open is never culled (``cull_connected`` stays off).
 """
 
@@ -270,12 +271,12 @@ def _help() -> str:
         "  {lessons}\n      copia las lecciones en la carpeta DESTINO; no reemplaza las que cambiaste"
         " (salvo con --force)\n"
         "  {lab}\n      abre JupyterLab en la lección 00 (carpeta {default} si no indicas otra)\n"
-        "  {app}\n      muestra las lecciones sin código, con Voilà\n",
+        "  {app}\n      abre el curso sin código (Voilà) en tu navegador, en su página de inicio\n",
         "ssi-kit: the lessons of the course on the Social Selling Index.\n\n"
         "  {lessons}\n      copies the lessons into the DESTINO folder; never replaces those you changed"
         " (unless --force)\n"
         "  {lab}\n      opens JupyterLab at lesson 00 (folder {default} unless you give another)\n"
-        "  {app}\n      shows the lessons without code, with Voilà\n",
+        "  {app}\n      opens the course without code (Voilà) in your browser, at its home page\n",
         lessons=_USAGE["lessons"], lab=_USAGE["lab"], app=_USAGE["app"], default=DEFAULT_FOLDER)
 
 
