@@ -313,10 +313,11 @@ def voila_options() -> list[str]:
     unused = list(_UNUSED_EXTENSIONS)
     folder = _plotly_js_folder()
     if folder is not None:
-        options.append("--VoilaConfiguration.extra_labextensions_path=" + json.dumps([str(folder)]))
-        options.append("--VoilaConfiguration.resources=" + json.dumps({"ssi_kit_plotly_js": "plotly.min.js"}))
+        options.append(f"--VoilaConfiguration.extra_labextensions_path={folder}")
+        options.append("--VoilaConfiguration.resources=ssi_kit_plotly_js=plotly.min.js")
         unused.append("jupyterlab-plotly")
-    options.append("--VoilaConfiguration.extension_denylist=" + json.dumps(unused))
+    # A list option is given once per item (traitlets 5 deprecates a JSON list on the command line).
+    options.extend(f"--VoilaConfiguration.extension_denylist={name}" for name in unused)
     return options
 
 

@@ -28,6 +28,15 @@ from ssi_kit.cli import (
 SHIPPED = sorted(lessons_dir().glob("*.ipynb"))
 
 
+def _option_values(options: list[str]) -> dict[str, list[str]]:
+    """Each ``--name=value`` option's values, in order (a list option is given once per item)."""
+    found: dict[str, list[str]] = {}
+    for option in options:
+        name, _, value = option.partition("=")
+        found.setdefault(name, []).append(value)
+    return found
+
+
 class Launcher:
     """Stands in for subprocess.call: records the command line instead of starting a server."""
 
@@ -216,11 +225,11 @@ class TestServers:
     def test_plotly_js_is_served_once_for_the_template(self):
         """The options serve plotly's own plotly.min.js and tell the template so; plotly's JupyterLab extension,
         a second copy of plotly.js, and the extensions a lesson never uses are left out."""
-        options = dict(o.split("=", 1) for o in voila_options() if o.startswith("--VoilaConfiguration."))
-        (folder,) = json.loads(options["--VoilaConfiguration.extra_labextensions_path"])
+        given = _option_values(voila_options())
+        (folder,) = given["--VoilaConfiguration.extra_labextensions_path"]
         assert (Path(folder) / "plotly.min.js").is_file()
-        assert json.loads(options["--VoilaConfiguration.resources"]) == {"ssi_kit_plotly_js": "plotly.min.js"}
-        denied = json.loads(options["--VoilaConfiguration.extension_denylist"])
+        assert given["--VoilaConfiguration.resources"] == ["ssi_kit_plotly_js=plotly.min.js"]
+        denied = given["--VoilaConfiguration.extension_denylist"]
         assert {"jupyterlab-plotly", "@jupyterlite/pyodide-kernel-extension", "jupyterlab_pygments"} == set(denied)
 
     def test_without_plotly_the_template_draws_nothing_itself(self, monkeypatch):
@@ -230,10 +239,10 @@ class TestServers:
 
         real = importlib.util.find_spec
         monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "plotly" else real(name, *a))
-        options = voila_options()
-        assert not any("resources" in o or "extra_labextensions_path" in o for o in options)
-        denied = json.loads(next(o for o in options if "extension_denylist" in o).split("=", 1)[1])
-        assert "jupyterlab-plotly" not in denied
+        given = _option_values(voila_options())
+        assert "--VoilaConfiguration.resources" not in given
+        assert "--VoilaConfiguration.extra_labextensions_path" not in given
+        assert "jupyterlab-plotly" not in given["--VoilaConfiguration.extension_denylist"]
 
     def test_make_app_is_ssi_kit_app_on_the_repository_lessons(self):
         """`make app` runs `ssi-kit app lessons`: the same Voilà options, and the lessons served where they are."""

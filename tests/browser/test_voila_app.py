@@ -86,7 +86,7 @@ FAILING_NOTEBOOK = _notebook(
 def hub_server(tmp_path_factory):
     """Voilà with `ssi-kit app`'s options under a hub's base URL, with the test notebooks (only those prepared
     ahead: the lessons open the usual way, which keeps this server light)."""
-    options = [*voila_options(), '--VoilaKernelManager.preheat_denylist=["^0"]']
+    options = [*voila_options(), "--VoilaKernelManager.preheat_denylist=^0"]
     extra = {"enlaces.ipynb": LINKS_NOTEBOOK, "conexion.ipynb": CONNECT_NOTEBOOK, "fallo.ipynb": FAILING_NOTEBOOK}
     yield from voila_server_for(tmp_path_factory, options, base_url=BASE_URL, extra=extra)
 
