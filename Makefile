@@ -20,12 +20,12 @@ ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 lab: $(STAMP)
 	$(BIN)/jupyter lab --ServerApp.root_dir=lessons --LabApp.default_url=/lab/tree/00_bienvenida.ipynb $(ALLOW_ROOT)
 
-# App mode: the lessons with their code hidden and their widgets live (Voilà), on this machine only.
-# Voilà serves as root without a flag (it has no --allow-root). A closed page's kernel stops
-# 10 minutes after its last connection (the culling of `ssi-kit app`, see ssi_kit/cli.py).
+# App mode: the course without code (Voilà), on this machine only, opened in the browser at its
+# home (00_inicio.ipynb). `ssi-kit app` on the repository's own lessons/ (never copied onto
+# themselves): ssi-kit's Spanish template, one kernel ready per lesson, the kernel culling, all
+# from ssi_kit/cli.py (voila_options). Voilà serves as root without a flag (it has no --allow-root).
 app: $(STAMP)
-	$(BIN)/voila lessons --no-browser --Voila.ip=127.0.0.1 \
-		--MappingKernelManager.cull_idle_timeout=600 --MappingKernelManager.cull_interval=60
+	$(BIN)/ssi-kit app lessons
 
 # The linter and the type checker run first: a red check stops before the slower tests.
 lint: $(STAMP)

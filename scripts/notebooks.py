@@ -5,6 +5,12 @@ is megabytes of JavaScript), with one exception: cells marked ``# NBVAL_CHECK_OU
 their printed text (and execution count 1), because that text is what nbval compares against
 when testing the lesson: without it the marker would check nothing.
 
+Plumbing (imports, set-up, column renames: code a learner need not read) is a code cell with
+the tag ``plumbing``. Cleaning hides its code in JupyterLab (``"jupyter": {"source_hidden": true}``:
+the cell shows as a thin bar, one click shows the code) and the check insists on it; code is
+hidden only that way, so every hidden cell carries the tag. In Voilà no code ever shows, and
+ssi-kit's template does not show a plumbing cell at all.
+
 --execute  run each notebook first (in lessons/) so check cells get fresh expected output
 --check    change nothing; exit 1 and list the notebooks that are not clean
 """
@@ -19,10 +25,19 @@ import nbformat
 
 ROOT = Path(__file__).resolve().parents[1]
 CHECK_MARK = "# NBVAL_CHECK_OUTPUT"
+PLUMBING_TAG = "plumbing"
 
 
 def is_check_cell(cell) -> bool:
     return cell.cell_type == "code" and cell.source.lstrip().startswith(CHECK_MARK)
+
+
+def is_plumbing(cell) -> bool:
+    return cell.cell_type == "code" and PLUMBING_TAG in cell.metadata.get("tags", [])
+
+
+def is_hidden(cell) -> bool:
+    return bool(cell.metadata.get("jupyter", {}).get("source_hidden"))
 
 
 def kept_outputs(cell) -> list:
@@ -42,6 +57,8 @@ def strip(nb) -> None:
                 cell.metadata["keep_output"] = True  # nbstripout's marker: it keeps these too
             # nbval refuses stored outputs on a cell that never ran: give check cells a count.
             cell.execution_count = 1 if cell.outputs else None
+            if is_plumbing(cell):
+                cell.metadata.setdefault("jupyter", {})["source_hidden"] = True
 
 
 def problems(nb) -> list[str]:
@@ -56,6 +73,10 @@ def problems(nb) -> list[str]:
         extra = [o for o in cell.outputs if o not in kept_outputs(cell)]
         if extra:
             found.append(f"cell {index}: {len(extra)} output(s) that must not be committed")
+        if is_plumbing(cell) and not is_hidden(cell):
+            found.append(f"cell {index}: plumbing cell with its code shown (run this script to hide it)")
+        if is_hidden(cell) and not is_plumbing(cell):
+            found.append(f"cell {index}: code hidden without the tag {PLUMBING_TAG!r}")
     return found
 
 

@@ -33,7 +33,8 @@ from ._resources import lessons_dir
 from .errors import SSIInputError, SSITypeError
 from .safe_csv import write_atomically
 
-__all__ = ["DEFAULT_FOLDER", "MANIFEST", "VOILA_KERNEL_CULLING", "CopyReport", "copy_lessons", "main"]
+__all__ = ["DEFAULT_FOLDER", "HOME_LESSON", "MANIFEST", "VOILA_APP_OPTIONS", "VOILA_KERNEL_CULLING", "VOILA_PREHEAT",
+           "VOILA_REFILL_DELAY", "VOILA_TEMPLATE", "CopyReport", "copy_lessons", "main", "voila_options"]
 
 DEFAULT_FOLDER = "lecciones_ssi"
 """Where ``ssi-kit lab`` and ``ssi-kit app`` put the lessons when no folder is given (in the current folder)."""
@@ -44,11 +45,48 @@ MANIFEST = ".ssi-kit-lecciones.json"
 VOILA_KERNEL_CULLING = ("--MappingKernelManager.cull_idle_timeout=600", "--MappingKernelManager.cull_interval=60")
 """Voilà options that stop a page's kernel 10 minutes after its last connection closed.
 
-Voilà 0.5 stops a kernel when its page closes only if the page was opened from Voilà's
-list of lessons (a direct link lacks the cookie that request needs); without culling, each
-page opened by a direct link would keep a Python process alive until the server stops.
+Voilà 0.5 stops a kernel when its page closes only if the browser went through Voilà's start
+page first (what `ssi-kit app` opens; a direct link lacks the cookie that request needs);
+without culling, each page opened by a direct link would keep a Python process alive until
+the server stops.
 A page still open is never culled (``cull_connected`` stays off).
 """
+
+VOILA_TEMPLATE = "ssi-kit"
+"""ssi-kit's Voilà template (``share/jupyter/voila/templates/ssi-kit``, installed with the package).
+
+Spanish page titles, loading text and error pages, ``lang="es"``, nothing fetched from the
+Internet, Voilà's file list replaced by the course home (:data:`HOME_LESSON`), errors shown as
+ssi-kit's short Spanish messages.
+"""
+
+HOME_LESSON = "00_inicio.ipynb"
+"""The course home: where `ssi-kit app` opens (Voilà's root page sends the browser there)."""
+
+VOILA_REFILL_DELAY = 20
+"""Seconds Voilà waits before preparing a new kernel for a lesson whose ready kernel a page took."""
+
+VOILA_PREHEAT = ("--preheat_kernel=True", "--pool_size=1", f"--VoilaKernelManager.fill_delay={VOILA_REFILL_DELAY}")
+"""Voilà options that keep one kernel per lesson ready, the lesson already run in it.
+
+A lesson's page then arrives at once instead of after its kernel started and ran every cell.
+The kernel that replaces a used one is prepared :data:`VOILA_REFILL_DELAY` seconds later
+(Voilà's default is 1 s), so preparing it does not compete with the browser while the page
+that used it loads. A page opened again before that gets a fresh kernel the usual, slower way.
+"""
+
+VOILA_APP_OPTIONS = (
+    f"--template={VOILA_TEMPLATE}",
+    # Errors reach the template, which shows ssi-kit's own Spanish message and hides any traceback.
+    "--show_tracebacks=True",
+    *VOILA_PREHEAT,
+    *VOILA_KERNEL_CULLING,
+)
+"""The Voilà options of `ssi-kit app` and `make app` (:func:`voila_options` adds plotly.js and the extensions)."""
+
+_UNUSED_EXTENSIONS = ("@jupyterlite/pyodide-kernel-extension", "jupyterlab_pygments")
+"""JupyterLab extensions a lesson in Voilà never uses: JupyterLite's kernel (it fails outside
+JupyterLite) and code highlighting (no code is shown)."""
 
 _COMMANDS = {"lessons": "lessons", "lecciones": "lessons", "lab": "lab", "app": "app"}
 _USAGE = {
@@ -137,6 +175,8 @@ def copy_lessons(destination: str | os.PathLike[str], *, force: bool = False) ->
         A folder the learner owns; created if missing.
     force : bool
         Replace lessons the learner changed too (their edits are lost).
+        The folder of the shipped lessons itself (a source checkout's ``lessons/``) is left as
+        it is: every lesson there is reported current.
 
     Returns
     -------
@@ -161,9 +201,12 @@ def copy_lessons(destination: str | os.PathLike[str], *, force: bool = False) ->
     if not isinstance(force, bool):
         raise SSITypeError(tr("«--force» debe ser True o False; recibido {r}.", "'--force' must be True or False; "
                               "received {r}.", r=short_repr(force)), field="force", received=force)
+    report = CopyReport(folder=folder.resolve())
+    if report.folder == lessons_dir().resolve():  # the shipped lessons themselves (`make app` in a checkout)
+        report.current = sorted(p.name for p in report.folder.glob("*.ipynb"))
+        return report
     manifest_path = folder / MANIFEST
     manifest = _read_manifest(manifest_path)
-    report = CopyReport(folder=folder.resolve())
     for source in sorted(lessons_dir().glob("*.ipynb")):
         shipped = source.read_bytes()
         digest = _digest(shipped)
@@ -228,13 +271,54 @@ def _help() -> str:
         "  {lessons}\n      copia las lecciones en la carpeta DESTINO; no reemplaza las que cambiaste"
         " (salvo con --force)\n"
         "  {lab}\n      abre JupyterLab en la lección 00 (carpeta {default} si no indicas otra)\n"
-        "  {app}\n      muestra las lecciones sin código, con Voilà\n",
+        "  {app}\n      abre el curso sin código (Voilà) en tu navegador, en su página de inicio\n",
         "ssi-kit: the lessons of the course on the Social Selling Index.\n\n"
         "  {lessons}\n      copies the lessons into the DESTINO folder; never replaces those you changed"
         " (unless --force)\n"
         "  {lab}\n      opens JupyterLab at lesson 00 (folder {default} unless you give another)\n"
-        "  {app}\n      shows the lessons without code, with Voilà\n",
+        "  {app}\n      opens the course without code (Voilà) in your browser, at its home page\n",
         lessons=_USAGE["lessons"], lab=_USAGE["lab"], app=_USAGE["app"], default=DEFAULT_FOLDER)
+
+
+def _plotly_js_folder() -> Path | None:
+    """The folder holding plotly's own ``plotly.min.js`` in this environment (None without plotly)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("plotly")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = Path(next(iter(spec.submodule_search_locations))) / "package_data"
+    return folder if (folder / "plotly.min.js").is_file() else None
+
+
+def voila_options() -> list[str]:
+    """The options `ssi-kit app` and `make app` give Voilà, besides the folder and the address.
+
+    :data:`VOILA_APP_OPTIONS`, the JupyterLab extensions left out, and, when plotly is installed,
+    the two that let the template draw static charts itself: Voilà serves plotly's
+    ``plotly.min.js`` (one file the browser caches) and the template knows it is there. Then
+    plotly's own JupyterLab extension is left out too: it would load a second plotly.js (4.8 MB)
+    before any widget could connect, and no lesson needs it (ssi-kit's widgets draw with
+    FigureWidget, which brings its own).
+
+    Examples
+    --------
+    >>> options = voila_options()
+    >>> "--template=ssi-kit" in options and "--preheat_kernel=True" in options
+    True
+    >>> any(o.startswith("--VoilaConfiguration.resources=") for o in options)
+    True
+    """
+    options = list(VOILA_APP_OPTIONS)
+    unused = list(_UNUSED_EXTENSIONS)
+    folder = _plotly_js_folder()
+    if folder is not None:
+        options.append(f"--VoilaConfiguration.extra_labextensions_path={folder}")
+        options.append("--VoilaConfiguration.resources=ssi_kit_plotly_js=plotly.min.js")
+        unused.append("jupyterlab-plotly")
+    # A list option is given once per item (traitlets 5 deprecates a JSON list on the command line).
+    options.extend(f"--VoilaConfiguration.extension_denylist={name}" for name in unused)
+    return options
 
 
 def _server_command(command: str, folder: Path) -> list[str]:
@@ -246,7 +330,7 @@ def _server_command(command: str, folder: Path) -> list[str]:
         return [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={folder}", "--ServerApp.ip=127.0.0.1",
                 *first, *allow_root]
     # Voilà has no --allow-root: it serves only its own pages, as the user who started it.
-    return [sys.executable, "-m", "voila", str(folder), "--Voila.ip=127.0.0.1", *VOILA_KERNEL_CULLING]
+    return [sys.executable, "-m", "voila", str(folder), "--Voila.ip=127.0.0.1", *voila_options()]
 
 
 def _run_server(command: list[str]) -> int:
@@ -308,8 +392,10 @@ def main(argv: Sequence[str] | None = None, *, launch: Callable[[list[str]], int
         if command == "lab":
             print(tr("Abriendo JupyterLab… (Ctrl+C para terminar)", "Opening JupyterLab… (Ctrl+C to stop)"))
         else:
-            print(tr("Abriendo las lecciones con Voilà… (Ctrl+C para terminar)",
-                     "Opening the lessons with Voilà… (Ctrl+C to stop)"))
+            print(tr("Abriendo el curso con Voilà en tu navegador, en su página de inicio; las lecciones tardan"
+                     " unos segundos en estar listas la primera vez… (Ctrl+C para terminar)",
+                     "Opening the course with Voilà in your browser, at its home page; the lessons take a few"
+                     " seconds to be ready the first time… (Ctrl+C to stop)"))
         return (launch or _run_server)(_server_command(command, report.folder))
     except (SSIInputError, SSITypeError) as error:
         print("ssi-kit: " + " ".join(str(error).split()), file=sys.stderr)

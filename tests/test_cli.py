@@ -13,9 +13,28 @@ from hypothesis import strategies as st
 
 import ssi_kit
 from ssi_kit._resources import lessons_dir
-from ssi_kit.cli import DEFAULT_FOLDER, MANIFEST, VOILA_KERNEL_CULLING, copy_lessons, main
+from ssi_kit.cli import (
+    DEFAULT_FOLDER,
+    HOME_LESSON,
+    MANIFEST,
+    VOILA_KERNEL_CULLING,
+    VOILA_PREHEAT,
+    VOILA_TEMPLATE,
+    copy_lessons,
+    main,
+    voila_options,
+)
 
 SHIPPED = sorted(lessons_dir().glob("*.ipynb"))
+
+
+def _option_values(options: list[str]) -> dict[str, list[str]]:
+    """Each ``--name=value`` option's values, in order (a list option is given once per item)."""
+    found: dict[str, list[str]] = {}
+    for option in options:
+        name, _, value = option.partition("=")
+        found.setdefault(name, []).append(value)
+    return found
 
 
 class Launcher:
@@ -191,11 +210,55 @@ class TestServers:
         assert "--Voila.ip=127.0.0.1" in command
         assert set(VOILA_KERNEL_CULLING) <= set(command)  # closed pages' kernels do not pile up
 
-    def test_make_app_culls_kernels_like_the_command(self):
-        """`make app` passes Voilà the same kernel culling as `ssi-kit app` (one policy, two ways in)."""
+    def test_app_uses_the_template_ready_kernels_and_opens_the_browser(self, tmp_path):
+        """`ssi-kit app` serves with ssi-kit's template, one ready kernel per lesson, errors for the template to
+        word, and lets Voilà open the browser (its start page leads to the course home)."""
+        launcher = Launcher()
+        assert main(["app", str(tmp_path)], launch=launcher) == 0
+        (command,) = launcher.calls
+        assert f"--template={VOILA_TEMPLATE}" in command
+        assert set(VOILA_PREHEAT) <= set(command)
+        assert "--show_tracebacks=True" in command
+        assert "--no-browser" not in command
+        assert command[4:] == ["--Voila.ip=127.0.0.1", *voila_options()]
+
+    def test_plotly_js_is_served_once_for_the_template(self):
+        """The options serve plotly's own plotly.min.js and tell the template so; plotly's JupyterLab extension,
+        a second copy of plotly.js, and the extensions a lesson never uses are left out."""
+        given = _option_values(voila_options())
+        (folder,) = given["--VoilaConfiguration.extra_labextensions_path"]
+        assert (Path(folder) / "plotly.min.js").is_file()
+        assert given["--VoilaConfiguration.resources"] == ["ssi_kit_plotly_js=plotly.min.js"]
+        denied = given["--VoilaConfiguration.extension_denylist"]
+        assert {"jupyterlab-plotly", "@jupyterlite/pyodide-kernel-extension", "jupyterlab_pygments"} == set(denied)
+
+    def test_without_plotly_the_template_draws_nothing_itself(self, monkeypatch):
+        """Where plotly.min.js cannot be found, Voilà draws the charts as usual: no plotly.js option, its
+        JupyterLab extension kept."""
+        import importlib.util
+
+        real = importlib.util.find_spec
+        monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "plotly" else real(name, *a))
+        given = _option_values(voila_options())
+        assert "--VoilaConfiguration.resources" not in given
+        assert "--VoilaConfiguration.extra_labextensions_path" not in given
+        assert "jupyterlab-plotly" not in given["--VoilaConfiguration.extension_denylist"]
+
+    def test_make_app_is_ssi_kit_app_on_the_repository_lessons(self):
+        """`make app` runs `ssi-kit app lessons`: the same Voilà options, and the lessons served where they are."""
         makefile = (Path(__file__).resolve().parent.parent / "Makefile").read_text(encoding="utf-8")
         recipe = makefile.split("\napp:", 1)[1].split("\n\n", 1)[0].replace("\\\n", " ")
-        assert all(option in recipe.split() for option in VOILA_KERNEL_CULLING)
+        assert recipe.splitlines()[1].split() == ["$(BIN)/ssi-kit", "app", "lessons"]
+
+    def test_app_on_the_shipped_lessons_copies_nothing(self):
+        """Serving the shipped lessons folder itself (`make app` in a checkout) copies nothing, writes no manifest."""
+        before = {p.name: p.read_bytes() for p in SHIPPED}
+        launcher = Launcher()
+        assert main(["app", str(lessons_dir())], launch=launcher) == 0
+        assert launcher.calls[0][3] == str(lessons_dir().resolve())
+        assert not (lessons_dir() / MANIFEST).exists()
+        assert {p.name: p.read_bytes() for p in SHIPPED} == before
+        assert copy_lessons(lessons_dir()).current == [p.name for p in SHIPPED]
 
     def test_default_folder(self, tmp_path, monkeypatch):
         """Without DEST, lab uses a lessons folder inside the current folder."""
@@ -219,3 +282,36 @@ def test_help_in_spanish(capsys):
         assert main(argv) == 0
         out = capsys.readouterr().out
         assert "copia las lecciones" in out and "ssi-kit lab" in out and "Voilà" in out
+
+
+class TestVoilaTemplate:
+    """ssi-kit's Voilà template ships with the package and leads to a home that exists."""
+
+    TEMPLATE = Path(__file__).resolve().parent.parent / "jupyter" / "voila" / "templates" / VOILA_TEMPLATE
+
+    def test_the_package_installs_the_template(self):
+        """pyproject installs jupyter/voila/templates/ssi-kit where Voilà looks for templates by name."""
+        import tomllib
+
+        project = tomllib.loads((self.TEMPLATE.parents[3] / "pyproject.toml").read_text(encoding="utf-8"))
+        shared = project["tool"]["hatch"]["build"]["targets"]["wheel"]["shared-data"]
+        assert shared[f"jupyter/voila/templates/{VOILA_TEMPLATE}"] == f"share/jupyter/voila/templates/{VOILA_TEMPLATE}"
+
+    def test_template_builds_on_voilas_lab_template(self):
+        """The template extends Voilà's lab template and replaces every page a learner could read."""
+        assert json.loads((self.TEMPLATE / "conf.json").read_text(encoding="utf-8")) == {"base_template": "lab"}
+        for page in ("index.html.j2", "page.html", "tree.html", "tree-lab.html", "error.html", "404.html",
+                     "browser-open.html", "spinner.macro.html.j2", "voila_setup.macro.html.j2",
+                     "static/ssi-kit.js", "static/ssi-kit.css"):
+            assert (self.TEMPLATE / page).is_file(), page
+
+    def test_start_page_leads_to_the_shipped_home(self):
+        """The start page sends the browser to the course home, a lesson shipped with the package."""
+        assert f"'{HOME_LESSON}'" in (self.TEMPLATE / "tree.html").read_text(encoding="utf-8")
+        assert (lessons_dir() / HOME_LESSON).is_file()
+
+    def test_no_page_asks_the_internet(self):
+        """No template file links a stylesheet, script or font from another site (the machine may be offline)."""
+        for path in self.TEMPLATE.rglob("*"):
+            if path.is_file():
+                assert "://" not in path.read_text(encoding="utf-8"), path.name

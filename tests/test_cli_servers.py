@@ -1,7 +1,9 @@
 """`ssi-kit app` and `ssi-kit lab` for real: the command starts the server, which answers, and stops with it.
 
 These start the real Voilà and JupyterLab of this environment through the installed
-``ssi-kit`` command (no browser: ``BROWSER=true`` makes "open a browser" a no-op).
+``ssi-kit`` command (no browser: ``BROWSER=true`` makes "open a browser" a no-op). Voilà finds
+ssi-kit's template in this checkout's ``jupyter/`` folder (first on ``JUPYTER_PATH``), the one
+being tested, whatever copy an earlier install left in the environment.
 """
 
 from __future__ import annotations
@@ -20,7 +22,10 @@ from pathlib import Path
 
 import pytest
 
+from ssi_kit.cli import HOME_LESSON
+
 COMMAND = Path(sys.executable).parent / "ssi-kit"
+ROOT = Path(__file__).resolve().parent.parent
 _URL = re.compile(r"(http://127\.0\.0\.1:\d+/\S*)")
 
 
@@ -33,6 +38,7 @@ class Running:
             "JUPYTER_CONFIG_DIR": str(tmp_path / "config"), "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"),
             "JUPYTERLAB_SETTINGS_DIR": str(tmp_path / "lab-settings"),
             "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path / "workspaces"),
+            "JUPYTER_PATH": os.pathsep.join(filter(None, [str(ROOT / "jupyter"), os.environ.get("JUPYTER_PATH")])),
         }
         self.process = subprocess.Popen([str(COMMAND), *args], cwd=tmp_path, env=env, stdin=subprocess.DEVNULL,
                                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
@@ -60,6 +66,13 @@ class Running:
                 break
             time.sleep(0.3)
         pytest.fail("the server printed no URL:\n" + self.output[-3000:])
+
+    def wait_for(self, text: str, timeout: float = 20) -> bool:
+        """Whether ``text`` appears in the output within ``timeout`` seconds (the output arrives line by line)."""
+        deadline = time.monotonic() + timeout
+        while text not in self.output and time.monotonic() < deadline:
+            time.sleep(0.2)
+        return text in self.output
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -99,15 +112,25 @@ def run(tmp_path):
 @pytest.mark.skipif(not COMMAND.exists(), reason="the ssi-kit command is not installed in this environment")
 class TestRealServers:
     def test_app_serves_the_lessons_with_culling_and_stops_on_sigterm(self, run, tmp_path):
-        """`ssi-kit app` serves the copied lessons in Voilà with kernel culling on; a SIGTERM stops both processes."""
+        """`ssi-kit app` serves the copied lessons in Voilà, in Spanish, from the course home, with ready kernels
+        and kernel culling; a SIGTERM stops both processes."""
         app = run("app", str(tmp_path / "lecciones"))
         base = app.url()
-        assert sorted(p.name for p in (tmp_path / "lecciones").glob("*.ipynb"))[0] == "00_bienvenida.ipynb"
-        # Voilà runs the lesson before it sends the page: its first heading arrives rendered.
+        assert (tmp_path / "lecciones" / HOME_LESSON).is_file()
+        with urllib.request.urlopen(base, timeout=30) as response:  # what the browser opens first
+            start = response.read().decode("utf-8")
+        assert '<html lang="es">' in start
+        assert f'url=/voila/render/{HOME_LESSON}"' in start  # sends the browser to the course home
+        # Once its ready kernel has started, the lesson is run in it before anyone asks: the page uses it
+        # and arrives with the lesson's first heading rendered, as its title.
+        assert app.wait_for("Kernel pool of 00_bienvenida.ipynb is filled", timeout=120)
         with urllib.request.urlopen(f"{base}voila/render/00_bienvenida.ipynb", timeout=120) as response:
             page = html.unescape(response.read().decode("utf-8"))
-        assert _first_heading("00_bienvenida.ipynb") in page
+        heading = _first_heading("00_bienvenida.ipynb")
+        assert heading in page and '<html lang="es">' in page
+        assert re.search(r"<title>[^<]*" + re.escape(heading), page)
         assert "Culling kernels with idle durations > 600 seconds" in app.output  # the option took effect
+        assert app.wait_for("Using pre-heated kernel")
         os.kill(app.process.pid, signal.SIGTERM)  # to ssi-kit only, as a service manager would
         assert app.process.wait(timeout=30) is not None
         deadline = time.monotonic() + 20

@@ -49,7 +49,7 @@ def test_check_tool_flags_outputs():
     assert notebooks_tool.problems(nb) == []
 
 
-@pytest.mark.parametrize("path", [p for p in LESSONS if p.name != "00_inicio.ipynb"], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
 def test_check_cells_hold_their_expected_text(path):
     """Each lesson checks at least one key figure, and every checked cell stores the text nbval compares
     (without it the marker would compare nothing)."""
@@ -59,3 +59,19 @@ def test_check_cells_hold_their_expected_text(path):
     for cell in checked:
         assert notebooks_tool.kept_outputs(cell), cell.source.splitlines()[1]
         assert cell.metadata.get("keep_output") is True
+
+
+def test_plumbing_cells_are_hidden_and_only_they():
+    """Cleaning hides the code of a cell tagged "plumbing"; the check flags one shown, and code hidden untagged."""
+    nb = nbformat.v4.new_notebook()
+    setup = nbformat.v4.new_code_cell("import ssi_kit", metadata={"tags": ["plumbing"]})
+    hidden = nbformat.v4.new_code_cell("x = 1", metadata={"jupyter": {"source_hidden": True}})
+    shown = nbformat.v4.new_code_cell("ssi_kit.plot_ssi(x)")
+    nb.cells = [setup, hidden, shown]
+    assert notebooks_tool.problems(nb) == ["cell 0: plumbing cell with its code shown (run this script to hide it)",
+                                           "cell 1: code hidden without the tag 'plumbing'"]
+    notebooks_tool.strip(nb)
+    assert setup.metadata["jupyter"] == {"source_hidden": True}
+    assert "jupyter" not in shown.metadata
+    nb.cells.remove(hidden)
+    assert notebooks_tool.problems(nb) == []

@@ -206,6 +206,12 @@ def strip_ansi(text: str) -> str:
 
 # --- Voilà (app mode): the page is the rendered notebook, no JupyterLab around it ---
 
+# What Voilà itself would show a learner, in English (file list, loading screen, error pages and outputs), and a
+# marker of the lessons' code: none of it may reach a page of ssi-kit's template.
+ENGLISH_CHROME = ["Select items to open", "Running ", "Executing ", "Reading ", "Voilà Home", "Opening Voilà",
+                  "There was an error", "Please run Voilà", "Execution error", "Traceback", "does not exist",
+                  "Error displaying widget", "NBVAL_CHECK_OUTPUT"]
+
 ALL_PLOTS_DRAWN = """() => {
     const plots = Array.from(document.querySelectorAll('.js-plotly-plot'));
     return plots.length > 0 && plots.every(p => p.querySelector('.main-svg'));

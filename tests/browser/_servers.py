@@ -15,7 +15,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
@@ -43,6 +43,7 @@ class ServerFailed(RuntimeError):
 class Server(NamedTuple):
     url: str
     log: Path
+    pid: int = 0
 
 
 def has_chromium() -> bool:
@@ -55,11 +56,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def _copy_lessons(home: Path) -> Path:
+def _copy_lessons(home: Path, extra: Mapping[str, str] | None = None) -> Path:
+    """A copy of the lessons in ``home/lessons``, plus ``extra`` notebooks (file name -> notebook JSON)."""
     root = home / "lessons"
     root.mkdir(parents=True)
     for notebook in LESSONS.glob("*.ipynb"):
         shutil.copy(notebook, root / notebook.name)
+    for name, text in (extra or {}).items():
+        (root / name).write_text(text, encoding="utf-8")
     return root
 
 
@@ -95,18 +99,21 @@ def _serve(command: list[str], home: Path, root: Path, env: dict[str, str], port
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=root)
         try:
             _wait_until_up(url + up_path, process, log_path, what)
-            yield Server(url, log_path)
+            yield Server(url, log_path, process.pid)
         finally:
             _stop(process)
 
 
 @contextmanager
-def jupyterlab(home: Path, *, lab_settings: dict[str, dict] | None = None) -> Iterator[Server]:
+def jupyterlab(home: Path, *, lab_settings: dict[str, dict] | None = None, base_url: str = "/",
+               extra: Mapping[str, str] | None = None) -> Iterator[Server]:
     """JupyterLab with an empty token (xsrf off) and ``window.jupyterapp`` exposed, as a learner's ``ssi-kit lab``.
 
     ``lab_settings`` maps a settings file (``"@jupyterlab/notebook-extension/tracker"``) to its content.
+    ``base_url`` serves everything under a prefix, as a JupyterHub does (``/user/NAME/``); the server's
+    url then ends with it. ``extra`` adds notebooks to the copy of the lessons (file name -> notebook JSON).
     """
-    root = _copy_lessons(home)
+    root = _copy_lessons(home, extra)
     for name, content in (lab_settings or {}).items():
         path = home / "lab-settings" / f"{name}.jupyterlab-settings"
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -123,24 +130,67 @@ def jupyterlab(home: Path, *, lab_settings: dict[str, dict] | None = None) -> It
         sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root",
         "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
         "--IdentityProvider.token=", "--ServerApp.password=", "--ServerApp.disable_check_xsrf=True",
-        f"--ServerApp.root_dir={root}", "--LabApp.expose_app_in_browser=True",
+        f"--ServerApp.root_dir={root}", "--LabApp.expose_app_in_browser=True", f"--ServerApp.base_url={base_url}",
     ]
-    with _serve(command, home, root, env, port, "/api/status", "JupyterLab") as server:
-        yield server
+    with _serve(command, home, root, env, port, base_url + "api/status", "JupyterLab") as server:
+        yield server._replace(url=server.url + base_url.rstrip("/"))
 
 
 @contextmanager
-def voila(home: Path, options: Sequence[str] = ()) -> Iterator[Server]:
-    """Voilà (app mode) on a copy of the lessons, with ``options`` added to its command line."""
-    root = _copy_lessons(home)
+def voila(home: Path, options: Sequence[str] = (), *, base_url: str = "/",
+          extra: Mapping[str, str] | None = None) -> Iterator[Server]:
+    """Voilà (app mode) on a copy of the lessons, with ``options`` added to its command line.
+
+    Voilà finds ssi-kit's template in this checkout's ``jupyter/`` folder (first on ``JUPYTER_PATH``),
+    so the tests use the template being worked on, not a copy installed earlier. ``base_url`` serves
+    everything under a prefix, as a JupyterHub does (``/user/NAME/``); the server's url then ends with it.
+    ``extra`` adds notebooks to the copy of the lessons (file name -> notebook JSON).
+    """
+    root = _copy_lessons(home, extra)
     port = free_port()
-    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(home / "config"), "JUPYTER_RUNTIME_DIR": str(home / "runtime")}
+    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(home / "config"), "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+           "JUPYTER_PATH": os.pathsep.join(filter(None, [str(ROOT / "jupyter"), os.environ.get("JUPYTER_PATH")]))}
     command = [
         sys.executable, "-m", "voila", "--no-browser", "--Voila.ip=127.0.0.1",
-        f"--port={port}", "--Voila.port_retries=0", f"--Voila.root_dir={root}", *options, str(root),
+        f"--port={port}", "--Voila.port_retries=0", f"--Voila.root_dir={root}", f"--Voila.base_url={base_url}",
+        *options, str(root),
     ]
-    with _serve(command, home, root, env, port, "/", "Voila") as server:
-        yield server
+    with _serve(command, home, root, env, port, base_url, "Voila") as server:
+        yield server._replace(url=server.url + base_url.rstrip("/"))
+
+
+def wait_until_quiet(server: Server, *, timeout: float = 240) -> float:
+    """Wait until a server and its kernels are idle (preheated lessons all run); return the seconds waited.
+
+    "Idle" is under a fifth of one core, summed over the server and its child processes, for two
+    seconds in a row: Voilà logs a pool as "filled" when its kernel has started, not when the lesson
+    has run in it.
+    """
+    import psutil
+
+    start = time.monotonic()
+    parent = psutil.Process(server.pid)
+    quiet = 0
+    while time.monotonic() - start < timeout:
+        processes = [parent, *parent.children(recursive=True)]
+        before = {}
+        for process in processes:
+            try:
+                before[process] = process.cpu_times()
+            except psutil.Error:
+                pass
+        time.sleep(1)
+        busy = 0.0
+        for process, times in before.items():
+            try:
+                now = process.cpu_times()
+            except psutil.Error:
+                continue
+            busy += (now.user + now.system) - (times.user + times.system)
+        quiet = quiet + 1 if busy < 0.2 else 0
+        if quiet >= 2:
+            break
+    return time.monotonic() - start
 
 
 def shutdown_kernels(lab_url: str) -> None:

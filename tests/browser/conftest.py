@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 
 import pytest
 
-from ssi_kit.cli import VOILA_KERNEL_CULLING
+from ssi_kit.cli import HOME_LESSON, voila_options
 
 from ._servers import CHROMIUM, CHROMIUM_ARGS, ROOT, Server, ServerFailed, has_chromium, jupyterlab, shutdown_kernels
 from ._servers import voila as start_voila
@@ -56,12 +56,15 @@ def lab_url(tmp_path_factory):
         pytest.fail(str(error))
 
 
-def voila_server_for(tmp_path_factory, options: Sequence[str]) -> Iterator[Server]:
-    """Start a Voilà server with ``options`` for the rest of the session (a generator for a fixture)."""
+def voila_server_for(tmp_path_factory, options: Sequence[str], **kwargs) -> Iterator[Server]:
+    """Start a Voilà server with ``options`` for the rest of the session (a generator for a fixture).
+
+    ``kwargs`` go to ``_servers.voila`` (``base_url``, ``extra`` notebooks).
+    """
     _require_browser()
     _require_voila()
     try:
-        with start_voila(tmp_path_factory.mktemp("voila-home"), options) as server:
+        with start_voila(tmp_path_factory.mktemp("voila-home"), options, **kwargs) as server:
             yield server
     except ServerFailed as error:
         pytest.fail(str(error))
@@ -69,8 +72,8 @@ def voila_server_for(tmp_path_factory, options: Sequence[str]) -> Iterator[Serve
 
 @pytest.fixture(scope="session")
 def voila_server(tmp_path_factory):
-    """One Voilà server (app mode: code hidden) with the kernel culling of `ssi-kit app`; stopped at the end."""
-    yield from voila_server_for(tmp_path_factory, VOILA_KERNEL_CULLING)
+    """One Voilà server as `ssi-kit app` starts it (template, ready kernels, culling); stopped at the end."""
+    yield from voila_server_for(tmp_path_factory, voila_options())
 
 
 @pytest.fixture(scope="session")
@@ -102,14 +105,16 @@ def page(browser, lab_url):
 
 @pytest.fixture
 def voila_page(browser, voila_url):
-    """A fresh browser page on the Voilà server, 1400×1000, opened at the list of lessons like a learner.
+    """A fresh browser page on the Voilà server, 1400×1000, opened at its start page like a learner.
 
-    The list sets the cookie that Voilà 0.5's "page closed, stop its kernel" request needs,
-    so closing the page stops its kernel at once (a direct link waits for culling).
+    The start page (which sends the browser on to the course home) sets the cookie that Voilà 0.5's
+    "page closed, stop its kernel" request needs, so closing the page stops its kernel at once (a
+    direct link waits for culling).
     """
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     page.goto(f"{voila_url}/", wait_until="load")
+    page.wait_for_url(f"**/voila/render/{HOME_LESSON}", wait_until="load", timeout=120_000)
     yield page
     page.goto("about:blank")  # fires beforeunload: Voilà stops this page's kernel
     context.close()

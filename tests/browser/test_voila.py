@@ -1,10 +1,11 @@
-"""Lessons 01–05 in app mode (Voilà): code hidden, no errors, every chart drawn, widgets talk to the kernel."""
+"""Lessons 01–05 in app mode as `ssi-kit app` serves them: code hidden, no errors, every chart drawn, widgets talk
+to the kernel."""
 
 from __future__ import annotations
 
 import pytest
 
-from ._lab import ALL_PLOTS_DRAWN, code_lines, open_voila, screenshot, voila_problems
+from ._lab import ALL_PLOTS_DRAWN, ENGLISH_CHROME, code_lines, open_voila, screenshot, voila_problems
 from .test_lesson01 import check_dragged_pillar, check_typed_pillar
 
 APP_LESSONS = [
@@ -28,9 +29,11 @@ _TOTAL_TEXT = """() => Array.from(document.querySelectorAll('.widget-html-conten
 def _assert_clean_app_page(page, name: str) -> None:
     problems = voila_problems(page)
     assert problems == {"editors": 0, "errors": [], "texts": []}
-    text = page.evaluate("() => document.body.innerText")
+    text = page.evaluate("() => document.title + '\\n' + document.body.innerText")
     shown = [line for line in code_lines(name) if line in text]
     assert shown == []  # no line of the lesson's code reaches the page
+    assert [words for words in ENGLISH_CHROME if words in text] == []  # nor Voilà's English, nor a check marker
+    assert page.evaluate("() => document.documentElement.lang") == "es"
 
 
 @pytest.mark.parametrize("name", APP_LESSONS)

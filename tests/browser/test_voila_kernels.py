@@ -27,7 +27,7 @@ def _wait_stopped(log, kernel_id: str, seconds: float) -> bool:
 
 
 def test_closing_a_page_opened_from_the_list_stops_its_kernel(voila_page, voila_server):
-    """A lesson opened from Voilà's list (as `ssi-kit app` shows it) stops its kernel as soon as the page closes."""
+    """A lesson opened after Voilà's start page (what `ssi-kit app` opens) stops its kernel when its page closes."""
     open_voila(voila_page, voila_server.url, LESSON)
     kernel_id = voila_page.evaluate(_KERNEL_ID)
     assert not _stopped(voila_server.log, kernel_id)
