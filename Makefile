@@ -15,10 +15,10 @@ $(STAMP): pyproject.toml
 # Jupyter refuses to run as root unless told; containers and CI machines often are root.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-# Opens lesson 00. The package installs jupyter/overrides.json into JupyterLab's overrides.d,
+# Opens the course home. The package installs jupyter/overrides.json into JupyterLab's overrides.d,
 # so it never asks about Jupyter news (pyproject.toml, shared-data).
 lab: $(STAMP)
-	$(BIN)/jupyter lab --ServerApp.root_dir=lessons --LabApp.default_url=/lab/tree/00_bienvenida.ipynb $(ALLOW_ROOT)
+	$(BIN)/jupyter lab --ServerApp.root_dir=lessons --LabApp.default_url=/lab/tree/00_inicio.ipynb $(ALLOW_ROOT)
 
 # App mode: the course without code (Voilà), on this machine only, opened in the browser at its
 # home (00_inicio.ipynb). `ssi-kit app` on the repository's own lessons/ (never copied onto

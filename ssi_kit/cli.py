@@ -3,7 +3,7 @@
 ::
 
     ssi-kit lessons DESTINO [--force]   # copies the lesson notebooks into DESTINO
-    ssi-kit lab [DESTINO]               # copies them (if needed) and opens JupyterLab at lesson 00
+    ssi-kit lab [DESTINO]               # copies them (if needed) and opens JupyterLab at the course home
     ssi-kit app [DESTINO]               # copies them (if needed) and serves them with Voilà (no code)
 
 Copying never overwrites a lesson the learner has changed unless ``--force`` is given: a
@@ -270,12 +270,12 @@ def _help() -> str:
         "ssi-kit: las lecciones del curso sobre el Social Selling Index.\n\n"
         "  {lessons}\n      copia las lecciones en la carpeta DESTINO; no reemplaza las que cambiaste"
         " (salvo con --force)\n"
-        "  {lab}\n      abre JupyterLab en la lección 00 (carpeta {default} si no indicas otra)\n"
+        "  {lab}\n      abre JupyterLab en el inicio del curso (carpeta {default} si no indicas otra)\n"
         "  {app}\n      abre el curso sin código (Voilà) en tu navegador, en su página de inicio\n",
         "ssi-kit: the lessons of the course on the Social Selling Index.\n\n"
         "  {lessons}\n      copies the lessons into the DESTINO folder; never replaces those you changed"
         " (unless --force)\n"
-        "  {lab}\n      opens JupyterLab at lesson 00 (folder {default} unless you give another)\n"
+        "  {lab}\n      opens JupyterLab at the course home (folder {default} unless you give another)\n"
         "  {app}\n      opens the course without code (Voilà) in your browser, at its home page\n",
         lessons=_USAGE["lessons"], lab=_USAGE["lab"], app=_USAGE["app"], default=DEFAULT_FOLDER)
 
@@ -326,7 +326,8 @@ def _server_command(command: str, folder: Path) -> list[str]:
     lessons = sorted(p.name for p in folder.glob("*.ipynb"))
     allow_root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
     if command == "lab":
-        first = ["--LabApp.default_url=/lab/tree/" + lessons[0]] if lessons else []
+        first = ["--LabApp.default_url=/lab/tree/" + (HOME_LESSON if HOME_LESSON in lessons else lessons[0])] \
+            if lessons else []
         return [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={folder}", "--ServerApp.ip=127.0.0.1",
                 *first, *allow_root]
     # Voilà has no --allow-root: it serves only its own pages, as the user who started it.

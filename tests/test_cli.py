@@ -189,14 +189,14 @@ class TestMistakes:
 
 
 class TestServers:
-    def test_lab_opens_lesson_00_on_localhost(self, tmp_path, capsys):
-        """`ssi-kit lab DEST` copies the lessons and starts JupyterLab there, at lesson 00, on 127.0.0.1."""
+    def test_lab_opens_the_course_home_on_localhost(self, tmp_path, capsys):
+        """`ssi-kit lab DEST` copies the lessons and starts JupyterLab there, at the course home, on 127.0.0.1."""
         launcher = Launcher()
         assert main(["lab", str(tmp_path)], launch=launcher) == 0
         (command,) = launcher.calls
         assert command[1:3] == ["-m", "jupyterlab"]
         assert f"--ServerApp.root_dir={tmp_path.resolve()}" in command
-        assert f"--LabApp.default_url=/lab/tree/{SHIPPED[0].name}" in command
+        assert "--LabApp.default_url=/lab/tree/00_inicio.ipynb" in command
         assert "--ServerApp.ip=127.0.0.1" in command
         assert (tmp_path / SHIPPED[0].name).is_file()
         assert "JupyterLab" in capsys.readouterr().out

@@ -85,7 +85,8 @@ def _first_heading(lesson: str) -> str:
 
     cells = json.loads((lessons_dir() / lesson).read_text(encoding="utf-8"))["cells"]
     text = "".join(cells[0]["source"])
-    return text.splitlines()[0].lstrip("# ").split("·")[-1].strip()
+    heading = next(line for line in text.splitlines() if line.startswith("# "))
+    return heading.lstrip("# ").split("·")[-1].strip()
 
 
 def _answers(url: str) -> bool:
@@ -138,11 +139,11 @@ class TestRealServers:
             time.sleep(0.5)
         assert not _answers(base)  # the server went with it
 
-    def test_lab_opens_lesson_00_with_ssi_kit_settings_and_ctrl_c_stops_it(self, run, tmp_path):
+    def test_lab_opens_the_home_with_ssi_kit_settings_and_ctrl_c_stops_it(self, run, tmp_path):
         """`ssi-kit lab` opens JupyterLab at lesson 00 with the news prompt off; Ctrl+C twice (the group) stops it."""
         lab = run("lab", str(tmp_path / "lecciones"))
         url = lab.url()
-        assert "/lab/tree/00_bienvenida.ipynb" in url
+        assert "/lab/tree/00_inicio.ipynb" in url
         base, token = url.split("/lab/", 1)[0], url.split("token=", 1)[1]
         plugin = "@jupyterlab/apputils-extension:notification"
         with urllib.request.urlopen(f"{base}/lab/api/settings/{plugin}?token={token}", timeout=10) as response:

@@ -76,14 +76,18 @@ class CourseHome(widgets.VBox):
 
     Attributes
     ----------
-    lessons : ipywidgets.HTML
-        The list of lessons.
+    lessons : ipywidgets.Output
+        The list of lessons, shown as an HTML output: JupyterLab opens its links in JupyterLab (an
+        ``ipywidgets.HTML`` link would reload the whole page), Voilà in Voilà.
+    html : str
+        That list's HTML.
     message : ipywidgets.HTML
         What went wrong reading the progress, if anything.
     """
 
     def __init__(self) -> None:
-        self.lessons = widgets.HTML()
+        self.lessons = widgets.Output()
+        self.html = ""
         self.message = widgets.HTML()
         self.shown = PageShown(self.refresh)
         super().__init__([self.lessons, self.message, self.shown])
@@ -98,7 +102,11 @@ class CourseHome(widgets.VBox):
         except (SSIInputError, SSITypeError) as error:  # a damaged progress file: the links still work
             progress = {}
             self.message.value = error_html(error)
-        self.lessons.value = _home_html(progress)
+        from IPython.display import HTML
+
+        self.html = _home_html(progress)
+        self.lessons.outputs = ()
+        self.lessons.append_display_data(HTML(self.html))
 
 
 def course_home() -> CourseHome:
@@ -107,7 +115,7 @@ def course_home() -> CourseHome:
     Examples
     --------
     >>> home = course_home()
-    >>> "01_que_es_el_ssi.ipynb" in home.lessons.value
+    >>> "01_que_es_el_ssi.ipynb" in home.html
     True
     """
     return CourseHome()
