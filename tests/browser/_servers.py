@@ -125,6 +125,7 @@ def jupyterlab(home: Path, *, lab_settings: dict[str, dict] | None = None, base_
         "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
         "JUPYTERLAB_SETTINGS_DIR": str(home / "lab-settings"),
         "JUPYTERLAB_WORKSPACES_DIR": str(home / "lab-workspaces"),
+        "SSI_KIT_HOME": str(home / "ssi-kit"),  # what the learner saves stays in the test's folder
     }
     command = [
         sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root",
@@ -149,6 +150,7 @@ def voila(home: Path, options: Sequence[str] = (), *, base_url: str = "/",
     root = _copy_lessons(home, extra)
     port = free_port()
     env = {**os.environ, "JUPYTER_CONFIG_DIR": str(home / "config"), "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+           "SSI_KIT_HOME": str(home / "ssi-kit"),  # what the learner saves stays in the test's folder
            "JUPYTER_PATH": os.pathsep.join(filter(None, [str(ROOT / "jupyter"), os.environ.get("JUPYTER_PATH")]))}
     command = [
         sys.executable, "-m", "voila", "--no-browser", "--Voila.ip=127.0.0.1",

@@ -121,7 +121,8 @@ def _text(page) -> str:
 
 def _first_heading(name: str) -> str:
     cells = json.loads((LESSONS / name).read_text(encoding="utf-8"))["cells"]
-    return "".join(cells[0]["source"]).splitlines()[0].removeprefix("# ").strip()
+    lines = "".join(cells[0]["source"]).splitlines()
+    return next(line.removeprefix("# ").strip() for line in lines if line.startswith("# "))
 
 
 def test_start_page_opens_the_course_home_in_spanish(hub_server, offline):
