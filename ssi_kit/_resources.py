@@ -13,10 +13,17 @@ from ._checks import check_type
 from ._i18n import short_repr, tr
 from .errors import SSIInputError
 
-__all__ = ["HOME_VARIABLE", "data_path", "user_dir"]
+__all__ = ["FIGURE_WIDGET_URL_VARIABLE", "HOME_VARIABLE", "data_path", "user_dir"]
 
 HOME_VARIABLE = "SSI_KIT_HOME"
 """Environment variable that moves every file ssi-kit keeps for a learner (tests and classrooms use it)."""
+
+FIGURE_WIDGET_URL_VARIABLE = "SSI_KIT_FIGURE_WIDGET_URL"
+"""Environment variable: where the server serves plotly's widget code (``widgetbundle.js``), relative to
+its base URL. A ``FigureWidget`` otherwise carries that code (about 5 MB) in its state, once per chart: a
+lesson with seven charts sends 35 MB when a page connects, and Voilà, which restores every widget of a
+page at once, then loses some of them («model not found»). ``ssi-kit app`` serves the file and sets the
+variable for its kernels; each chart then carries a few lines that load it once per page."""
 
 
 def _data_dir() -> Path:

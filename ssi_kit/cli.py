@@ -29,9 +29,10 @@ from typing import NoReturn, TextIO
 
 from ._checks import check_choice, check_path, describe_os_error
 from ._i18n import plural, short_repr, tr
-from ._resources import lessons_dir
+from ._resources import FIGURE_WIDGET_URL_VARIABLE, lessons_dir
 from .errors import SSIInputError, SSITypeError
 from .safe_csv import write_atomically
+from .server_extension import WEBSOCKET_MAX_MESSAGE_BYTES
 
 __all__ = ["DEFAULT_FOLDER", "HOME_LESSON", "MANIFEST", "VOILA_APP_OPTIONS", "VOILA_KERNEL_CULLING", "VOILA_PREHEAT",
            "VOILA_REFILL_DELAY", "VOILA_TEMPLATE", "CopyReport", "copy_lessons", "main", "voila_options"]
@@ -318,7 +319,30 @@ def voila_options() -> list[str]:
         unused.append("jupyterlab-plotly")
     # A list option is given once per item (traitlets 5 deprecates a JSON list on the command line).
     options.extend(f"--VoilaConfiguration.extension_denylist={name}" for name in unused)
+    # An upload reaches the kernel in one websocket message; Tornado's default (10 MB) would drop the
+    # connection on a bigger export. The JSON form keeps the number a number (key=value gives a string).
+    options.append(f'--Voila.tornado_settings={{"websocket_max_message_size": {WEBSOCKET_MAX_MESSAGE_BYTES}}}')
     return options
+
+
+def voila_environment(options: Sequence[str]) -> dict[str, str]:
+    """What Voilà's kernels need in their environment, given Voilà's ``options``.
+
+    When the options serve plotly's folder (:func:`voila_options` does, with plotly installed), the
+    lessons' live charts load plotly's widget code from there once per page instead of carrying it,
+    5 MB each (``ssi_kit.widgets`` reads the variable).
+
+    Examples
+    --------
+    >>> voila_environment(voila_options())
+    {'SSI_KIT_FIGURE_WIDGET_URL': 'voila/labextensions/widgetbundle.js'}
+    >>> voila_environment([])
+    {}
+    """
+    served = [o.partition("=")[2] for o in options if o.startswith("--VoilaConfiguration.extra_labextensions_path=")]
+    if any((Path(folder) / "widgetbundle.js").is_file() for folder in served):
+        return {FIGURE_WIDGET_URL_VARIABLE: "voila/labextensions/widgetbundle.js"}
+    return {}
 
 
 def _server_command(command: str, folder: Path) -> list[str]:
@@ -344,7 +368,7 @@ def _run_server(command: list[str]) -> int:
     """
     import signal
 
-    process = subprocess.Popen(command)
+    process = subprocess.Popen(command, env={**os.environ, **voila_environment(command)})
     previous = signal.signal(signal.SIGTERM, lambda signum, frame: process.send_signal(signum))
     try:
         while True:

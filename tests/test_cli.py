@@ -232,6 +232,19 @@ class TestServers:
         denied = given["--VoilaConfiguration.extension_denylist"]
         assert {"jupyterlab-plotly", "@jupyterlite/pyodide-kernel-extension", "jupyterlab_pygments"} == set(denied)
 
+    def test_an_upload_of_the_largest_export_fits_in_one_message(self):
+        """Voilà on its own (``ssi-kit app``) takes websocket messages bigger than the largest upload the data
+        panel reads, as a number Tornado can compare."""
+        from voila.app import Voila
+
+        from ssi_kit.profile import MAX_UPLOAD_BYTES
+        from ssi_kit.server_extension import WEBSOCKET_MAX_MESSAGE_BYTES
+
+        app = Voila()
+        app.parse_command_line([o for o in voila_options() if o.startswith("--Voila.tornado_settings")])
+        assert app.tornado_settings["websocket_max_message_size"] == WEBSOCKET_MAX_MESSAGE_BYTES
+        assert WEBSOCKET_MAX_MESSAGE_BYTES >= MAX_UPLOAD_BYTES + 2**20  # the file and the message around it
+
     def test_without_plotly_the_template_draws_nothing_itself(self, monkeypatch):
         """Where plotly.min.js cannot be found, Voilà draws the charts as usual: no plotly.js option, its
         JupyterLab extension kept."""

@@ -159,6 +159,21 @@ class TestColabFallback:
         assert not in_colab()
         assert isinstance(live_figure(go.Figure(go.Bar(y=[1]))), go.FigureWidget)
 
+    def test_a_served_widget_code_is_loaded_not_carried(self, monkeypatch):
+        """Where the server serves plotly's widget code (``ssi-kit app``), a live chart carries a few lines that
+        load it from the server's base URL, not the 5 MB of code; it is still a FigureWidget, changed alike."""
+        from ssi_kit.cli import voila_environment, voila_options
+
+        monkeypatch.setenv(*next(iter(voila_environment(voila_options()).items())))
+        fig = live_figure(plot_pyramid(pyramid(500)))
+        plain = go.FigureWidget(go.Figure())
+        assert isinstance(fig, go.FigureWidget)
+        assert len(fig._esm) < 1_000 < 1_000_000 < len(plain._esm)
+        assert '"voila/labextensions/widgetbundle.js"' in fig._esm and "jupyter-config-data" in fig._esm
+        with fig.batch_update():
+            fig.data[0].x = [1, 2, 3]
+        assert list(fig.data[0].x) == [1, 2, 3]
+
     def test_colab_gives_a_static_figure(self, colab):
         """In Colab, live_figure is a plain figure drawn into an output area, with the same traces."""
         source = plot_pyramid(pyramid(500))

@@ -98,5 +98,7 @@ def test_wheel_installs_the_jupyterlab_settings(venv):
     """Installing the wheel puts ssi-kit's JupyterLab defaults (no news prompt) in the env's overrides.d."""
     installed = venv / "share" / "jupyter" / "lab" / "settings" / "overrides.d" / "ssi-kit.json"
     assert installed.read_bytes() == (ROOT / "jupyter" / "overrides.json").read_bytes()
+    server = venv / "etc" / "jupyter" / "jupyter_server_config.d" / "ssi-kit.json"
+    assert server.read_bytes() == (ROOT / "jupyter" / "jupyter_server_config.json").read_bytes()
     settings = json.loads(installed.read_text(encoding="utf-8"))
     assert settings["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"

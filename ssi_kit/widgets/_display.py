@@ -9,6 +9,9 @@ and redraws itself as a static chart after each change. Both are changed in plac
 
 from __future__ import annotations
 
+import functools
+import json
+import os
 import sys
 from typing import Any
 
@@ -18,6 +21,7 @@ from plotly.basedatatypes import BaseFigure
 
 from .._checks import check_type
 from .._i18n import tr
+from .._resources import FIGURE_WIDGET_URL_VARIABLE
 
 __all__ = ["StaticFigure", "in_colab", "live_figure"]
 
@@ -134,4 +138,24 @@ def live_figure(figure: Any) -> Any:
                        "Pass what a plot function returns, such as ssi_kit.plot_ssi(...)."))
     if in_colab():
         return StaticFigure(figure)
+    served = os.environ.get(FIGURE_WIDGET_URL_VARIABLE, "")
+    if served:
+        return _served_figure_widget(served)(figure)
     return go.FigureWidget(figure)
+
+
+_SERVED_BUNDLE = """\
+const config = document.getElementById("jupyter-config-data");
+const base = (config && JSON.parse(config.textContent).baseUrl) || "/";
+const bundle = await import(new URL(base.replace(/\\/?$/, "/") + PATH, window.location.href).href);
+export const FigureModel = bundle.FigureModel;
+export const FigureView = bundle.FigureView;
+export default bundle.default;
+"""
+
+
+@functools.cache
+def _served_figure_widget(path: str) -> type:
+    """A ``FigureWidget`` whose widget code is loaded from ``path`` on the server instead of sent with it."""
+    module = _SERVED_BUNDLE.replace("PATH", json.dumps(path.lstrip("/")))
+    return type("FigureWidget", (go.FigureWidget,), {"_esm": module, "__module__": __name__})

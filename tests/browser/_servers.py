@@ -20,6 +20,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
+from ssi_kit.cli import voila_environment
+
 ROOT = Path(__file__).resolve().parents[2]
 LESSONS = ROOT / "lessons"
 CHROMIUM = os.environ.get("SSI_KIT_CHROMIUM", "/usr/bin/chromium")
@@ -151,7 +153,8 @@ def voila(home: Path, options: Sequence[str] = (), *, base_url: str = "/",
     port = free_port()
     env = {**os.environ, "JUPYTER_CONFIG_DIR": str(home / "config"), "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
            "SSI_KIT_HOME": str(home / "ssi-kit"),  # what the learner saves stays in the test's folder
-           "JUPYTER_PATH": os.pathsep.join(filter(None, [str(ROOT / "jupyter"), os.environ.get("JUPYTER_PATH")]))}
+           "JUPYTER_PATH": os.pathsep.join(filter(None, [str(ROOT / "jupyter"), os.environ.get("JUPYTER_PATH")])),
+           **voila_environment(options)}  # as `ssi-kit app` starts it
     command = [
         sys.executable, "-m", "voila", "--no-browser", "--Voila.ip=127.0.0.1",
         f"--port={port}", "--Voila.port_retries=0", f"--Voila.root_dir={root}", f"--Voila.base_url={base_url}",

@@ -32,9 +32,9 @@ def test_lesson02_runs_and_ticking_an_action_changes_the_projection(page, lab_ur
     before = page.evaluate(_SIM_TOTAL)
     summary_before = page.evaluate(_SUMMARY)
     assert len(before) == 27  # weeks 0..26
-    assert summary_before.startswith("Plan: 5 acciones")
+    assert summary_before.startswith("Plan: 0 acciones")  # the learner's plan starts empty
 
-    # "Usar LinkedIn a diario" is not in the lesson's plan: tick it.
+    # Tick "Usar LinkedIn a diario".
     action = page.locator(_ACTION, has_text="Usar LinkedIn a diario").first
     checkbox = action.locator("input[type=checkbox]")
     assert not checkbox.is_checked()
@@ -46,10 +46,10 @@ def test_lesson02_runs_and_ticking_an_action_changes_the_projection(page, lab_ur
     assert after[0] == before[0]  # week 0 is still your SSI
     assert after[-1] > before[-1]  # more effort, higher projection
     page.wait_for_function(f"(s) => ({_SUMMARY})() !== s", arg=summary_before, timeout=20_000)
-    assert page.evaluate(_SUMMARY).startswith("Plan: 6 acciones")
+    assert page.evaluate(_SUMMARY).startswith("Plan: 1 acción")
     screenshot(page, "lesson02_simulator")
 
-    checkbox.click()  # untick: back to the lesson's plan
+    checkbox.click()  # untick: back to the empty plan
     page.wait_for_function(f"(b) => JSON.stringify(({_SIM_TOTAL})()) === JSON.stringify(b)", arg=before, timeout=20_000)
     assert error_outputs(page) == []
 
