@@ -229,7 +229,7 @@ def _network_section(connections: pd.DataFrame) -> str:
 
 def _document(title: str, sections: list[tuple[str, str]], figures_js: str) -> str:
     today = _dt.date.today()
-    made = tr("Creado el {d} con ssi-kit. Este archivo está solo en tu ordenador.",
+    made = tr("Creado el {d} con ssi-kit. Este archivo está solo en tu equipo.",
               "Made on {d} with ssi-kit. This file lives only on your computer.", d=format_date(today))
     body = "\n".join(f"<section><h2>{_e(head)}</h2>\n{content}</section>" for head, content in sections)
     return (

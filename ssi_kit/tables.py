@@ -34,6 +34,7 @@ COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "week": ("Semana", "Week"),
     "low": ("Mínimo probable", "Likely low"),
     "high": ("Máximo probable", "Likely high"),
+    "floor": ("Suelo (modelo)", "Floor (model)"),
     "learner": ("Persona", "Person"),
     "order": ("Orden", "Order"),
     "id": ("Acción (id)", "Action (id)"),
