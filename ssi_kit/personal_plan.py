@@ -181,8 +181,10 @@ def _plan_section(table: pd.DataFrame, projection: pd.DataFrame, weeks: int, giv
         lines.append(_table([(tr("Acción", "Action"), False), (tr("Pilar", "Pillar"), False),
                              (tr("Frecuencia", "How often"), False), (tr("Minutos", "Minutes"), True)], rows))
     else:
-        lines.append("<p>" + _e(tr("Tu plan no tiene acciones: sin actividad, los pilares bajan poco a poco.",
-                                   "Your plan has no actions: without activity, the pillars slowly fade.")) + "</p>")
+        lines.append("<p>" + _e(tr("Tu plan no tiene acciones: según el modelo de ssi-kit, sin actividad los pilares "
+                                   "bajan poco a poco.",
+                                   "Your plan has no actions: in ssi-kit's model, without activity the pillars "
+                                   "slowly fade.")) + "</p>")
     return "\n".join(lines)
 
 

@@ -49,6 +49,16 @@ def test_objectives_and_minutes_at_the_top(each):
     assert f"unos {each.minutes} minutos" in top
 
 
+@pytest.mark.parametrize("each", LESSONS, ids=lambda each: each.key)
+def test_ends_with_this_week_on_linkedin(each):
+    """Before its links, each lesson gives 3–5 actions for the week (on LinkedIn; with the class for teachers)."""
+    cells = _cells(each.file)
+    week = cells[-2].source
+    heading = "## Esta semana con tu clase" if each.for_teachers else "## Esta semana en LinkedIn"
+    assert week.startswith(heading)
+    assert 3 <= sum(line.startswith("- ") for line in week.splitlines()) <= 5
+
+
 GLOSSARY = f"]({HOME}#Glosario)"
 
 
