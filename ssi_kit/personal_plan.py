@@ -181,8 +181,10 @@ def _plan_section(table: pd.DataFrame, projection: pd.DataFrame, weeks: int, giv
         lines.append(_table([(tr("Acción", "Action"), False), (tr("Pilar", "Pillar"), False),
                              (tr("Frecuencia", "How often"), False), (tr("Minutos", "Minutes"), True)], rows))
     else:
-        lines.append("<p>" + _e(tr("Tu plan no tiene acciones: sin actividad, los pilares bajan poco a poco.",
-                                   "Your plan has no actions: without activity, the pillars slowly fade.")) + "</p>")
+        lines.append("<p>" + _e(tr("Tu plan no tiene acciones: según el modelo de ssi-kit, sin actividad los pilares "
+                                   "bajan poco a poco.",
+                                   "Your plan has no actions: in ssi-kit's model, without activity the pillars "
+                                   "slowly fade.")) + "</p>")
     return "\n".join(lines)
 
 
@@ -229,7 +231,7 @@ def _network_section(connections: pd.DataFrame) -> str:
 
 def _document(title: str, sections: list[tuple[str, str]], figures_js: str) -> str:
     today = _dt.date.today()
-    made = tr("Creado el {d} con ssi-kit. Este archivo está solo en tu ordenador.",
+    made = tr("Creado el {d} con ssi-kit. Este archivo está solo en tu equipo.",
               "Made on {d} with ssi-kit. This file lives only on your computer.", d=format_date(today))
     body = "\n".join(f"<section><h2>{_e(head)}</h2>\n{content}</section>" for head, content in sections)
     return (

@@ -621,11 +621,13 @@ _ADVICE = {
     "below": (
         "Tu SSI va por debajo de lo previsto: en la semana {week} tienes {total} y el plan esperaba entre {low} y "
         "{high}. Revisa si haces todas las acciones cada semana; si no te da el tiempo, guarda un plan más pequeño "
-        "que sí puedas cumplir (best_plan con menos minutos). Es un modelo orientativo: úsalo para ajustar, no "
+        "que sí puedas cumplir (en el simulador de la lección 2, con menos minutos). Es el modelo de ssi-kit, "
+        "orientativo: úsalo para ajustar, no "
         "para juzgarte.",
         "Your SSI is below the plan: in week {week} you have {total} and the plan expected between {low} and "
         "{high}. Check that you do every action each week; if time is short, save a smaller plan you can keep "
-        "(best_plan with fewer minutes). It is a rough model: use it to adjust, not to judge yourself.",
+        "(in lesson 2's simulator, with fewer minutes). It is ssi-kit's rough model: use it to adjust, not to judge "
+        "yourself.",
     ),
 }
 

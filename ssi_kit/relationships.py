@@ -87,27 +87,27 @@ class Stage:
 
 STAGES: tuple[Stage, ...] = (
     Stage("conexion", "Conexión", "Connection",
-          "Aceptasteis la invitación y nada más: así, la relación vale 0.",
+          "La invitación se aceptó y nada más: así, la relación vale 0.",
           "You accepted the invitation and nothing else: as it is, the relationship is worth 0.",
           "Comenta algo suyo con una aportación real, o escríbele para presentarte.",
           "Comment on something of theirs with a real contribution, or write to introduce yourself."),
     Stage("interaccion", "Interacción repetida", "Repeated interaction",
-          "Coincidís una y otra vez en debates y comentarios.",
+          "Coinciden una y otra vez en debates y comentarios.",
           "You keep meeting in discussions and comments.",
-          "Sigue sus publicaciones y responde con tu punto de vista; cítale cuando aporte.",
+          "Sigue sus publicaciones y responde con tu punto de vista; menciona a esa persona cuando aporte algo.",
           "Follow their posts and reply with your view; mention them when they add something."),
     Stage("reconocimiento", "Reconocimiento", "Recognition",
-          "Os reconocéis: sabéis quién es el otro y qué aporta.",
+          "Se reconocen: cada uno sabe quién es el otro y qué aporta.",
           "You recognise each other: you know who the other is and what they bring.",
           "Propón algo concreto juntos: un artículo, un debate, una ayuda puntual.",
           "Suggest something concrete together: an article, a discussion, a small favour."),
     Stage("colaboracion", "Colaboración", "Collaboration",
-          "Trabajáis juntos en algo profesional.",
+          "Trabajan juntos en algo profesional.",
           "You work together on something professional.",
-          "Quedad en persona o, si la distancia lo impide, con una llamada o videollamada.",
+          "Propón verse en persona o, si la distancia lo impide, una llamada o videollamada.",
           "Meet in person or, if distance prevents it, on a call or video call."),
     Stage("encuentro", "Encuentro en persona o llamada", "Meeting in person or call",
-          "Habéis pasado de lo virtual a lo físico (o a la voz, si estáis lejos).",
+          "Pasaron de lo virtual a lo físico (o a la voz, si viven lejos).",
           "You went from virtual to physical (or to voice, when far apart).",
           "Cumple lo acordado y mantén el contacto: la confianza se gana cumpliendo.",
           "Deliver what you agreed and stay in touch: trust is earned by delivering."),
@@ -395,7 +395,7 @@ def next_step(stage: str, *, last_interaction: object = None, today: object = No
     Examples
     --------
     >>> next_step("colaboracion")
-    'Quedad en persona o, si la distancia lo impide, con una llamada o videollamada.'
+    'Propón verse en persona o, si la distancia lo impide, una llamada o videollamada.'
     """
     step = _BY_KEY[stage_key(stage)].step
     last = _last_interaction(last_interaction)
@@ -404,7 +404,7 @@ def next_step(stage: str, *, last_interaction: object = None, today: object = No
     now = check_date(today, name="today", optional=True) or dt.date.today()
     days = (now - last).days
     if days > STALE_DAYS:
-        return tr("Hace {d} que no habláis: retoma el contacto. Después: {s}",
+        return tr("Hace {d} que no hablan: retoma el contacto. Después: {s}",
                   "{d} since you last talked: reconnect first. Then: {s}",
                   d=plural(days, "día", "días", "day", "days"), s=step[:1].lower() + step[1:])
     return step

@@ -666,9 +666,9 @@ class BestPlan:
         start = float(self.projection.query("week == 0 and pillar == 'total'").score.iloc[0])
         return tr(
             "Mejor plan con {budget} min/semana: {n} ({minutes} min/semana): {ids}. "
-            "Proyección: de {start} a {total} en {weeks} semanas (modelo orientativo).",
+            "Proyección: de {start} a {total} en {weeks} semanas (modelo orientativo de ssi-kit).",
             "Best plan with {budget} min/week: {n} ({minutes} min/week): {ids}. "
-            "Projection: from {start} to {total} in {weeks} weeks (a rough guide).",
+            "Projection: from {start} to {total} in {weeks} weeks (ssi-kit's rough model).",
             budget=format_thousands(self.budget),
             n=plural(len(self.actions), "acción", "acciones", "action", "actions"),
             minutes=self.minutes,

@@ -34,6 +34,7 @@ COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "week": ("Semana", "Week"),
     "low": ("Mínimo probable", "Likely low"),
     "high": ("Máximo probable", "Likely high"),
+    "floor": ("Suelo (modelo)", "Floor (model)"),
     "learner": ("Persona", "Person"),
     "order": ("Orden", "Order"),
     "id": ("Acción (id)", "Action (id)"),
@@ -73,6 +74,9 @@ COLUMN_LABELS: dict[str, tuple[str, str]] = {
     # lesson 04: messages and invitations
     "sender": ("Remitente", "Sender"),
     "recipients": ("Destinatarios", "Recipients"),
+    "recipient": ("Destinatario", "Recipient"),
+    "conversation_id": ("Conversación", "Conversation"),
+    "sender_url": ("Perfil de quien escribe", "Sender's profile"),
     "sent_at": ("Enviado", "Sent"),
     "folder": ("Carpeta", "Folder"),
     "is_draft": ("Borrador", "Draft"),

@@ -49,6 +49,33 @@ def test_objectives_and_minutes_at_the_top(each):
     assert f"unos {each.minutes} minutos" in top
 
 
+@pytest.mark.parametrize("each", LESSONS, ids=lambda each: each.key)
+def test_ends_with_this_week_on_linkedin(each):
+    """Before its links, each lesson gives 3–5 actions for the week (on LinkedIn; with the class for teachers)."""
+    cells = _cells(each.file)
+    week = cells[-2].source
+    heading = "## Esta semana con tu clase" if each.for_teachers else "## Esta semana en LinkedIn"
+    assert week.startswith(heading)
+    assert 3 <= sum(line.startswith("- ") for line in week.splitlines()) <= 5
+
+
+GLOSSARY = f"]({HOME}#Glosario)"
+
+
+@pytest.mark.parametrize("each", LESSONS, ids=lambda each: each.key)
+def test_every_lesson_links_to_the_glossary(each):
+    """Each lesson's first line links to the glossary, next to the link to the home."""
+    assert GLOSSARY in _cells(each.file)[0].source.split("\n")[0]
+
+
+def test_the_glossary_is_on_the_home():
+    """The home has the glossary's heading (the link's anchor) and defines the course's words."""
+    cells = [c.source for c in _cells(HOME) if c.cell_type == "markdown"]
+    glossary = next(text for text in cells if text.startswith("## Glosario"))
+    for word in ("**SSI**", "**Pilar**", "**Grado**", "**Suelo**", "**Banda**", "**Proyección**", "**Top %**"):
+        assert word in glossary
+
+
 def test_lesson_lookup_refuses_unknown_keys():
     """An unknown lesson key gets our error with the valid ones."""
     from ssi_kit import SSIInputError

@@ -23,7 +23,14 @@ CONSTANTS = [
     "ssi_kit.network.DEFAULT_OVERLAP",
     "ssi_kit.network.MEMBERS",
     "ssi_kit.network.MAX_CONNECTIONS",
+    # the teaching model of lessons 02, 02b and 06, and the tracker of lesson 05
+    "ssi_kit.simulation.DECAY",
+    "ssi_kit.simulation.FLOOR_FRACTION",
+    "ssi_kit.simulation.BAND_SIGMA",
+    "ssi_kit.relationships.STALE_DAYS",
 ]
+# «Calibración …: desde un SSI de 25, el mejor plan de N min/semana llega a unos X en W semanas»
+CALIBRATION = re.compile(r"mejor plan de (\d+) min/semana llega a unos (\d+) en (\d+) semanas")
 
 
 def _rows() -> list[dict[str, str]]:
@@ -85,3 +92,20 @@ def test_lessons_point_to_the_sources(row):
     """A lesson that states a figure from outside the course points the learner to fuentes.csv."""
     for lesson in row["lecciones"].split():
         assert "fuentes.csv" in _markdown(lesson), f"lesson {lesson} does not cite data/fuentes.csv"
+
+
+def test_the_calibration_is_listed():
+    """The model's calibration that lesson 02 states (2 h ≈ 60, 3 h ≈ 69) has its rows."""
+    stated = {CALIBRATION.search(row["cifra"]).group(1) for row in _rows() if CALIBRATION.search(row["cifra"])}
+    assert stated >= {"120", "180"}
+
+
+@pytest.mark.parametrize("row", [r for r in _rows() if CALIBRATION.search(r["cifra"])], ids=lambda r: r["cifra"][:60])
+def test_calibration_rows_match_the_model(row):
+    """A calibration row states, to the unit, what the model really projects from the typical 25."""
+    from ssi_kit import SSI, best_plan
+
+    minutes, total, weeks = (int(v) for v in CALIBRATION.search(row["cifra"]).groups())
+    assert row["tipo"] == ASSUMPTION
+    assert best_plan(SSI(6, 6, 5, 8), minutes, weeks=weeks).total == pytest.approx(float(row["valor"]), abs=0.6)
+    assert total == int(row["valor"])

@@ -92,7 +92,7 @@ def test_bad_typed_value_keeps_last_and_says_why(typed):
     before = list(w.figure.data[0].x)
     w.texts["overlap"].value = typed
     assert w.overlap.value == pytest.approx(0.82)
-    assert "«overlap» debe" in w.controls["overlap"].error.value
+    assert "«Solapamiento» debe" in w.controls["overlap"].error.value  # the slider's label, not the argument
     assert list(w.figure.data[0].x) == before
     w.texts["overlap"].value = "60"
     assert w.controls["overlap"].error.value == ""

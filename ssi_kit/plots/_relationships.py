@@ -122,7 +122,7 @@ def plot_never_contacted(shares: pd.DataFrame, *, title: str | None = None) -> g
     base_layout(fig, title=check_title(title) or tr(
         "Contactos con los que nunca cruzaste un mensaje<br><sup>aproximación a grandes rasgos al «valor 0»</sup>",
         "Connections you never exchanged a message with<br><sup>a rough proxy for 'worth 0'</sup>"), height=460)
-    fig.update_xaxes(title_text=tr("año en que conectasteis", "year connected"), dtick=1)
+    fig.update_xaxes(title_text=tr("año en que conectaron", "year connected"), dtick=1)
     fig.update_yaxes(title_text=tr("% sin ningún mensaje", "% without any message"), range=[0, 110],
                      ticksuffix=" %", gridcolor="#eeeeee", zerolinecolor=GREY)
     return fig

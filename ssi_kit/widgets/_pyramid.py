@@ -58,13 +58,13 @@ class PyramidExplorer(widgets.VBox):
         whole = partial(parse_typed_number, integer=True)
         self.controls = {
             "first": SliderText(self.first, on_value=self._update, format=format_thousands, parse=partial(
-                whole, name="first", minimum=1, maximum=MAX_CONNECTIONS)),
+                whole, name="first", minimum=1, maximum=MAX_CONNECTIONS, subject=_subject(self.first))),
             "avg_connections": SliderText(self.avg_connections, on_value=self._update, format=format_thousands,
                                           parse=partial(whole, name="avg_connections", minimum=AVG_MIN,
-                                                        maximum=AVG_MAX)),
+                                                        maximum=AVG_MAX, subject=_subject(self.avg_connections))),
             "overlap": SliderText(self.overlap, on_value=self._update, format=format_percent_whole,
                                   parse=partial(parse_typed_number, name="overlap", maximum=OVERLAP_MAX,
-                                                percent=True)),
+                                                percent=True, subject=_subject(self.overlap))),
         }
         self.texts = {name: control.text for name, control in self.controls.items()}
         self.log_scale = widgets.Checkbox(value=log, description=tr("Escala logarítmica", "Log scale"), indent=False)
@@ -86,6 +86,11 @@ class PyramidExplorer(widgets.VBox):
             return
         update_pyramid_figure(self.figure, frame, log=self.log_scale.value)
         self.message.value = html.escape(describe_pyramid(frame))
+
+
+def _subject(slider: widgets.Widget) -> str:
+    """How a typed box's message names its value: the slider's label, as the learner reads it."""
+    return tr("«{l}»", "'{l}'", l=slider.description)
 
 
 def format_percent_whole(share: float) -> str:
