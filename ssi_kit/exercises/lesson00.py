@@ -31,6 +31,9 @@ def _judge_short_name(answer: Any) -> str | None:
     if name in others:
         return tr("Ese es otro pilar. Busca «Construir relaciones» en la lista.",
                   "That is another pillar. Look for 'Build relationships' in the list.")
+    if name.startswith(("relacion", "relation")):
+        return tr("Casi: copia el nombre corto tal como aparece entre paréntesis en la lista, letra por letra.",
+                  "Almost: copy the short name exactly as it appears in brackets in the list, letter by letter.")
     return tr("Copia el nombre corto que aparece entre paréntesis en la lista de pilares.",
               "Copy the short name shown in brackets in the list of pillars.")
 

@@ -127,9 +127,9 @@ def _judge_introductions(answer: Any) -> str | None:
                       "'Brand' is how you present yourself (profile, posts, recommendations); here someone else "
                       "introduces you.")
         return tr("«Información» es aportar ideas y contenido a tu red; pedir que te presenten no es compartir "
-                  "contenido. Mira la tabla de los pilares: ¿en qué filas aparecen las presentaciones?",
+                  "contenido.",
                   "'Insights' is bringing ideas and content to your network; asking for an introduction is not "
-                  "sharing content. Look at the pillars' table: which rows list introductions?")
+                  "sharing content.")
     return None
 
 
@@ -194,10 +194,10 @@ q3 = Exercise(
 )
 q4 = Exercise(
     _judge_introductions,
-    hint_es="Repasa la tabla de los pilares: pedir que alguien te presente sirve para llegar a una persona que "
-            "te interesa, y se apoya en la confianza de tu contacto común.",
-    hint_en="Go over the pillars' table: asking someone to introduce you gets you to a person you want to reach, "
-            "and rests on your shared contact's trust.",
+    hint_es="Piensa para qué sirve que alguien te presente: llegar a una persona concreta que te interesa, con "
+            "la confianza de un contacto común. En el vídeo del curso sale justo después de la búsqueda avanzada.",
+    hint_en="Think of what an introduction is for: reaching a particular person you want to meet, with the trust "
+            "of a shared contact. In the course's video it comes right after advanced search.",
     solution_es="«{expected}» o «relaciones»: el vídeo del curso pone las presentaciones de contactos comunes en "
                 "«encontrar a las "
                 "personas adecuadas», y el artículo también en «construir relaciones» («solicita presentaciones»). "

@@ -138,7 +138,7 @@ def quiz(questions: Sequence[Question] | ModuleType, *, lesson: str | None = Non
     >>> from ssi_kit.exercises import Question
     >>> q = Question("¿2 + 2?", "2 + 2?", ("3", "4"), ("3", "4"), 1, "Suma.", "Add.")
     >>> w = quiz([q])
-    >>> w.choices[0].index = 1
+    >>> w.choices[0].index = q.answer  # the options show in a stable order of their own
     >>> w.check()
     1
     """
