@@ -164,10 +164,13 @@ class TestExerciseFeedback:
         """The quiz's verdict (an HTML widget) shows a question's explanation as text."""
         from ssi_kit.widgets import quiz
 
-        widget = quiz([Question("¿?", "?", ("a", "b"), ("a", "b"), 0, HOSTILE, HOSTILE)])
-        widget.choices[0].index = 1
-        widget.check()
-        _assert_inert(widget.verdicts[0].value, HOSTILE, allowed={"span", "b"})
+        question = Question("¿?", "?", ("a", "b"), ("a", "b"), 0, HOSTILE, HOSTILE,
+                            wrong_es=("", HOSTILE), wrong_en=("", HOSTILE))
+        widget = quiz([question])
+        for index in (question.answer, 1 - question.answer):  # the explanation, then a wrong option's message
+            widget.choices[0].index = index
+            widget.check()
+            _assert_inert(widget.verdicts[0].value, HOSTILE, allowed={"span", "b"})
 
 
 class TestWidgets:

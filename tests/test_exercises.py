@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pytest
 
 import ssi_kit
@@ -87,11 +89,12 @@ class TestLesson01:
         assert not lesson01.q3.check("intermedio")
         assert "entre comillas" in lesson01.q3.check("arriba").message
 
-    def test_q4_introductions_feed_relationships(self):
-        """q4 (a course idea): asking for introductions feeds the relationships pillar."""
+    def test_q4_introductions_feed_people_or_relationships(self):
+        """q4: the course files introductions under «personas» (video) and under both (article): both are right."""
         assert lesson01.q4.check("relaciones").correct and lesson01.q4.check("Relationships").correct
-        assert lesson01.q4.expected == ssi_kit.pillar_label("relationships")
-        assert "personas" in lesson01.q4.check("personas").message
+        assert lesson01.q4.check("personas").correct and lesson01.q4.check("People").correct
+        assert not lesson01.q4.check("marca") and not lesson01.q4.check("información")
+        assert lesson01.q4.expected == ssi_kit.pillar_label("people")
 
     def test_quiz_has_questions(self):
         """Lesson 01 closes with a quiz of at least three questions."""
@@ -187,29 +190,63 @@ def test_names_ignore_case_and_accents():
 
 
 class TestQuiz:
-    def _question(self):
+    def _question(self, **options):
         from ssi_kit.exercises import Question
 
         return Question("¿Cuántos pilares?", "How many pillars?", ("3", "4", "5"), ("3", "4", "5"), 1,
-                        "Marca, personas, información y relaciones.", "Brand, people, insights, relationships.")
+                        "Marca, personas, información y relaciones.", "Brand, people, insights, relationships.",
+                        **options)
 
     def test_question_verdicts(self):
-        """The right option is correct; others incorrect with the reason; none chosen asks to choose."""
+        """The right option is correct and explained; a wrong one is incorrect without the explanation."""
         q = self._question()
-        assert q.evaluate(1).correct and not q.evaluate(0).correct
-        assert "Marca" in q.evaluate(0).message
+        wrong = next(i for i in range(3) if i != q.answer)
+        assert q.evaluate(q.answer).correct and not q.evaluate(wrong).correct
+        assert "Marca" in q.evaluate(q.answer).message
+        assert "Marca" not in q.evaluate(wrong).message and "4" not in q.evaluate(wrong).message
         assert q.evaluate(None).status == "not_attempted" and q.evaluate(7).status == "incorrect"
+
+    def test_wrong_option_says_why_it_is_wrong(self):
+        """A wrong option with its own message gets that message, whichever place the option is shown in."""
+        q = self._question(wrong_es=("Tres es poco.", "", "Cinco es mucho."), wrong_en=("Too few.", "", "Too many."))
+        assert q.evaluate(q.options_es.index("3")).message == "Tres es poco."
+        assert q.evaluate(q.options_es.index("5")).message == "Cinco es mucho."
+        assert q.options_es[q.answer] == "4"
+
+    def test_order_is_stable_and_keeps_the_right_option(self):
+        """The shown order is the same every time and the answer follows the right option."""
+        first, second = self._question(), self._question()
+        assert first.options_es == second.options_es and first.answer == second.answer
+        assert sorted(first.options_es) == ["3", "4", "5"] and first.options_es[first.answer] == "4"
+        assert first.options_en[first.answer] == "4"
+        kept = self._question(shuffle=False)
+        assert kept.options_es == ("3", "4", "5") and kept.answer == 1
+
+    def test_mismatched_wrong_messages_are_refused(self):
+        """wrong_es and wrong_en need one message per option."""
+        with pytest.raises(ValueError):
+            self._question(wrong_es=("a",), wrong_en=("a",))
 
     def test_widget_checks_every_question(self):
         """Choosing and pressing «Comprobar» shows a verdict per question and the score."""
         from ssi_kit.widgets import quiz
 
         w = quiz([self._question(), self._question()])
-        w.choices[0].index = 1
-        w.choices[1].index = 2
+        w.choices[0].index = w.questions[0].answer
+        w.choices[1].index = (w.questions[1].answer + 1) % 3
         w.check_button.click()
         assert "1 de 2" in w.score.value
         assert "¡Correcto!" in w.verdicts[0].value and "Todavía no" in w.verdicts[1].value
+        assert "Marca" in w.verdicts[0].value and "Marca" not in w.verdicts[1].value
+
+    def test_widget_labels_questions_about_the_model(self):
+        """A question about ssi-kit's model says so in the widget; the others do not."""
+        from ssi_kit.exercises import MODEL_LABEL_ES
+        from ssi_kit.widgets import quiz
+
+        w = quiz([self._question(about_model=True), self._question()])
+        prompts = [block.children[0].value for block in w.children[:2]]
+        assert html.unescape(MODEL_LABEL_ES) in html.unescape(prompts[0]) and "modelo" not in prompts[1]
 
     def test_widget_in_english(self):
         """Options and button follow the language."""

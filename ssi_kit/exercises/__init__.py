@@ -17,6 +17,8 @@ that widget with the same judge.
 
 from __future__ import annotations
 
+import hashlib
+import html
 import math
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -34,6 +36,8 @@ from ..score import PILLAR_LABELS, PILLARS, pillar_label
 __all__ = [
     "ANSWER_KINDS",
     "KEEP_LOOKING",
+    "MODEL_LABEL_EN",
+    "MODEL_LABEL_ES",
     "NOT_ANSWERED",
     "AnswerKind",
     "Choice",
@@ -127,6 +131,17 @@ def _as_text(message: str, *, code: bool) -> str:
         parts[-2:] = [parts[-2] + "`" + parts[-1]]
     shown = "".join(f"<code>{literal(part)}</code>" if i % 2 else literal(part) for i, part in enumerate(parts))
     return f'<span class="{NO_MATH}">{shown}</span>'
+
+
+MODEL_LABEL_ES = "Ejercicio sobre el modelo de ssi-kit (no sobre LinkedIn)"
+MODEL_LABEL_EN = "Exercise about ssi-kit's model (not about LinkedIn)"
+"""The label of an exercise or question whose answer comes from ssi-kit's projection model."""
+
+
+def _model_label_html() -> str:
+    """The visible label of an exercise about ssi-kit's model, as safe HTML (a line of its own)."""
+    return (f'<div class="ssi-about-model" style="color:{GREY};font-size:0.9em;font-style:italic">'
+            f"{literal(tr(MODEL_LABEL_ES, MODEL_LABEL_EN))}</div>")
 
 
 # --- what a widget needs to ask an exercise ---------------------------------------------------
@@ -254,6 +269,9 @@ class Exercise:
     facts : callable, keyword-only
         ``facts() -> {name: value}``: figures the library computes for the texts; ``{name}`` in
         the prompt, hint or solution is replaced by the value as a learner reads it.
+    about_model : bool, keyword-only
+        True when the answer comes from ssi-kit's projection model (a teaching model, not
+        LinkedIn's): the widget says so with :data:`MODEL_LABEL_ES`.
     """
 
     judge: Callable[[Any], str | None]
@@ -272,6 +290,7 @@ class Exercise:
     kind: AnswerKind = "text"
     choices: tuple[Choice, ...] | Callable[[], Sequence[Choice]] = ()
     facts: Callable[[], Mapping[str, Any]] | None = None
+    about_model: bool = False
     attempts: list[Outcome] = field(default_factory=list, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -291,8 +310,9 @@ class Exercise:
         return self._text(self.prompt_es, self.prompt_en)
 
     def prompt_html(self) -> str:
-        """The question as safe HTML for a widget: literal text, its `code` (if any) as code."""
-        return _as_text(self.prompt, code=True)
+        """The question as safe HTML for a widget: literal text, its `code` (if any) as code, after
+        the label of an exercise about ssi-kit's model (:attr:`about_model`)."""
+        return (_model_label_html() if self.about_model else "") + _as_text(self.prompt, code=True)
 
     @property
     def options(self) -> tuple[Choice, ...]:
@@ -449,18 +469,23 @@ def read_number(answer: Any) -> tuple[float | None, str]:
     return answer_number(answer), ""
 
 
-def read_name(answer: Any) -> str | None:
-    """A name or key as typed, compared without case, accents or surrounding spaces.
+_PUNCTUATION = " .,;:!?¡¿\"'«»“”‘’()"
 
-    >>> read_name("  Información ")
-    'informacion'
+
+def read_name(answer: Any) -> str | None:
+    """A name or key as typed, compared without case, accents, surrounding spaces or the
+    punctuation around it (``"No."``, ``"¡Sí!"``).
+
+    >>> read_name("  Información. "), read_name("¡No!")
+    ('informacion', 'no')
     """
     if not isinstance(answer, str):
         return None
     import unicodedata
 
     decomposed = unicodedata.normalize("NFKD", answer.strip().lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return plain.strip(_PUNCTUATION).strip()
 
 
 KEEP_LOOKING = ""
@@ -511,6 +536,11 @@ def read_pillar(answer: Any) -> str | None:
 class Question:
     """A multiple-choice question on the course's ideas.
 
+    The options are written with the right one anywhere (``answer`` says where); the question
+    shows them in an order drawn from its prompt (the same every time, so a learner's progress
+    and the tests stay stable), which spreads the right answers over the positions.
+    After that, ``options_es``, ``options_en``, ``answer`` and ``wrong_*`` are in the order shown.
+
     Parameters
     ----------
     prompt_es, prompt_en : str
@@ -518,9 +548,22 @@ class Question:
     options_es, options_en : tuple of str
         The choices, in the same order in both languages.
     answer : int
-        Position of the right choice in ``options``.
+        Position of the right choice in ``options`` (as written).
     why_es, why_en : str
-        Why that is the answer (shown after a right or wrong choice).
+        Why that is the answer: shown once the question is right.
+    wrong_es, wrong_en : tuple of str, keyword-only
+        For each option, why it is wrong, without giving the right one away ("" for the right
+        option); empty: a general nudge.
+    about_model : bool, keyword-only
+        True when the answer comes from ssi-kit's projection model, not from the course.
+    shuffle : bool, keyword-only
+        False keeps the options in the order written (options such as «Sí» / «No»).
+
+    Examples
+    --------
+    >>> q = Question("¿2 + 2?", "2 + 2?", ("3", "4"), ("3", "4"), 1, "Suma.", "Add.")
+    >>> q.evaluate(q.answer).status, q.evaluate(1 - q.answer).message == "Suma."
+    ('correct', False)
     """
 
     prompt_es: str
@@ -530,10 +573,28 @@ class Question:
     answer: int
     why_es: str
     why_en: str
+    _: KW_ONLY
+    wrong_es: tuple[str, ...] = ()
+    wrong_en: tuple[str, ...] = ()
+    about_model: bool = False
+    shuffle: bool = True
 
     def __post_init__(self) -> None:
-        if len(self.options_es) != len(self.options_en) or not 0 <= self.answer < len(self.options_es):
+        n = len(self.options_es)
+        if len(self.options_en) != n or not 0 <= self.answer < n:
             raise ValueError("a question needs the same options in both languages and a valid answer")
+        if len(self.wrong_es) != len(self.wrong_en) or (self.wrong_es and len(self.wrong_es) != n):
+            raise ValueError("wrong_es and wrong_en need one message per option")
+        if not self.shuffle:
+            return
+        order = _shown_order(self.prompt_es, n, self.answer)
+        object.__setattr__(self, "options_es", tuple(self.options_es[i] for i in order))
+        object.__setattr__(self, "options_en", tuple(self.options_en[i] for i in order))
+        if self.wrong_es:
+            object.__setattr__(self, "wrong_es", tuple(self.wrong_es[i] for i in order))
+            object.__setattr__(self, "wrong_en", tuple(self.wrong_en[i] for i in order))
+        object.__setattr__(self, "answer", order.index(self.answer))
+        object.__setattr__(self, "shuffle", False)  # a copy (dataclasses.replace) keeps this order
 
     @property
     def prompt(self) -> str:
@@ -543,14 +604,41 @@ class Question:
     def options(self) -> tuple[str, ...]:
         return pick(self.options_es, self.options_en)
 
+    def prompt_html(self) -> str:
+        """The question as safe HTML, after the label of a question about ssi-kit's model."""
+        return (_model_label_html() if self.about_model else "") + html.escape(self.prompt)
+
     def evaluate(self, choice: int | None) -> Outcome:
-        """The verdict on the option at position ``choice`` (``None``: nothing chosen yet)."""
+        """The verdict on the option at position ``choice`` (``None``: nothing chosen yet).
+
+        A right choice says why it is right; a wrong one says why that option is wrong, not which
+        one is right.
+        """
         if choice is None:
             return Outcome("not_attempted", tr("Elige una opción.", "Pick an option."))
         if isinstance(choice, bool) or not isinstance(choice, int) or not 0 <= choice < len(self.options_es):
             return Outcome("incorrect", tr("Esa opción no existe.", "That option does not exist."))
-        why = tr(self.why_es, self.why_en)
-        return Outcome("correct", why) if choice == self.answer else Outcome("incorrect", why)
+        if choice == self.answer:
+            return Outcome("correct", tr(self.why_es, self.why_en))
+        if self.wrong_es and self.wrong_es[choice]:
+            return Outcome("incorrect", tr(self.wrong_es[choice], self.wrong_en[choice]))
+        return Outcome("incorrect", tr("Esa opción no encaja con lo que dice el curso. Vuelve a leer la pregunta y "
+                                       "prueba otra.",
+                                       "That option does not fit what the course says. Read the question again and "
+                                       "try another."))
+
+
+def _shown_order(key: str, n: int, answer: int) -> list[int]:
+    """The order a question shows its ``n`` options in: the right one (``answer``) moves to a
+    position drawn from ``key`` (its prompt), the others keep their written order around it.
+
+    >>> order = _shown_order("¿2 + 2?", 3, 0)
+    >>> sorted(order), order == _shown_order("¿2 + 2?", 3, 0)
+    ([0, 1, 2], True)
+    """
+    place = int(hashlib.sha1(key.encode()).hexdigest(), 16) % n
+    others = [i for i in range(n) if i != answer]
+    return [*others[:place], answer, *others[place:]]
 
 
 @dataclass(frozen=True)

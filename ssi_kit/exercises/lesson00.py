@@ -31,6 +31,9 @@ def _judge_short_name(answer: Any) -> str | None:
     if name in others:
         return tr("Ese es otro pilar. Busca «Construir relaciones» en la lista.",
                   "That is another pillar. Look for 'Build relationships' in the list.")
+    if name.startswith(("relacion", "relation")):
+        return tr("Casi: copia el nombre corto tal como aparece entre paréntesis en la lista, letra por letra.",
+                  "Almost: copy the short name exactly as it appears in brackets in the list, letter by letter.")
     return tr("Copia el nombre corto que aparece entre paréntesis en la lista de pilares.",
               "Copy the short name shown in brackets in the list of pillars.")
 
@@ -65,22 +68,34 @@ QUIZ = [
         ("Double-clicking it", "Shift + Enter", "Saving the notebook"),
         1,
         "Mayús + Intro ejecuta la celda y pasa a la siguiente.", "Shift + Enter runs the cell and moves on.",
+        wrong_es=("El doble clic abre la celda para editarla, pero no la ejecuta.", "",
+                  "Guardar conserva el cuaderno, pero no ejecuta nada."),
+        wrong_en=("Double-clicking opens the cell for editing, but does not run it.", "",
+                  "Saving keeps the notebook, but runs nothing."),
     ),
     Question(
         "¿Cuánto puede valer como máximo cada pilar del SSI?", "At most, how much can each SSI pillar be worth?",
         ("10", "25", "100"), ("10", "25", "100"),
         1,
         "Cuatro pilares de 0 a 25 suman un SSI de 0 a 100.", "Four pillars of 0 to 25 add up to an SSI of 0 to 100.",
+        wrong_es=("Con cuatro pilares de 10, el total no llegaría a 100.", "",
+                  "100 es el máximo del total, que reúne los cuatro pilares."),
+        wrong_en=("With four pillars of 10, the total would not reach 100.", "",
+                  "100 is the most the total can be, and it adds up the four pillars."),
     ),
     Question(
         "Escribes relaciones sin comillas y sale NameError. ¿Qué pasa?",
         "You type relaciones without quotes and get NameError. What happened?",
         ("La biblioteca está rota", "Python buscó una variable con ese nombre y no la encontró",
-         "Hay que reiniciar el ordenador"),
+         "Hay que reiniciar la computadora"),
         ("The library is broken", "Python looked for a variable with that name and found none",
          "You must restart the computer"),
         1,
         "Sin comillas, una palabra es el nombre de una variable; con comillas, es un texto.",
         "Without quotes a word is a variable's name; in quotes it is text.",
+        wrong_es=("Un NameError lo da Python por cómo está escrita tu respuesta, no la biblioteca.", "",
+                  "Reiniciar no cambia nada: el problema está en lo que escribiste."),
+        wrong_en=("A NameError comes from Python because of how your answer is written, not from the library.", "",
+                  "Restarting changes nothing: the problem is in what you typed."),
     ),
 ]

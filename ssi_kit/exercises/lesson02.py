@@ -326,10 +326,10 @@ q2 = NumericExercise(
     solution_en=f"{{expected}} (the simulator rounds it to {{q2_shown}}). It is the 'total' row of week {WEEKS} in "
     f"`ssi_kit.show_table(projection_at(ssi_kit.simulate(ejemplo.member, {list(Q2_ACTIONS)}, weeks={WEEKS}), "
     f"weeks=[{WEEKS}]))`.",
-    praise_es="Eso es lo que el modelo proyecta: una orientación, no una promesa.",
-    praise_en="That is what the model projects: a guide, not a promise.",
+    praise_es="Eso es lo que proyecta el modelo de ssi-kit: una orientación, no una promesa de LinkedIn.",
+    praise_en="That is what ssi-kit's model projects: a guide, not a promise from LinkedIn.",
     compute=_projected_total,
-    lesson=LESSON, key="q2", kind="number", facts=_facts,
+    lesson=LESSON, key="q2", kind="number", facts=_facts, about_model=True,
     prompt_es=f"En el simulador (con el SSI de ejemplo), deja marcadas solo «{{q2_first}}» y «{{q2_second}}», con "
     f"{WEEKS} semanas. ¿Qué total proyecta el modelo en la semana {WEEKS}?",
     prompt_en=f"In the simulator (with the example SSI), leave only '{{q2_first}}' and '{{q2_second}}' ticked, with "
@@ -348,10 +348,10 @@ q3 = Exercise(
     "total.",
     solution_en=f"{{expected}}: the button 'Best plan for my time' ticks them with {Q3_MINUTES} min/week. From code, "
     f"`print(ssi_kit.best_plan(ejemplo.member, {Q3_MINUTES}, weeks={WEEKS}))` says so, with its minutes and total.",
-    praise_es=f"Ningún otro plan de hasta {Q3_MINUTES} minutos llega más alto en el modelo.",
-    praise_en=f"No other plan of up to {Q3_MINUTES} minutes goes higher in the model.",
+    praise_es=f"Según el modelo de ssi-kit, ningún otro plan de hasta {Q3_MINUTES} minutos llega más alto.",
+    praise_en=f"According to ssi-kit's model, no other plan of up to {Q3_MINUTES} minutes goes higher.",
     compute=_best_actions,
-    lesson=LESSON, key="q3", kind="choices", choices=action_choices,
+    lesson=LESSON, key="q3", kind="choices", choices=action_choices, about_model=True,
     prompt_es=f"El ejemplo tiene {Q3_MINUTES} minutos a la semana. ¿Qué acciones forman el plan que más sube su total "
     f"en {WEEKS} semanas? Búscalo con el simulador y marca aquí esas acciones.",
     prompt_en=f"The example has {Q3_MINUTES} minutes a week. Which actions make the plan that raises its total most in "
@@ -375,16 +375,20 @@ q4 = Exercise(
     f"burst (the second part continues the first): "
     f"`intensivo = ssi_kit.simulate(ssi_kit.simulate(ejemplo.member, {list(BURST)}, weeks={BURST_WEEKS}), [], "
     f"weeks={WEEKS - BURST_WEEKS}); print(projection_at(intensivo, weeks=[{WEEKS - BURST_WEEKS}]))`.",
-    solution_es=f"«{{expected}}»: en la semana {WEEKS} el constante llega a {{steady_total}} y el intensivo se queda "
+    solution_es=f"«{{expected}}»: según el modelo de ssi-kit, en la semana {WEEKS} el constante llega a "
+    "{steady_total} y el intensivo se queda "
     "en {burst_total}. El intensivo sube deprisa, pero en cuanto lo dejas el pilar vuelve a bajar hacia su suelo; "
     "el constante nunca baja y sigue sumando cada semana, con menos esfuerzo por semana.",
-    solution_en=f"'{{expected}}': at week {WEEKS} the steady plan reaches {{steady_total}} and the burst stays at "
+    solution_en=f"'{{expected}}': according to ssi-kit's model, at week {WEEKS} the steady plan reaches "
+    "{steady_total} and the burst stays at "
     "{burst_total}. The burst climbs fast, but once you stop, the pillar fades back towards its floor; the steady "
     "plan never goes down and keeps adding every week, with less effort per week.",
-    praise_es="Un poco cada semana gana a mucho de golpe: el SSI refleja tu actividad de ahora.",
-    praise_en="A little every week beats a lot at once: the SSI reflects what you do now.",
+    praise_es="Según el modelo de ssi-kit, un poco cada semana gana a mucho de golpe, porque el modelo hace que "
+    "el SSI refleje tu actividad de ahora.",
+    praise_en="According to ssi-kit's model, a little every week beats a lot at once, because the model makes the "
+    "SSI reflect what you do now.",
     compute=_winner,
-    lesson=LESSON, key="q4", kind="choice", facts=_facts,
+    lesson=LESSON, key="q4", kind="choice", facts=_facts, about_model=True,
     choices=(Choice("constante", "Constante", "Steady"), Choice("intensivo", "Intensivo", "Burst")),
     prompt_es=f"Dos planes para el SSI de ejemplo durante {WEEKS} semanas. Constante: «{{steady}}» "
     f"({{steady_minutes}} minutos) todas las semanas. Intensivo: las cinco acciones de «información» a la vez "
@@ -426,6 +430,10 @@ QUIZ = [
         2,
         "Evalúa cada área y empieza por la que peor resultado tenga: es donde más margen queda.",
         "Assess each area and start with the one that scores worst: that is where there is most room.",
+        wrong_es=("El pilar con más puntos es el que menos margen tiene para subir.",
+                  "El curso aconseja un orden: no empezar por todo a la vez.", ""),
+        wrong_en=("The pillar with most points has the least room to grow.",
+                  "The course advises an order: not everything at once.", ""),
     ),
     Question(
         "En el modelo de ssi-kit, ¿qué le pasa a un pilar en el que haces al menos una acción cada semana?",
@@ -434,8 +442,14 @@ QUIZ = [
         ("It does not go down: it can only go up", "It fades like an idle one", "It rises the same every week, "
          "without slowing"),
         0,
-        "La constancia se premia: solo bajan los pilares sin hábitos, y las ganancias se frenan cerca de 25.",
-        "Steady work pays: only pillars without habits fade, and gains slow down near 25.",
+        "En el modelo de ssi-kit la constancia se premia: solo bajan los pilares sin hábitos, y las ganancias se "
+        "frenan cerca de 25.",
+        "In ssi-kit's model steady work pays: only pillars without habits fade, and gains slow down near 25.",
+        wrong_es=("", "En el modelo, lo que baja cada semana es lo que no trabajas.",
+                  "En el modelo, cuanto más cerca de 25, más cuesta subir."),
+        wrong_en=("", "In the model, what fades each week is what you do not work on.",
+                  "In the model, the closer to 25, the harder it is to climb."),
+        about_model=True,
     ),
     Question(
         "Completar tu perfil al 100 %, ¿cómo cuenta en el modelo?",
@@ -443,8 +457,14 @@ QUIZ = [
         ("Da puntos cada semana para siempre", "Un empujón de una vez que se queda", "No cuenta para nada"),
         ("It earns points every week forever", "A one-time lift that stays", "It does not count at all"),
         1,
-        "Lo que haces una vez cuenta una vez: sube el pilar y el suelo, pero no se repite.",
-        "What you do once counts once: it lifts the pillar and the floor, but does not repeat.",
+        "En el modelo de ssi-kit, lo que haces una vez cuenta una vez: sube el pilar y el suelo, pero no se "
+        "repite.",
+        "In ssi-kit's model, what you do once counts once: it lifts the pillar and the floor, but does not repeat.",
+        wrong_es=("Completar el perfil se hace una vez: ¿puede repetirse su efecto cada semana?", "",
+                  "El curso dice que un perfil completo es importante, y el modelo lo cuenta."),
+        wrong_en=("You complete your profile once: can its effect repeat every week?", "",
+                  "The course says a complete profile matters, and the model counts it."),
+        about_model=True,
     ),
     Question(
         "Según el curso, ¿mide el SSI tu productividad?",
@@ -454,5 +474,7 @@ QUIZ = [
         1,
         "El SSI es un indicador para orientarte, no una medida de productividad ni una meta exacta.",
         "The SSI is an indicator to guide you, not a measure of productivity nor an exact target.",
+        wrong_es=("Mira el apartado «¿Qué no es el SSI?» del artículo del curso.", ""),
+        wrong_en=("See the section 'What the SSI is not' in the course's article.", ""),
     ),
 ]

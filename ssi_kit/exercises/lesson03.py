@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .._i18n import tr
@@ -92,17 +93,37 @@ def _best_introducers() -> list[str]:
     return [str(n) for n in ranking.loc[ranking["score"] == top, "introducer"]]
 
 
-def _judge_best_introducer(answer: Any) -> str | None:
-    name = read_name(answer)
-    if name is None:
-        return tr("Escribe el nombre entre comillas, por ejemplo \"Ana\".", "Write the name in quotes, e.g. \"Ana\".")
-    if name in {read_name(n) for n in _best_introducers()}:
+def _names(answer: Any) -> list[tuple[str, str]] | None:
+    """The names in an answer, as typed and as compared: one name, several joined by «y», «o», commas
+    or «/», or a list."""
+    if isinstance(answer, (list, tuple)) and answer and all(isinstance(a, str) for a in answer):
+        parts: list[str] = [str(a) for a in answer]
+    elif isinstance(answer, str):
+        parts = re.split(r",|/|;|\s+(?:y|e|o|u|and|or)\s+", answer)
+    else:
         return None
-    if name in {read_name(str(n)) for n in _ranking()["introducer"]}:
-        return tr("Esa persona conoce a Marta, pero hay quien comparte más contactos con los dos.",
-                  "That person knows Marta, but someone shares more contacts with both of you.")
-    return tr("Esa persona no puede presentarte a Marta: mira la tabla de quién puede presentarte.",
-              "That person cannot introduce you to Marta: look at the table of who can introduce you.")
+    names = [(part.strip(" .;:!?¡¿"), read_name(part) or "") for part in parts]
+    names = [(typed, name) for typed, name in names if name]
+    return names or None
+
+
+def _judge_best_introducer(answer: Any) -> str | None:
+    names = _names(answer)
+    if names is None:
+        return tr_path("Escribe el nombre entre comillas, por ejemplo \"Ana\".",
+                       "Write the name in quotes, e.g. \"Ana\".",
+                       "Escribe un nombre, por ejemplo Ana.", "Write a name, e.g. Ana.")
+    best = {read_name(n) for n in _best_introducers()}
+    can = {read_name(str(n)) for n in _ranking()["introducer"]}
+    wrong = next(((typed, name) for typed, name in names if name not in best), None)
+    if wrong is None:
+        return None
+    if wrong[1] in can:
+        return tr("{n} conoce a {t}, pero hay quien comparte más contactos con los dos.",
+                  "{n} knows {t}, but someone shares more contacts with both of you.", n=wrong[0], t=TARGET)
+    return tr("{n} no puede presentarte a {t}: no aparece en la tabla de quién puede presentarte.",
+              "{n} cannot introduce you to {t}: they are not in the table of who can introduce you.",
+              n=wrong[0], t=TARGET)
 
 
 _NEW_SHARE = round((1 - DEFAULT_OVERLAP) * 100)  # the share of new people at each step, in per cent
@@ -142,7 +163,7 @@ q2 = Exercise(
     praise_es="Cada contacto nuevo abre la puerta a decenas de personas de 2.º grado.",
     praise_en="Each new connection opens the door to dozens of 2nd-degree people.",
     compute=_second_degree,
-    lesson=LESSON, key="q2", kind="number",
+    lesson=LESSON, key="q2", kind="number", about_model=True,
     prompt_es=f"Con los supuestos por defecto ({AVG_CONNECTIONS} contactos de media por contacto y {_OVERLAP} % de "
               f"solapamiento), ¿cuántas personas de segundo grado tendrías con {Q2_CONNECTIONS} contactos? Pruébalo "
               "en el explorador de la pirámide.",
@@ -156,18 +177,19 @@ q3 = Exercise(
             f"contigo y con {TARGET}. Desde el código: `ssi_kit.introducers(red, \"Yo\", \"{TARGET}\")`.",
     hint_en=f"Look at the table of who can introduce you: the score adds the contacts each person shares with you "
             f"and with {TARGET}. From code: `ssi_kit.introducers(red, \"Yo\", \"{TARGET}\")`.",
-    solution_es="{expected}: empatan en puntuación, así que cualquiera de las dos vale. La tabla pone delante a "
+    solution_es="{expected}: empatan en puntuación, así que cualquiera de las dos vale (o las dos). La tabla pone "
+                "delante a "
                 "quien comparte más contactos contigo, porque te conoce mejor.",
-    solution_en="{expected}: they tie on score, so either will do. The table puts first whoever shares more "
+    solution_en="{expected}: they tie on score, so either will do (or both). The table puts first whoever shares more "
                 "contacts with you, because they know you better.",
     praise_es="Quien comparte más contactos con los dos transmite más confianza en la presentación.",
     praise_en="Whoever shares more contacts with both carries more trust into the introduction.",
     compute=_best_introducers,
     lesson=LESSON, key="q3",
     prompt_es=f"En la red de ejemplo, ¿quién es la mejor persona para presentarte a {TARGET}? Mira la tabla de quién "
-              "puede presentarte y escribe su nombre.",
+              "puede presentarte y escribe su nombre (si hay empate, vale cualquiera).",
     prompt_en=f"In the example network, who is the best person to introduce you to {TARGET}? Look at the table of who "
-              "can introduce you and write their name.",
+              "can introduce you and write their name (if there is a tie, any of them will do).",
 )
 EXERCISES = (q1, q2, q3)
 """The lesson's exercises, in order (``ssi_kit.widgets.exercises(lesson03)`` shows them all)."""
@@ -181,6 +203,10 @@ QUIZ = [
         1,
         "Tu 1.er grado es una parte minúscula; más del 99,7 % está en 2.º y 3.er grado.",
         "Your 1st degree is a tiny part; more than 99.7% is in the 2nd and 3rd degree.",
+        wrong_es=("El curso da una cifra mucho más pequeña para tus contactos directos.", "",
+                  "Esa cifra es la de la red que está más allá de tu 1.er grado."),
+        wrong_en=("The course gives a much smaller figure for your direct contacts.", "",
+                  "That is the figure for the network beyond your 1st degree."),
     ),
     Question(
         "Quieres llegar a alguien de 2.º grado. ¿Qué aconseja el curso?",
@@ -190,6 +216,10 @@ QUIZ = [
         1,
         "El contacto común presta su confianza: la presentación abre la puerta.",
         "The shared contact lends you their trust: the introduction opens the door.",
+        wrong_es=("El curso dice que el mayor error es no aprovechar los contactos que compartes con esa persona.",
+                  "", "Esperar no crea relaciones nuevas, que es el objetivo que pone el curso."),
+        wrong_en=("The course says the biggest mistake is not using the contacts you share with that person.",
+                  "", "Waiting creates no new relationships, which is the goal the course sets."),
     ),
     Question(
         "¿Dónde suelen estar las oportunidades (clientes, empleos, socios)?",
@@ -199,5 +229,45 @@ QUIZ = [
         1,
         "La red extendida es casi toda tu red: ahí está la mayoría de las oportunidades.",
         "The extended network is almost all your network: most opportunities are there.",
+        wrong_es=("Quienes ya conoces son una parte minúscula de tu red.", "",
+                  "El curso habla de las oportunidades que LinkedIn te ayuda a encontrar dentro de tu red."),
+        wrong_en=("People you already know are a tiny part of your network.", "",
+                  "The course speaks of the opportunities LinkedIn helps you find within your network."),
+    ),
+    Question(
+        "Según el curso, ¿qué significa hoy «gestionar contactos» en LinkedIn?",
+        "According to the course, what does 'managing contacts' mean on LinkedIn today?",
+        ("Mantener viva la red que ya tienes para que no se pierda",
+         "Crear relaciones nuevas, a través de la gente que conoces, que te acerquen a tus objetivos",
+         "Aceptar todas las invitaciones que recibes"),
+        ("Keeping the network you have alive so it is not lost",
+         "Creating new relationships, through people you know, that bring you closer to your goals",
+         "Accepting every invitation you get"),
+        1,
+        "Mantener viva la red es una idea de antes de las redes; ahora el esfuerzo va a crear relaciones nuevas, "
+        "y la persona presentada ve también tu mensaje inicial al contacto común.",
+        "Keeping the network alive is a pre-network idea; now the effort goes into new relationships, and the "
+        "person you are introduced to also sees your original message to the shared contact.",
+        wrong_es=("El curso dice que eso ya no es el objetivo: LinkedIn mantiene el contacto casi solo.", "",
+                  "El curso no habla de cantidad, sino de relaciones que te acerquen a tus objetivos."),
+        wrong_en=("The course says that is no longer the goal: LinkedIn keeps you in touch almost by itself.", "",
+                  "The course does not speak of numbers but of relationships that bring you closer to your goals."),
+    ),
+    Question(
+        "Pides una presentación a un contacto común y la acepta. ¿Qué ve la persona a la que quieres llegar?",
+        "You ask a shared contact for an introduction and they agree. What does the person you want to reach see?",
+        ("Solo un aviso de que quieres conectar", "El correo del contacto común y tu mensaje inicial",
+         "Nada: la presentación ocurre fuera de LinkedIn"),
+        ("Only a notice that you want to connect", "The shared contact's email and your original message",
+         "Nothing: the introduction happens outside LinkedIn"),
+        1,
+        "El curso lo explica: la persona ve el correo que recibe y también el mensaje que enviaste al contacto "
+        "común, así que escríbelo pensando en ella.",
+        "The course explains it: the person sees the email they receive and also the message you sent to the "
+        "shared contact, so write it with them in mind.",
+        wrong_es=("El curso dice que ve más que un aviso.", "",
+                  "El curso describe las «Presentaciones» como un recurso de LinkedIn."),
+        wrong_en=("The course says they see more than a notice.", "",
+                  "The course describes 'Introductions' as a LinkedIn feature."),
     ),
 ]

@@ -251,6 +251,10 @@ QUIZ = (
         1,
         "LinkedIn no es un escaparate: se comparte conocimiento y se buscan clientes para hacer negocios.",
         "LinkedIn is not a shop window: people share knowledge and look for clients to do business.",
+        wrong_es=("El curso dice justo lo contrario: LinkedIn no es un escaparate.", "",
+                  "El curso habla de un propósito más concreto que entretenerse."),
+        wrong_en=("The course says the opposite: LinkedIn is not a shop window.", "",
+                  "The course speaks of a more concrete purpose than entertainment."),
     ),
     Question(
         "En una feria de tu sector alguien te saluda. ¿Qué equivale en LinkedIn a no devolverle el saludo?",
@@ -261,6 +265,10 @@ QUIZ = (
         0,
         "Igual que en la feria, callar te hace ver descortés y te hace perder la oportunidad.",
         "Just as at the fair, silence looks rude and makes you miss the opportunity.",
+        wrong_es=("", "No publicar no deja a nadie esperando una respuesta.",
+                  "Las validaciones no son una conversación que alguien empiece contigo."),
+        wrong_en=("", "Not posting leaves nobody waiting for an answer.",
+                  "Endorsements are not a conversation someone starts with you."),
     ),
     Question(
         "¿Qué contactos recomienda buscar el curso?",
@@ -274,5 +282,28 @@ QUIZ = (
         2,
         "Contactos con un propósito, no por vanidad: para seguidores ya hay otras redes.",
         "Connections with a purpose, not for vanity: other networks are for followers.",
+        wrong_es=("El curso dice que, para que te midan por tus seguidores, ya está Instagram.",
+                  "El curso dice que, si buscas contactos «por si acaso», mejor te concentres en tu trabajo actual.",
+                  ""),
+        wrong_en=("The course says that, to be measured by followers, there is Instagram.",
+                  "The course says that, if you look for contacts 'just in case', better focus on your current job.",
+                  ""),
+    ),
+    Question(
+        "Te llegan notificaciones y un mensaje directo que aún no has contestado. ¿Qué dice el curso de dejarlos "
+        "sin respuesta?",
+        "You have notifications and a direct message you have not answered yet. What does the course say about "
+        "leaving them unanswered?",
+        ("Da igual: en LinkedIn lo que cuenta es publicar", "Entorpece el objetivo de los demás y el tuyo, por la "
+         "imagen que dejas", "Es lo normal en una red para mostrarse, como Instagram"),
+        ("It does not matter: on LinkedIn what counts is posting", "It hinders other people's goal and yours, "
+         "because of the image you leave", "It is normal in a network for showing off, like Instagram"),
+        1,
+        "LinkedIn no es un escaparate: es un lugar para crear oportunidades, e incluso un «no, gracias» ayuda.",
+        "LinkedIn is not a shop window: it is a place to create opportunities, and even a 'no, thanks' helps.",
+        wrong_es=("El curso dice que interactuar con tus contactos es esencial, no solo publicar.", "",
+                  "El curso dice justo que LinkedIn no es un escaparate como Facebook, Instagram o Twitter."),
+        wrong_en=("The course says engaging with your contacts is essential, not only posting.", "",
+                  "The course says LinkedIn is precisely not a shop window like Facebook, Instagram or Twitter."),
     ),
 )

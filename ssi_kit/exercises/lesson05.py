@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .._i18n import tr
+from .._i18n import short_repr, tr
 from ..errors import SSIInputError
 from ..relationships import STAGES, UNDEVELOPED_VALUE, never_contacted, stage_key
 from . import KEEP_LOOKING, Choice, Exercise, NumericExercise, Question, percent_answer, read_name, read_number, tr_path
@@ -29,15 +29,45 @@ def _ladder() -> list[str]:
     return [stage.key for stage in STAGES[1:]]  # from repeated interaction to trust
 
 
+_STAGE_WORDS: tuple[tuple[str, str], ...] = (
+    ("confianza", "confianza"), ("confiar", "confianza"), ("trust", "confianza"),
+    ("encuentro", "encuentro"), ("en persona", "encuentro"), ("conocer", "encuentro"), ("llamada", "encuentro"),
+    ("reunion", "encuentro"), ("cafe", "encuentro"), ("fisic", "encuentro"), ("mundo real", "encuentro"),
+    ("meet", "encuentro"), ("call", "encuentro"), ("colabora", "colaboracion"), ("reconoc", "reconocimiento"),
+    ("interac", "interaccion"), ("conexion", "conexion"),
+)
+"""Words a learner may use for a stage, in their own words: «encuentro en persona», «una llamada»…"""
+
+
+def _stage_names() -> str:
+    return ", ".join(f"«{stage.label}»" for stage in STAGES)
+
+
+def _read_stage(answer: Any) -> str | None:
+    """The key of the stage a learner names (its key, its label, or a sensible synonym), or None."""
+    try:
+        return stage_key(answer)
+    except SSIInputError:
+        pass
+    name = read_name(answer)
+    if not name:
+        return None
+    found = {key for word, key in _STAGE_WORDS if word in name}
+    return found.pop() if len(found) == 1 else None
+
+
 def _judge_order(answer: Any) -> str | None:
     if isinstance(answer, str) or not isinstance(answer, Iterable) or isinstance(answer, Mapping):
         return tr('Escribe una lista entre corchetes: ["interaccion", "...", ...].',
                   'Write a list in square brackets: ["interaccion", "...", ...].')
     items = list(answer)
-    try:
-        keys = [stage_key(item) for item in items]
-    except SSIInputError as error:
-        return error.message
+    read = [_read_stage(item) for item in items]
+    unknown = next((item for item, key in zip(items, read) if key is None), None)
+    if unknown is not None or not items:
+        return tr("No reconozco {x} como etapa. Las etapas son: {stages}.",
+                  "I do not recognise {x} as a stage. The stages are: {stages}.",
+                  x=short_repr(unknown), stages=_stage_names())
+    keys = [str(key) for key in read]
     if keys and keys[0] == STAGES[0].key:
         keys = keys[1:]  # starting with the bare connection is right too
     expected = _ladder()
@@ -104,16 +134,20 @@ def _judge_after_collaboration(answer: Any) -> str | None:
     if not isinstance(answer, str):
         return tr('Escribe la etapa entre comillas, por ejemplo "confianza".',
                   'Write the stage in quotes, e.g. "confianza".')
-    try:
-        key = stage_key(answer)
-    except SSIInputError as error:
-        return tr_path(error.message, error.message, "Escribe el nombre de una etapa: {stages}.",
-                       "Write the name of a stage: {stages}.", stages=", ".join(f"«{s.label}»" for s in STAGES))
+    key = _read_stage(answer)
+    if key is None:
+        return tr_path("No reconozco esa etapa. Escribe entre comillas el nombre de una: {stages}.",
+                       "I do not recognise that stage. Write the name of one in quotes: {stages}.",
+                       "No reconozco esa etapa. Escribe el nombre de una: {stages}.",
+                       "I do not recognise that stage. Write the name of one: {stages}.", stages=_stage_names())
     if key == _after_collaboration():
         return None
     if key == "confianza":
         return tr("La confianza llega después: antes hay un paso de lo virtual a lo físico.",
                   "Trust comes later: first there is a step from virtual to physical.")
+    if key == "colaboracion":
+        return tr("Esa es la etapa en la que ya estás; la pregunta es por la siguiente.",
+                  "That is the stage you are already in; the question asks for the next one.")
     return tr("Esa etapa va antes de la colaboración.", "That stage comes before collaboration.")
 
 
@@ -172,10 +206,12 @@ q3 = Exercise(
 )
 q4 = Exercise(
     _judge_after_collaboration,
-    hint_es="Es el paso de lo virtual a lo físico; si la distancia lo impide, una llamada.",
-    hint_en="It is the step from virtual to physical; a call if distance prevents it.",
-    solution_es="«{expected}»: conocerse en persona, o con una llamada si viven lejos.",
-    solution_en="'{expected}': meeting in person, or on a call if you are far apart.",
+    hint_es="Es el paso de lo virtual a lo físico, al «mundo real».",
+    hint_en="It is the step from virtual to physical, to the 'real world'.",
+    solution_es="«{expected}»: conocerse en persona. Si la distancia lo impide, dice el curso, también es posible "
+                "forjar un gran vínculo (ssi-kit pone la llamada en esta etapa).",
+    solution_en="'{expected}': meeting in person. If distance prevents it, the course says a great bond can also be "
+                "forged (ssi-kit puts a call in this stage).",
     praise_es="Ahí, dice el curso, surge la «magia»: los proyectos pasan a ser realidad.",
     praise_en="There, says the course, the 'magic' happens: projects become real.",
     compute=_after_collaboration,
@@ -195,15 +231,25 @@ QUIZ = [
         1,
         "Sin interacción no hay relación: el número de contactos por sí solo no aporta.",
         "Without interaction there is no relationship: the number of connections alone brings nothing.",
+        wrong_es=("El curso dice que su valor depende de si haces evolucionar la relación.", "",
+                  "El curso no habla del cargo: habla de si la relación evoluciona."),
+        wrong_en=("The course says its worth depends on whether you develop the relationship.", "",
+                  "The course does not speak of position: it speaks of whether the relationship grows."),
     ),
     Question(
-        "Vives lejos de alguien con quien ya colaboras. ¿Cuál es el siguiente paso?",
-        "You live far from someone you already work with. What is the next step?",
-        ("Esperar a coincidir en persona", "Una llamada o videollamada", "Nada: la colaboración basta"),
-        ("Wait until you meet in person", "A call or video call", "Nothing: collaboration is enough"),
+        "Según el curso, en LinkedIn generamos expectativas. ¿Cuál es el mejor foro para cumplirlas?",
+        "According to the course, on LinkedIn we raise expectations. What is the best forum to meet them?",
+        ("Más mensajes en LinkedIn", "El mundo real: conocerse en persona", "Una publicación con muchas reacciones"),
+        ("More messages on LinkedIn", "The real world: meeting in person", "A post with many reactions"),
         1,
-        "Cuando la distancia impide el encuentro, una llamada también forja el vínculo.",
-        "When distance prevents meeting, a call also builds the bond.",
+        "Pasar de lo virtual a lo físico es la esencia de la relación; si la distancia lo impide, el curso dice "
+        "que también es posible forjar un gran vínculo.",
+        "Going from virtual to physical is the essence of the relationship; if distance prevents it, the course "
+        "says a great bond can still be forged.",
+        wrong_es=("Los mensajes siguen siendo lo virtual; el curso habla de dar otro paso.", "",
+                  "Las reacciones generan atención, pero el curso habla de otro foro para cumplir lo que prometes."),
+        wrong_en=("Messages are still virtual; the course speaks of another step.", "",
+                  "Reactions bring attention, but the course names another forum to keep what you promise."),
     ),
     Question(
         "¿Qué retorno cabe esperar de una relación de confianza?",
@@ -214,6 +260,10 @@ QUIZ = [
         1,
         "El curso insiste: el retorno no tiene por qué ser monetario ni inmediato.",
         "The course insists: the return need not be money nor immediate.",
+        wrong_es=("El curso dice que el retorno no tiene por qué ser monetario, y menos aún a corto plazo.", "",
+                  "El curso habla de un retorno, aunque no sea el que esperas."),
+        wrong_en=("The course says the return need not be money, let alone short term.", "",
+                  "The course speaks of a return, even if not the one you expect."),
     ),
     Question(
         "¿Qué mide «nunca cruzaron un mensaje» en tu exportación?",
@@ -224,6 +274,10 @@ QUIZ = [
         1,
         "Comentarios, encuentros y llamadas no salen en los mensajes: es una aproximación a grandes rasgos.",
         "Comments, meetings and calls are not in the messages: it is a rough proxy.",
+        wrong_es=("Los mensajes no lo recogen todo: una relación también se cuida con comentarios o encuentros.", "",
+                  "El SSI lo calcula LinkedIn con tu actividad, no con tus mensajes exportados."),
+        wrong_en=("Messages do not capture everything: a relationship also grows through comments or meetings.", "",
+                  "LinkedIn computes the SSI from your activity, not from your exported messages."),
     ),
 ]
 """The quiz that closes the lesson (``ssi_kit.widgets.quiz(QUIZ)``)."""

@@ -170,6 +170,10 @@ QUIZ = [
         1,
         "El SSI orienta sobre qué mejorar; no mide el trabajo de nadie.",
         "The SSI points to what to improve; it does not measure anyone's work.",
+        wrong_es=("El curso dice que el SSI no mide la productividad de nadie.", "",
+                  "Una clasificación compara personas; el panel sirve para otra cosa."),
+        wrong_en=("The course says the SSI does not measure anyone's productivity.", "",
+                  "A ranking compares people; the dashboard is for something else."),
     ),
     Question(
         "¿Cómo se recogen los SSI sin formulario en un JupyterHub compartido?",
@@ -179,8 +183,12 @@ QUIZ = [
         ("Each person sends their whole LinkedIn export", "With classroom.submit into a shared folder",
          "They are copied by hand from each screen"),
         1,
-        "submit guarda solo las cuatro barras y un alias: las exportaciones se quedan en el ordenador de cada uno.",
+        "submit guarda solo las cuatro barras y un alias: las exportaciones se quedan en el equipo de cada uno.",
         "submit saves only the four bars and an alias: exports stay on each person's computer.",
+        wrong_es=("La exportación completa tiene datos personales que no hace falta compartir.", "",
+                  "Copiar a mano es lento y da errores; ssi-kit tiene una forma sin formulario."),
+        wrong_en=("The whole export holds personal data there is no need to share.", "",
+                  "Copying by hand is slow and error-prone; ssi-kit has a way without a form."),
     ),
     Question(
         "¿Cuándo mostrar la clasificación por alias?",
@@ -190,6 +198,10 @@ QUIZ = [
         1,
         "Por eso está apagada salvo que la pidas (leaderboard=True).",
         "That is why it is off unless you ask for it (leaderboard=True).",
+        wrong_es=("Mostrar siempre quién va delante puede incomodar a quien va detrás.", "",
+                  "ssi-kit sí puede calcularla; la pregunta es cuándo conviene mostrarla."),
+        wrong_en=("Always showing who is ahead can make those behind uncomfortable.", "",
+                  "ssi-kit can compute it; the question is when to show it."),
     ),
 ]
 """The quiz that closes the lesson (``ssi_kit.widgets.quiz(QUIZ)``)."""

@@ -7,7 +7,6 @@ right shows its right option and «¡Correcto!» when the lesson is opened again
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from types import ModuleType
 from typing import Any
@@ -58,7 +57,7 @@ class Quiz(widgets.VBox):
             verdict = widgets.HTML("")
             self.choices.append(choice)
             self.verdicts.append(verdict)
-            prompt = widgets.HTML(f"<b>{number}.</b> {html.escape(question.prompt)}")
+            prompt = widgets.HTML(f"<b>{number}.</b> {question.prompt_html()}")
             blocks.append(widgets.VBox([prompt, choice, verdict], layout=widgets.Layout(margin="0 0 0.8em 0")))
         self.check_button = widgets.Button(description=tr("Comprobar", "Check"), button_style="primary")
         self.score = widgets.HTML("")
@@ -139,7 +138,7 @@ def quiz(questions: Sequence[Question] | ModuleType, *, lesson: str | None = Non
     >>> from ssi_kit.exercises import Question
     >>> q = Question("¿2 + 2?", "2 + 2?", ("3", "4"), ("3", "4"), 1, "Suma.", "Add.")
     >>> w = quiz([q])
-    >>> w.choices[0].index = 1
+    >>> w.choices[0].index = q.answer  # the options show in a stable order of their own
     >>> w.check()
     1
     """
