@@ -32,7 +32,6 @@ from ._i18n import plural, short_repr, tr
 from ._resources import FIGURE_WIDGET_URL_VARIABLE, lessons_dir
 from .errors import SSIInputError, SSITypeError
 from .safe_csv import write_atomically
-from .server_extension import WEBSOCKET_MAX_MESSAGE_BYTES
 
 __all__ = ["DEFAULT_FOLDER", "HOME_LESSON", "MANIFEST", "VOILA_APP_OPTIONS", "VOILA_KERNEL_CULLING", "VOILA_PREHEAT",
            "VOILA_REFILL_DELAY", "VOILA_TEMPLATE", "CopyReport", "copy_lessons", "main", "voila_options"]
@@ -320,8 +319,12 @@ def voila_options() -> list[str]:
     # A list option is given once per item (traitlets 5 deprecates a JSON list on the command line).
     options.extend(f"--VoilaConfiguration.extension_denylist={name}" for name in unused)
     # An upload reaches the kernel in one websocket message; Tornado's default (10 MB) would drop the
-    # connection on a bigger export. The JSON form keeps the number a number (key=value gives a string).
-    options.append(f'--Voila.tornado_settings={{"websocket_max_message_size": {WEBSOCKET_MAX_MESSAGE_BYTES}}}')
+    # connection on a bigger export. A number can't be given on the command line (key=value gives a
+    # string), so it comes from ssi-kit's voila.json, read after the learner's own (which win).
+    from jupyter_core.paths import jupyter_config_path
+
+    ours = Path(__file__).resolve().parent / "voila_config"
+    options.extend(f"--Voila.config_file_paths={p}" for p in [os.getcwd(), *jupyter_config_path(), str(ours)])
     return options
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import tempfile
 from pathlib import Path
 
@@ -241,8 +242,10 @@ class TestServers:
         from ssi_kit.server_extension import WEBSOCKET_MAX_MESSAGE_BYTES
 
         app = Voila()
-        app.parse_command_line([o for o in voila_options() if o.startswith("--Voila.tornado_settings")])
+        app.parse_command_line([o for o in voila_options() if o.startswith("--Voila.config_file_paths")])
+        app.load_config_file("voila", path=app.config_file_paths)  # what Voilà does as it starts
         assert app.tornado_settings["websocket_max_message_size"] == WEBSOCKET_MAX_MESSAGE_BYTES
+        assert app.config_file_paths[0] == os.getcwd()  # the learner's own voila.json are still read, first
         assert WEBSOCKET_MAX_MESSAGE_BYTES >= MAX_UPLOAD_BYTES + 2**20  # the file and the message around it
 
     def test_without_plotly_the_template_draws_nothing_itself(self, monkeypatch):

@@ -94,11 +94,19 @@ def test_copied_lesson_runs_in_the_installed_package(venv, tmp_path):
     assert errors == []
 
 
-def test_wheel_installs_the_jupyterlab_settings(venv):
-    """Installing the wheel puts ssi-kit's JupyterLab defaults (no news prompt) in the env's overrides.d."""
+def test_wheel_installs_the_jupyterlab_settings(venv, tmp_path):
+    """Installing the wheel puts ssi-kit's JupyterLab defaults (no news prompt) in the env's overrides.d, enables
+    its server extension, and `ssi-kit app`'s Voilà finds the upload limit in the installed package."""
     installed = venv / "share" / "jupyter" / "lab" / "settings" / "overrides.d" / "ssi-kit.json"
     assert installed.read_bytes() == (ROOT / "jupyter" / "overrides.json").read_bytes()
     server = venv / "etc" / "jupyter" / "jupyter_server_config.d" / "ssi-kit.json"
     assert server.read_bytes() == (ROOT / "jupyter" / "jupyter_server_config.json").read_bytes()
     settings = json.loads(installed.read_text(encoding="utf-8"))
     assert settings["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
+    code = ("from voila.app import Voila; from ssi_kit.cli import voila_options; app = Voila(); "
+            "app.parse_command_line([o for o in voila_options() if 'config_file_paths' in o]); "
+            "app.load_config_file('voila', path=app.config_file_paths); "
+            "print(app.tornado_settings['websocket_max_message_size'])")
+    limit = _run([str(venv / "bin" / "python"), "-c", code], tmp_path)
+    assert limit.returncode == 0, limit.stderr
+    assert int(limit.stdout) >= 50 * 2**20
