@@ -32,8 +32,11 @@ lint: $(STAMP)
 	$(BIN)/ruff check ssi_kit tests benchmarks scripts
 	$(BIN)/mypy
 
+# Both cores (pytest-xdist), one test file per worker at a time: a notebook's cells share its kernel and
+# a browser test file its servers. (--dist loadgroup would keep groups across files, but pytest-xdist 3.8
+# cannot mark the groups on pytest 9.) `pytest FILE` alone runs in one process.
 test: lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

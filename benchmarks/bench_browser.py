@@ -96,11 +96,11 @@ def bench_lessons_in_browser() -> list[dict]:
                 drawn = _run_all_to_last_chart(page, server.url, name)
                 if drawn is not None:
                     rows.append({"benchmark": f"lesson {lesson}: run all -> last chart drawn",
-                                 "value": drawn, "unit": "s", "target": 60.0})
+                                 "value": drawn, "unit": "s", "target": 4.0})
                 repaint = _slider_to_repaint(page)
                 if repaint is not None:
                     rows.append({"benchmark": f"lesson {lesson}: slider step -> chart repainted",
-                                 "value": repaint, "unit": "ms", "target": 1000.0})
+                                 "value": repaint, "unit": "ms", "target": 50.0})
             finally:
                 context.close()
                 shutdown_kernels(server.url)

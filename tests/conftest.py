@@ -29,7 +29,7 @@ def spanish():
 
 @pytest.fixture(scope="session")
 def lite_site(tmp_path_factory):
-    """The experimental JupyterLite site, built once per run (tests/test_lite.py and its browser test share it)."""
+    """The experimental JupyterLite site, built once per test process (tests/test_lite.py and its browser test)."""
     from tests.test_lite import build_site
 
     where = tmp_path_factory.mktemp("lite")

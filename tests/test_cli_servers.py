@@ -29,6 +29,12 @@ ROOT = Path(__file__).resolve().parent.parent
 _URL = re.compile(r"(http://127\.0\.0\.1:\d+/\S*)")
 
 
+def _as_in_a_terminal() -> None:
+    """Ctrl+C does what it does in a terminal even when the tests run where it is ignored (a background job,
+    a pytest-xdist worker): a process started with SIGINT ignored would never see it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 class Running:
     """``ssi-kit`` started in its own process group, its output collected line by line."""
 
@@ -42,7 +48,7 @@ class Running:
         }
         self.process = subprocess.Popen([str(COMMAND), *args], cwd=tmp_path, env=env, stdin=subprocess.DEVNULL,
                                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                                        start_new_session=True)
+                                        start_new_session=True, preexec_fn=_as_in_a_terminal)
         self.lines: list[str] = []
         threading.Thread(target=self._collect, daemon=True).start()
 
@@ -153,5 +159,8 @@ class TestRealServers:
         for _ in range(2):
             os.killpg(lab.process.pid, signal.SIGINT)
             time.sleep(1)
-        assert lab.process.wait(timeout=60) is not None
+        try:
+            lab.process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            raise AssertionError("ssi-kit lab siguió en marcha tras dos Ctrl+C:\n" + lab.output()[-3000:]) from None
         assert not _answers(f"{base}/api/status")

@@ -83,6 +83,19 @@ class TestCatalogFacts:
         weakest = ssi_kit.load_dataset("ssi_ejemplo").member.weakest
         assert {_pillar_of(a) for a in lesson02.q1.expected} == {weakest}
 
+    def test_lesson02_q1_names_the_actions_from_another_pillar_in_the_right_number(self):
+        """One action of another pillar «no es» of the weakest; two «no son»; either way the learner learns which."""
+        from ssi_kit.exercises import lesson02
+
+        weakest = ssi_kit.load_dataset("ssi_ejemplo").member.weakest
+        catalog = load_actions()
+        others = list(catalog[catalog.pillar != weakest].id[:2])
+        right = list(lesson02.q1.expected)
+        one = lesson02.q1.check([*right, others[0]])
+        two = lesson02.q1.check([*right, *others])
+        assert not one.correct and "no es del pilar más débil" in one.message and others[0] in one.message
+        assert not two.correct and "no son del pilar más débil" in two.message
+
 
 class TestCourseFacts:
     """Facts an exercise or a quiz quotes, found in the course text it comes from."""

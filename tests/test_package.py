@@ -58,6 +58,16 @@ def test_import_is_light():
     assert out.strip() == "[]"
 
 
+def test_exercises_import_without_plotly():
+    """A lesson's exercises (checks, hints, feedback colours) load without plotly: it comes with the first chart."""
+    lessons = sorted(p.stem for p in (Path(ssi_kit.__file__).parent / "exercises").glob("lesson*.py"))
+    assert len(lessons) >= 7
+    names = ", ".join(lessons)
+    code = f"import sys; from ssi_kit.exercises import {names}; print('plotly' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
+
+
 def test_lazy_names_resolve():
     """Every public name, lazy or not, resolves."""
     for name in ssi_kit.__all__:

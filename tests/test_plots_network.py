@@ -10,6 +10,7 @@ import pytest
 
 import ssi_kit
 from ssi_kit import SSIInputError, SSITypeError
+from ssi_kit._palette import BLUE, GREEN, ORANGE
 from ssi_kit.datasets import load_dataset
 from ssi_kit.linkedin_export import network_summary
 from ssi_kit.network import degree_shares, introducers, pyramid
@@ -23,7 +24,6 @@ from ssi_kit.plots import (
     update_pyramid_figure,
 )
 from ssi_kit.plots._network import DEGREE_COLORS
-from ssi_kit.plots._style import BLUE, GREEN, ORANGE
 
 
 @pytest.fixture(scope="module")

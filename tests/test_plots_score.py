@@ -62,7 +62,7 @@ def test_compare_adds_named_ssis():
 
 def test_colour_blind_safe_palette():
     """Every bar colour comes from the Okabe–Ito palette."""
-    from ssi_kit.plots._style import GREY, PALETTE
+    from ssi_kit._palette import GREY, PALETTE
 
     fig = ssi_kit.plot_ssi(ssi_kit.load_dataset("ssi_ejemplo"), compare={"A": SSI(1, 1, 1, 1)})
     colours = set()

@@ -15,7 +15,8 @@ MODULES = sorted(PACKAGE.rglob("*.py"))
 # Lower layers never import higher ones: errors/i18n/checks/resources/store ← models ← plots ← widgets/exercises.
 _LAYERS = {
     "ssi_kit.errors": 0, "ssi_kit._i18n": 0, "ssi_kit._checks": 0, "ssi_kit._resources": 0, "ssi_kit._store": 0,
-    "ssi_kit._html": 0, "ssi_kit._spreadsheet": 0, "ssi_kit._table_reader": 0,
+    "ssi_kit._html": 0, "ssi_kit._palette": 0, "ssi_kit._spreadsheet": 0, "ssi_kit._table_reader": 0,
+    "ssi_kit.server_extension": 0,
     "ssi_kit.score": 1, "ssi_kit.linkedin_ssi": 1, "ssi_kit.actions": 1, "ssi_kit.simulation": 1,
     "ssi_kit.network": 1, "ssi_kit.linkedin_export": 1, "ssi_kit.datasets": 1, "ssi_kit.safe_csv": 1,
     "ssi_kit.messages": 1, "ssi_kit.relationships": 1, "ssi_kit.tables": 1,

@@ -29,8 +29,8 @@ from typing import Any, Literal
 
 from .._html import NO_MATH, literal
 from .._i18n import format_number, format_thousands, pick, short_repr, tr
+from .._palette import BLUE, ERROR_COLOR, GREEN, GREY
 from ..errors import SSIInputError, SSITypeError
-from ..plots import BLUE, ERROR_COLOR, GREEN, GREY
 from ..score import PILLAR_LABELS, PILLARS, pillar_label
 
 __all__ = [

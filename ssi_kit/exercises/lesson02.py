@@ -145,11 +145,13 @@ def _judge_weakest_actions(answer: Any) -> str | None:
     weakest = set(_weakest_actions())
     others = [a for a in ids if a not in weakest]
     if others:
-        return tr(
-            "{ids} no son del pilar más débil. ¿Cuál es el pilar más bajo del ejemplo?",
-            "{ids} do not belong to the weakest pillar. Which pillar is the example's lowest?",
-            ids=_named(others),
-        )
+        if len(others) == 1:
+            return tr("{ids} no es del pilar más débil. ¿Cuál es el pilar más bajo del ejemplo?",
+                      "{ids} does not belong to the weakest pillar. Which pillar is the example's lowest?",
+                      ids=_named(others))
+        return tr("{ids} no son del pilar más débil. ¿Cuál es el pilar más bajo del ejemplo?",
+                  "{ids} do not belong to the weakest pillar. Which pillar is the example's lowest?",
+                  ids=_named(others))
     return None
 
 

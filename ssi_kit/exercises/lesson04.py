@@ -274,7 +274,7 @@ QUIZ = (
         "¿Qué contactos recomienda buscar el curso?",
         "Which connections does the course recommend looking for?",
         ("Muchos, para que el número de seguidores impresione.",
-         "Los que te sirvan «por si acaso» pierdes el trabajo actual.",
+         "Los que te sirvan por si algún día pierdes el trabajo actual.",
          "Los que abren oportunidades de negocio, de crecimiento profesional o de trabajo."),
         ("Many, so the number of followers impresses.",
          "Those you keep 'just in case' you lose your current job.",

@@ -5,6 +5,7 @@ Functions never display anything; show a figure by leaving it as a cell's last v
 
 from __future__ import annotations
 
+from .._palette import BLUE, ERROR_COLOR, GREEN, GREY, ORANGE, PALETTE, PILLAR_COLORS
 from ._classroom import (
     class_dashboard,
     export_dashboard,
@@ -31,7 +32,7 @@ from ._plans import plot_plan_vs_reality
 from ._relationships import plot_funnel, plot_never_contacted, update_funnel_figure
 from ._score import plot_ssi, update_ssi_figure
 from ._simulation import plot_before_after, plot_plans, plot_trajectory, update_trajectory_figure
-from ._style import BLUE, ERROR_COLOR, GREEN, GREY, ORANGE, PALETTE, PILLAR_COLORS, inline_plotlyjs, safe_text
+from ._style import inline_plotlyjs, safe_text
 
 __all__ = [
     # colours shared by every figure and widget

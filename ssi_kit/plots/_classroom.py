@@ -18,15 +18,11 @@ import plotly.graph_objects as go
 
 from .._checks import check_flag, check_frame, check_integer, check_number, check_title, check_type
 from .._i18n import format_number, plural, tr
+from .._palette import BLUE, GREY, ORANGE, PILLAR_COLORS, VERMILION
 from ..classroom import ClassData, class_progress, class_projection, latest_submissions
 from ..safe_csv import check_destination, write_atomically
 from ..score import PILLAR_MAX, PILLARS, GroupScore, SSIProfile, clean_score, pillar_label
 from ._style import (
-    BLUE,
-    GREY,
-    ORANGE,
-    PILLAR_COLORS,
-    VERMILION,
     base_layout,
     check_figure_of,
     inline_plotlyjs,

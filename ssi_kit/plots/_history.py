@@ -10,9 +10,10 @@ from plotly.subplots import make_subplots
 
 from .._checks import check_title
 from .._i18n import tr
+from .._palette import BLUE, GREEN, GREY, PILLAR_COLORS, VERMILION
 from ..history import check_history, describe_change, load_history
 from ..score import PILLAR_MAX, PILLARS, pillar_label
-from ._style import BLUE, GREEN, GREY, PILLAR_COLORS, VERMILION, base_layout
+from ._style import base_layout
 
 __all__ = ["plot_history"]
 

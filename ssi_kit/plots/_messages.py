@@ -8,9 +8,10 @@ import plotly.graph_objects as go
 
 from .._checks import check_frame, check_title, check_type
 from .._i18n import format_percent, format_thousands, tr
+from .._palette import BLUE, GREEN, GREY, ORANGE, VERMILION
 from ..errors import SSIInputError
 from ..messages import Responsiveness, linkedin_users
-from ._style import BLUE, GREEN, GREY, ORANGE, VERMILION, base_layout, check_figure_of, safe_text
+from ._style import base_layout, check_figure_of, safe_text
 
 if TYPE_CHECKING:
     import pandas as pd

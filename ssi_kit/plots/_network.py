@@ -10,9 +10,10 @@ import plotly.graph_objects as go
 
 from .._checks import check_flag, check_seed, check_title
 from .._i18n import format_percent, format_thousands, tr
+from .._palette import BLUE, GREEN, GREY, ORANGE, PINK, VERMILION
 from ..errors import SSIInputError, SSITypeError
 from ..network import check_graph, check_person, degree_label, degree_values, degrees_from, introducers
-from ._style import BLUE, GREEN, GREY, ORANGE, PINK, VERMILION, base_layout, check_figure_of, safe_text
+from ._style import base_layout, check_figure_of, safe_text
 
 if TYPE_CHECKING:
     import networkx as nx

@@ -9,8 +9,9 @@ import plotly.graph_objects as go
 
 from .._checks import check_title
 from .._i18n import format_date, format_number, plural, tr
+from .._palette import BLUE, GREEN, GREY, VERMILION
 from ..plans import STATUSES, compare_plan, status_label
-from ._style import BLUE, GREEN, GREY, VERMILION, base_layout
+from ._style import base_layout
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -8,8 +8,9 @@ import plotly.graph_objects as go
 
 from .._checks import check_frame, check_title
 from .._i18n import format_percent, plural, tr
+from .._palette import BLUE, GREY, PINK, VERMILION
 from ..relationships import check_never_contacted, stage_counts
-from ._style import BLUE, GREY, PINK, VERMILION, base_layout, check_figure_of, safe_text
+from ._style import base_layout, check_figure_of, safe_text
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -10,6 +10,7 @@ from plotly.subplots import make_subplots
 
 from .._checks import check_title, check_type
 from .._i18n import format_number, short_repr, tr
+from .._palette import BLUE, GREEN, GREY, ORANGE, PALETTE
 from ..errors import SSITypeError
 from ..score import (
     LAGGARD_THRESHOLD,
@@ -22,7 +23,7 @@ from ..score import (
     as_ssi,
     pillar_label,
 )
-from ._style import BLUE, GREEN, GREY, ORANGE, PALETTE, base_layout, check_figure_of, safe_text
+from ._style import base_layout, check_figure_of, safe_text
 
 __all__ = ["plot_ssi", "update_ssi_figure"]
 

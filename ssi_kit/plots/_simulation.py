@@ -10,10 +10,11 @@ from plotly.subplots import make_subplots
 
 from .._checks import check_title
 from .._i18n import format_number, short_repr, tr
+from .._palette import BLUE, GREY, PALETTE, PILLAR_COLORS
 from ..errors import SSIInputError, SSITypeError
 from ..score import LAGGARD_THRESHOLD, LEADER_THRESHOLD, PILLAR_MAX, PILLARS, pillar_label
 from ..simulation import check_projection
-from ._style import BLUE, GREY, PALETTE, PILLAR_COLORS, base_layout, check_figure_of, safe_text
+from ._style import base_layout, check_figure_of, safe_text
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -1,4 +1,4 @@
-"""Shared look of ssi-kit figures: colour-blind-safe palette, projector-sized fonts."""
+"""Shared look of ssi-kit figures: projector-sized fonts, text shown literally (colours: ssi_kit._palette)."""
 
 from __future__ import annotations
 
@@ -10,19 +10,6 @@ from plotly.basedatatypes import BaseFigure
 from .._checks import check_type
 from .._i18n import as_text, separators, tr
 from ..errors import SSIInputError
-
-# Okabe–Ito palette: distinguishable with the common colour-vision deficiencies.
-BLUE = "#0072B2"
-ORANGE = "#E69F00"
-GREEN = "#009E73"
-PINK = "#CC79A7"
-SKY = "#56B4E9"
-VERMILION = "#D55E00"
-YELLOW = "#F0E442"
-GREY = "#7F7F7F"
-PALETTE = (BLUE, ORANGE, GREEN, PINK, SKY, VERMILION, YELLOW)
-ERROR_COLOR = VERMILION  # messages about a mistake, in widgets and exercises
-PILLAR_COLORS = {"brand": BLUE, "people": ORANGE, "insights": GREEN, "relationships": PINK}
 
 FONT_SIZE = 18  # readable from the back of a classroom
 

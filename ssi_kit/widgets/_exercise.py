@@ -20,9 +20,9 @@ import ipywidgets as widgets
 from .._checks import check_type
 from .._html import escape, has_math, literal_block
 from .._i18n import plural, tr
+from .._palette import GREY
 from ..errors import SSITypeError
 from ..exercises import Choice, Exercise, Outcome
-from ..plots import GREY
 from ._confirm import Confirm
 from ._feedback import error_html
 from ._outcomes import read_lesson, record, reset, watch

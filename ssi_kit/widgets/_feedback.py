@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from ..plots import ERROR_COLOR
+from .._palette import ERROR_COLOR
 
 __all__ = ["error_html"]
 
