@@ -36,7 +36,7 @@ lint: $(STAMP)
 # a browser test file its servers. (--dist loadgroup would keep groups across files, but pytest-xdist 3.8
 # cannot mark the groups on pytest 9.) `pytest FILE` alone runs in one process.
 test: lint
-	$(BIN)/python -m pytest -n auto --dist loadfile
+	$(BIN)/python -m pytest -n auto --dist loadfile --durations=15
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

@@ -10,7 +10,8 @@ def bench_simulate_many() -> dict:
     """simulate_many: 1,000 learners × 52 weeks × the full catalog."""
     import pandas as pd
 
-    from ssi_kit.simulation import load_actions, simulate_many
+    from ssi_kit.actions import load_actions
+    from ssi_kit.simulation import simulate_many
 
     rng = np.random.default_rng(0)
     learners = pd.DataFrame(
@@ -37,7 +38,8 @@ def bench_best_plan() -> dict:
 def bench_simulate_band() -> list[dict]:
     """simulate with a band: the lesson's (400 draws, 26 weeks) and the largest allowed (100,000 × 520)."""
     from ssi_kit import SSI
-    from ssi_kit.simulation import load_actions, simulate
+    from ssi_kit.actions import load_actions
+    from ssi_kit.simulation import simulate
 
     start, ids = SSI(6, 6, 5, 8), list(load_actions().id)
     simulate(start, ids, weeks=26, band=True)

@@ -32,22 +32,21 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
-    "KINDS",
     "MAX_EFFECT",
     "MINUTES_PER_WEEK",
     "ActionPlan",
     "actions_for",
     "as_catalog",
     "load_actions",
+    "plan_actions",
     "plan_minutes",
     "resolve_plan",
 ]
 
 MAX_EFFECT = 10.0  # points per week on an empty pillar; more would fill it in under 3 weeks
 MINUTES_PER_WEEK = 7 * 24 * 60  # no action (and no budget) can take more than a whole week
-KINDS = ("weekly", "once")
-"""How an action works: a weekly habit, or a one-time lift that stays (profile, work samples)."""
-# Spellings a teacher may write in the ``kind`` column (case ignored); empty means weekly.
+# How an action works, ``weekly`` (a habit) or ``once`` (a lift that stays: profile, work samples), and the
+# spellings a teacher may write in the ``kind`` column (case ignored); empty means weekly.
 _KIND_NAMES = {
     "weekly": "weekly", "semanal": "weekly", "cada semana": "weekly", "habito": "weekly", "hábito": "weekly",
     "once": "once", "una vez": "once", "unica": "once", "única": "once", "puntual": "once", "one-off": "once",
@@ -641,5 +640,3 @@ def plan_actions(actions: Iterable[str] | pd.DataFrame | str | None, *, catalog:
     out["kind"] = out["kind"].map(kinds)
     return out
 
-
-__all__ += ["plan_actions"]

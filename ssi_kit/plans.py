@@ -58,6 +58,7 @@ __all__ = [
     "plans_path",
     "practice_file",
     "save_plan",
+    "status_label",
 ]
 
 PLANS_FILE = "planes.sqlite"
@@ -600,8 +601,6 @@ def status_label(status: str) -> str:
               "below": tr("por debajo", "below")}
     return check_choice(status, labels, name="status", shown=STATUSES)
 
-
-__all__ += ["status_label"]
 
 _ADVICE = {
     "above": (

@@ -42,7 +42,7 @@ import numpy as np
 
 from ._checks import check_frame, check_integer, check_number, check_probability, check_seed
 from ._i18n import format_number, format_thousands, plural, short_repr, tr
-from .actions import MINUTES_PER_WEEK, ActionPlan, as_catalog, load_actions, plan_minutes, resolve_plan
+from .actions import MINUTES_PER_WEEK, ActionPlan, as_catalog, resolve_plan
 from .errors import SSIInputError, SSITypeError
 from .score import PILLAR_MAX, PILLARS, SSI, SSIProfile, as_ssi, pillar_key, pillar_label
 
@@ -59,8 +59,7 @@ __all__ = [
     "check_budget",
     "check_projection",
     "check_weeks",
-    "load_actions",
-    "plan_minutes",
+    "projection_at",
     "recommend",
     "simulate",
     "simulate_many",
@@ -917,5 +916,3 @@ def projection_at(projection: pd.DataFrame | BestPlan, weeks: Iterable[int] | in
     rows = frame[frame["week"].isin(sorted(wanted))]
     return rows.sort_values("week", kind="stable").reset_index(drop=True)
 
-
-__all__ += ["projection_at"]

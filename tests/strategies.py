@@ -18,7 +18,7 @@ any_values = st.one_of(any_numbers, st.text(max_size=8), st.none(), st.booleans(
 
 
 def _catalog_ids() -> list[str]:
-    from ssi_kit.simulation import load_actions
+    from ssi_kit.actions import load_actions
 
     return list(load_actions().id)
 

@@ -85,12 +85,12 @@ class TestLoadActions:
         """load_dataset('acciones') gives the same catalog."""
         pd.testing.assert_frame_equal(ssi_kit.load_dataset("acciones"), load_actions())
 
-    def test_still_importable_from_simulation(self):
-        """Lessons import load_actions and plan_minutes from ssi_kit.simulation and ssi_kit."""
+    def test_reached_from_ssi_kit_and_defined_once(self):
+        """Lessons reach load_actions and plan_minutes as ssi_kit.x; they live in ssi_kit.actions only."""
         from ssi_kit import simulation
 
-        assert simulation.load_actions is load_actions and simulation.plan_minutes is plan_minutes
-        assert ssi_kit.load_actions is load_actions
+        assert ssi_kit.load_actions is load_actions and ssi_kit.plan_minutes is plan_minutes
+        assert not hasattr(simulation, "load_actions") and not hasattr(simulation, "plan_minutes")
 
     def test_returns_a_copy(self):
         """Changing the returned frame does not change the next load (the cache is safe)."""

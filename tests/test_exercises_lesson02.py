@@ -9,9 +9,10 @@ import pytest
 from hypothesis import given
 
 import ssi_kit
+from ssi_kit.actions import load_actions
 from ssi_kit.exercises import NOT_ANSWERED
 from ssi_kit.exercises import lesson02 as ej
-from ssi_kit.simulation import best_plan, load_actions, simulate
+from ssi_kit.simulation import best_plan, simulate
 
 from .strategies import any_values
 

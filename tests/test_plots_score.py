@@ -78,11 +78,21 @@ def test_linkedin_thresholds_drawn():
     assert sorted(shape.y0 for shape in fig.layout.shapes) == [30, 70]
 
 
-@pytest.mark.parametrize("bad", ["36", [1, 2, 3, 4], None])
+@pytest.mark.parametrize("bad", [[1, 2, 3, 4], None, 36])
 def test_rejects_non_ssi(bad):
-    """Anything but an SSI/profile is a clear type error."""
+    """Anything but an SSI, a profile or its text is a clear type error."""
     with pytest.raises(SSITypeError, match="plot_ssi espera un SSI"):
         ssi_kit.plot_ssi(bad)
+
+
+def test_takes_the_text_simulate_takes():
+    """plot_ssi reads «12,5; 8; 5,25; 10» (and a dict of pillars) as simulate does; bad text says why."""
+    typed = ssi_kit.plot_ssi("12,5; 8; 5,25; 10")
+    given = ssi_kit.plot_ssi(SSI(12.5, 8, 5.25, 10))
+    assert typed.data[0].y == given.data[0].y
+    assert ssi_kit.plot_ssi(SSI(12.5, 8, 5.25, 10).as_dict()).data[0].y == given.data[0].y
+    with pytest.raises(SSIInputError):
+        ssi_kit.plot_ssi("36")
 
 
 def test_rejects_bad_industry():

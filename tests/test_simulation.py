@@ -14,14 +14,13 @@ from hypothesis import strategies as st
 
 import ssi_kit
 from ssi_kit import SSI, SSIInputError, SSITypeError, simulation
+from ssi_kit.actions import load_actions, plan_minutes
 from ssi_kit.simulation import (
     DECAY,
     FLOOR_FRACTION,
     best_plan,
     check_budget,
     check_weeks,
-    load_actions,
-    plan_minutes,
     recommend,
     simulate,
     simulate_many,

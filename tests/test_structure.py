@@ -123,3 +123,40 @@ def test_import_changes_no_global_state():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "True"
+
+
+def _declared_names(path: Path) -> tuple[list[str], bool]:
+    """The names a module's ``__all__`` lists, and whether it is patched later (``__all__ += …``)."""
+    names: list[str] = []
+    patched = False
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name) and node.target.id == "__all__":
+            patched = True
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets):
+            names = [e.value for e in getattr(node.value, "elts", []) if isinstance(e, ast.Constant)]
+    return names, patched
+
+
+# Packages that gather their modules' names on purpose (the API a lesson reaches as ssi_kit.x, ssi_kit.plots.x…),
+# and the lesson exercise modules, which all declare the same protocol (LESSON, EXERCISES, QUIZ, q1…).
+_GATHERING = {"ssi_kit", "ssi_kit.plots", "ssi_kit.widgets", "ssi_kit.linkedin_export", "ssi_kit.exercises"}
+# Two different ideas under one name, still to be renamed (issue 17 §3): a plan against its history, a class
+# against its projection.
+_KNOWN_SHARED = {"describe_comparison"}
+
+
+def test_each_public_name_has_one_home():
+    """``__all__`` is written once per module, and a public module never lists a name another one lists:
+    a function is reached one way (re-exports such as simulation.load_actions are gone)."""
+    homes: dict[str, list[str]] = {}
+    for path in MODULES:
+        module = _module_name(path)
+        names, patched = _declared_names(path)
+        assert not patched, f"{module} patches __all__ after declaring it"
+        private = any(part.startswith("_") for part in module.split("."))
+        if private or module in _GATHERING or module.startswith("ssi_kit.exercises.lesson"):
+            continue
+        for name in names:
+            homes.setdefault(name, []).append(module)
+    shared = {name: where for name, where in homes.items() if len(where) > 1 and name not in _KNOWN_SHARED}
+    assert shared == {}

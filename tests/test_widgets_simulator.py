@@ -12,8 +12,9 @@ import pytest
 
 import ssi_kit
 from ssi_kit import SSI, SSIInputError, SSITypeError
+from ssi_kit.actions import load_actions
 from ssi_kit.plots import ERROR_COLOR
-from ssi_kit.simulation import best_plan, load_actions, simulate
+from ssi_kit.simulation import best_plan, simulate
 from ssi_kit.widgets import simulator
 
 START = SSI(6, 6, 5, 8)

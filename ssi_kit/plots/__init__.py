@@ -46,10 +46,13 @@ __all__ = [
     # lesson 03
     "plot_decision_makers", "plot_growth", "plot_network", "plot_pyramid", "plot_top_companies",
     "plot_top_positions", "update_pyramid_figure",
+    # lesson 04
+    "plot_responsiveness", "plot_users", "update_responsiveness_figure",
+    # lesson 05
+    "plot_funnel", "plot_never_contacted", "update_funnel_figure",
+    # lesson 06
+    "class_dashboard", "export_dashboard", "plot_class_average", "plot_class_distribution", "plot_class_plan",
+    "plot_class_progress", "plot_class_weakest", "plot_leaderboard", "update_class_plan_figure",
+    # your SSI over weeks, your plan against what happened
+    "plot_history", "plot_plan_vs_reality",
 ]
-__all__ += ["plot_funnel", "plot_never_contacted", "update_funnel_figure"]
-__all__ += ["plot_responsiveness", "plot_users", "update_responsiveness_figure"]
-__all__ += ["class_dashboard", "export_dashboard", "plot_class_average", "plot_class_distribution", "plot_class_plan",
-            "plot_class_progress", "plot_class_weakest", "plot_leaderboard", "update_class_plan_figure"]
-__all__ += ["plot_history"]
-__all__ += ["plot_plan_vs_reality"]

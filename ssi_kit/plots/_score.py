@@ -100,6 +100,8 @@ def plot_ssi(
         industry = ssi.industry if industry is None else industry
         network = ssi.network if network is None else network
         ssi = ssi.member
+    if isinstance(ssi, (str, Mapping)):  # as simulate takes it: "12,5; 8; 5,25; 10" or a dict of pillars
+        ssi = as_ssi(ssi)
     if not isinstance(ssi, SSI):
         raise SSITypeError(
             tr(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ssi_kit.simulation import load_actions
+from ssi_kit.actions import load_actions
 
 from ._lab import error_outputs, open_notebook, run_all, screenshot, wait_for_plots, widget_errors
 
