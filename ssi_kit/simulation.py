@@ -238,20 +238,23 @@ def _tidy(
     keys = [*PILLARS, "total"]
     labels = [pillar_label(p) for p in PILLARS] + ["total"]
     columns: dict[str, Any] = {}
+    # Text columns: pandas infers their type once from the few distinct values, then repeats them
+    # (inferring it over every row of a class's projection was most of simulate_many's time).
     if learners is not None:
         # fromiter keeps each name whole, even a tuple (np.asarray would split it into columns).
-        names = np.fromiter(learners, dtype=object, count=len(learners))
-        columns["learner"] = np.repeat(names, n_weeks * n_cols)
+        names = pd.Series(np.fromiter(learners, dtype=object, count=len(learners))).array
+        columns["learner"] = names.take(np.repeat(np.arange(n), n_weeks * n_cols))
     # Row order: learner, week, pillar.
     columns["week"] = np.tile(np.repeat(np.arange(n_weeks), n_cols), n)
-    columns["pillar"] = np.tile(np.array(keys, dtype=object), n_weeks * n)
-    columns["label"] = np.tile(np.array(labels, dtype=object), n_weeks * n)
+    each_pillar = np.tile(np.arange(n_cols), n_weeks * n)
+    columns["pillar"] = pd.Series(np.array(keys, dtype=object)).array.take(each_pillar)
+    columns["label"] = pd.Series(np.array(labels, dtype=object)).array.take(each_pillar)
     columns["score"] = scores.transpose(1, 0, 2).reshape(-1)
     columns["floor"] = floors.transpose(1, 0, 2).reshape(-1)
     if low is not None and high is not None:
         columns["low"] = low.transpose(1, 0, 2).reshape(-1)
         columns["high"] = high.transpose(1, 0, 2).reshape(-1)
-    return pd.DataFrame(columns)
+    return pd.DataFrame(columns, copy=False)  # the arrays are new: no need to copy them again
 
 
 def _start(ssi: object, floor: object, floor_fraction: float) -> tuple[SSI, np.ndarray]:
