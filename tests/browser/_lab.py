@@ -219,10 +219,13 @@ ALL_PLOTS_DRAWN = """() => {
 
 
 def open_voila(page: Page, voila_url: str, name: str, *, timeout_ms: int = 180_000) -> None:
-    """Open ``name`` in Voilà and wait until the executed page has loaded and every chart on it is drawn."""
+    """Open ``name`` in Voilà and wait until the executed page has loaded and every chart on it is drawn.
+
+    ``timeout_ms`` bounds each wait: a CI machine running two test processes at once draws slowly.
+    """
     # Voilà runs the whole notebook before it sends the page: the load itself can take a while.
     page.goto(f"{voila_url}/voila/render/{name}", wait_until="load", timeout=timeout_ms)
-    page.wait_for_function(ALL_PLOTS_DRAWN, timeout=60_000, polling=250)
+    page.wait_for_function(ALL_PLOTS_DRAWN, timeout=timeout_ms, polling=250)
     # Widgets render after the static outputs: wait until the number of charts holds still.
     page.evaluate("() => { window.__plots = {n: -1, since: performance.now()}; }")
     page.wait_for_function(
@@ -231,10 +234,10 @@ def open_voila(page: Page, voila_url: str, name: str, *, timeout_ms: int = 180_0
             if (n !== window.__plots.n) { window.__plots = {n: n, since: performance.now()}; }
             return performance.now() - window.__plots.since > 2000;
         }""",
-        timeout=60_000,
+        timeout=timeout_ms,
         polling=250,
     )
-    page.wait_for_function(ALL_PLOTS_DRAWN, timeout=60_000, polling=250)
+    page.wait_for_function(ALL_PLOTS_DRAWN, timeout=timeout_ms, polling=250)
 
 
 def voila_problems(page: Page) -> dict:

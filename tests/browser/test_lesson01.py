@@ -19,7 +19,10 @@ from ._lab import (
 
 LESSON = "01_que_es_el_ssi.ipynb"
 
-_FIRST_CHART_BARS = "() => Array.from(document.querySelector('.js-plotly-plot').data[0].y)"
+_FIRST_CHART_BARS = """() => {
+    const plot = document.querySelector('.js-plotly-plot');
+    return plot && plot.data && plot.data[0] && plot.data[0].y ? Array.from(plot.data[0].y) : null;
+}"""
 _TOTAL_TEXT = """() => Array.from(document.querySelectorAll('.widget-html-content'))
     .map(e => e.textContent).find(t => t.startsWith('Total:'))"""
 

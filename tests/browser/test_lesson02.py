@@ -11,7 +11,7 @@ LESSON = "02_mejora_tu_ssi.ipynb"
 # The simulator's chart: trace 2 is the projected total, week by week.
 _SIM_TOTAL = """() => {
     const plot = document.querySelector('.ssi-simulator .js-plotly-plot');
-    return plot && plot.data ? Array.from(plot.data[2].y) : null;
+    return plot && plot.data && plot.data[2] && plot.data[2].y ? Array.from(plot.data[2].y) : null;
 }"""
 _SUMMARY = """() => Array.from(document.querySelectorAll('.ssi-simulator .widget-html-content'))
     .map(e => e.textContent).find(t => t.startsWith('Plan:'))"""

@@ -11,11 +11,12 @@ LESSON = "03_piramide_de_relacion.ipynb"
 # The explorer's chart: trace 0 holds the three centred bars (widths) of the pyramid.
 _WIDTHS = """() => {
     const plot = document.querySelector('.ssi-pyramid-explorer .js-plotly-plot');
-    return plot && plot.data ? Array.from(plot.data[0].x) : null;
+    return plot && plot.data && plot.data[0] && plot.data[0].x ? Array.from(plot.data[0].x) : null;
 }"""
 _TICKS = """() => {
     const plot = document.querySelector('.ssi-pyramid-explorer .js-plotly-plot');
-    return plot && plot.layout ? Array.from(plot.layout.yaxis.ticktext) : null;
+    return plot && plot.layout && plot.layout.yaxis && plot.layout.yaxis.ticktext
+        ? Array.from(plot.layout.yaxis.ticktext) : null;
 }"""
 _MESSAGE = """() => Array.from(document.querySelectorAll('.ssi-pyramid-explorer .widget-html-content'))
     .map(e => e.textContent).find(t => t.includes('1.er grado'))"""

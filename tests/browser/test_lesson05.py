@@ -11,7 +11,7 @@ LESSON = "05_poder_de_las_relaciones.ipynb"
 # The tracker's funnel: trace 0 holds the contacts per stage, top (connection) to bottom (trust).
 _FUNNEL = """() => {
     const plot = document.querySelector('.ssi-relationship-tracker .js-plotly-plot');
-    return plot && plot.data ? Array.from(plot.data[0].x) : null;
+    return plot && plot.data && plot.data[0] && plot.data[0].x ? Array.from(plot.data[0].x) : null;
 }"""
 
 
