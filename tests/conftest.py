@@ -29,8 +29,20 @@ def spanish():
 
 @pytest.fixture(scope="session")
 def lite_site(tmp_path_factory):
-    """The experimental JupyterLite site, built once per test process (tests/test_lite.py and its browser test)."""
+    """The experimental JupyterLite site, built once per test run (tests/test_lite.py and its browser test),
+    even when they run in two pytest-xdist processes: those share the run's temporary folder, and a lock."""
+    import fcntl
+
     from tests.test_lite import build_site
 
-    where = tmp_path_factory.mktemp("lite")
-    return build_site(where / "site", where / "wheels")
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the folder of this run, above each worker's own
+    where = shared / "lite"
+    with open(shared / "lite.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # the other process waits for the build instead of doing it again
+        built = where / "built"
+        if not built.exists():
+            build_site(where / "site", where / "wheels")
+            built.touch()
+    return where / "site"

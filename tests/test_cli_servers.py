@@ -80,6 +80,18 @@ class Running:
             time.sleep(0.2)
         return text in self.output
 
+    def read_json(self, url: str, timeout: float = 30) -> dict:
+        """``url``'s JSON, asked again while the server is up but not yet answering; a failure shows the output."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                with urllib.request.urlopen(url, timeout=10) as response:
+                    return json.load(response)
+            except OSError as error:
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"{url.split('?')[0]} did not answer ({error}):\n" + self.output[-3000:])
+                time.sleep(0.5)
+
     def stop(self) -> None:
         if self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGKILL)
@@ -152,8 +164,7 @@ class TestRealServers:
         assert "/lab/tree/00_inicio.ipynb" in url
         base, token = url.split("/lab/", 1)[0], url.split("token=", 1)[1]
         plugin = "@jupyterlab/apputils-extension:notification"
-        with urllib.request.urlopen(f"{base}/lab/api/settings/{plugin}?token={token}", timeout=10) as response:
-            schema = json.load(response)["schema"]["properties"]
+        schema = lab.read_json(f"{base}/lab/api/settings/{plugin}?token={token}")["schema"]["properties"]
         assert schema["fetchNews"]["default"] == "false"
         # A terminal's Ctrl+C reaches the whole group; JupyterLab wants a second one to stop.
         for _ in range(2):
@@ -162,5 +173,5 @@ class TestRealServers:
         try:
             lab.process.wait(timeout=60)
         except subprocess.TimeoutExpired:
-            raise AssertionError("ssi-kit lab siguió en marcha tras dos Ctrl+C:\n" + lab.output()[-3000:]) from None
+            raise AssertionError("ssi-kit lab siguió en marcha tras dos Ctrl+C:\n" + lab.output[-3000:]) from None
         assert not _answers(f"{base}/api/status")
