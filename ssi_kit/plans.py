@@ -357,10 +357,11 @@ def _projection_frame(rows: list[tuple[Any, ...]], weeks: int) -> pd.DataFrame |
             or any(stored_number(v, 0, 100) is None for row in rows for v in row[2:]):
         return None
     rows = sorted(rows, key=lambda r: (r[0], order[r[1]]))
-    return pd.DataFrame({
+    codes = np.array([order[r[1]] for r in rows], dtype=np.int8)
+    return pd.DataFrame({  # the column types of simulate()'s frame
         "week": np.array([r[0] for r in rows], dtype=np.int64),
-        "pillar": [r[1] for r in rows],
-        "label": [pillar_label(r[1]) if r[1] in PILLARS else "total" for r in rows],
+        "pillar": pd.Categorical.from_codes(codes, categories=pd.Index(list(order))),
+        "label": pd.Categorical.from_codes(codes, categories=pd.Index([*(pillar_label(p) for p in PILLARS), "total"])),
         "score": np.array([r[2] for r in rows], dtype=float),
         "floor": np.array([r[3] for r in rows], dtype=float),
         "low": np.array([r[4] for r in rows], dtype=float),

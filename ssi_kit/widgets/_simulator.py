@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as widgets
 
 from .._i18n import format_number, tr
-from ..actions import as_catalog, resolve_plan
+from ..actions import as_catalog, plan_minutes, resolve_plan
 from ..errors import SSIInputError, SSITypeError
 from ..plots import plot_trajectory, update_trajectory_figure
 from ..score import PILLARS, SSI, SSIProfile, as_ssi, pillar_label
@@ -118,9 +118,7 @@ class Simulator(widgets.VBox):
     @property
     def minutes(self) -> int:
         """Weekly minutes of the ticked actions (a one-off action's spread over the weeks, as in best_plan)."""
-        rows = self.catalog[self.catalog["id"].isin(self.value)]
-        spread = -(-rows["minutes"] // max(int(self.weeks.value), 1))  # ceiling: the rule of plan_minutes
-        return int(spread.where(rows["kind"] == "once", rows["minutes"]).sum())
+        return plan_minutes(self.value, catalog=self.catalog, weeks=self.weeks.value)
 
     # --- wiring ----------------------------------------------------------------------------
     def _simulate(self) -> pd.DataFrame:
