@@ -25,6 +25,7 @@ from ._checks import Source, check_frame, parse_typed_number, read_source
 from ._i18n import format_number, format_thousands, plural, short_repr, tr
 from ._resources import data_path
 from ._table_reader import Table, TableKind, read_table
+from ._weeks import PLAN_WEEKS
 from .errors import SSIInputError, SSITypeError
 from .score import PILLAR_MAX, PILLARS, pillar_key
 
@@ -559,7 +560,7 @@ def resolve_plan(actions: object, *, catalog: object = None) -> ActionPlan:
 
 
 def plan_minutes(
-    actions: Iterable[str] | pd.DataFrame | str | None, *, catalog: object = None, weeks: int = 26,
+    actions: Iterable[str] | pd.DataFrame | str | None, *, catalog: object = None, weeks: int = PLAN_WEEKS,
 ) -> int:
     """Minutes per week that a set of actions takes.
 

@@ -42,6 +42,7 @@ import numpy as np
 
 from ._checks import check_frame, check_integer, check_number, check_probability, check_seed
 from ._i18n import format_number, format_thousands, plural, short_repr, tr
+from ._weeks import PLAN_WEEKS, PROJECTION_WEEKS
 from .actions import MINUTES_PER_WEEK, ActionPlan, as_catalog, resolve_plan
 from .errors import SSIInputError, SSITypeError
 from .score import PILLAR_MAX, PILLARS, SSI, SSIProfile, as_ssi, pillar_key, pillar_label
@@ -54,6 +55,8 @@ __all__ = [
     "FLOOR_FRACTION",
     "MAX_ROWS",
     "MAX_WEEKS",
+    "PLAN_WEEKS",
+    "PROJECTION_WEEKS",
     "BestPlan",
     "best_plan",
     "check_budget",
@@ -89,7 +92,7 @@ def check_weeks(weeks: object, *, minimum: int = 0) -> int:
     )
 
 
-def check_budget(minutes: object, *, name: str = "minutes_per_week") -> int:
+def check_budget(minutes_per_week: object, *, name: str = "minutes_per_week") -> int:
     """A weekly time budget as an ``int``: whole minutes from 0 to a week's 10,080.
 
     The same rule for :func:`best_plan` and the simulator's budget.
@@ -100,7 +103,7 @@ def check_budget(minutes: object, *, name: str = "minutes_per_week") -> int:
     150
     """
     return check_integer(
-        minutes, name=name, maximum=MINUTES_PER_WEEK,
+        minutes_per_week, name=name, maximum=MINUTES_PER_WEEK,
         expected=tr("un número entero de minutos por semana entre 0 y {hi}",
                     "a whole number of minutes per week between 0 and {hi}", hi=format_thousands(MINUTES_PER_WEEK)),
         hint=tr("Dos horas y media son 150.", "Two and a half hours are 150."),
@@ -399,7 +402,7 @@ def _floor_values(floor: object) -> np.ndarray:
 def simulate(
     ssi: SSI | SSIProfile | str | pd.DataFrame,
     actions: Iterable[str] | pd.DataFrame | str | None = (),
-    weeks: int = 12,
+    weeks: int = PROJECTION_WEEKS,
     *,
     catalog: pd.DataFrame | str | PathLike[str] | None = None,
     decay: float = DECAY,
@@ -564,7 +567,7 @@ def _items(ssis: object) -> list[SSI]:
 def simulate_many(
     ssis: pd.DataFrame | Iterable[SSI],
     actions: Iterable[str] | pd.DataFrame | str | None = (),
-    weeks: int = 12,
+    weeks: int = PROJECTION_WEEKS,
     *,
     catalog: pd.DataFrame | str | PathLike[str] | None = None,
     decay: float = DECAY,
@@ -622,7 +625,7 @@ def simulate_many(
 
 def recommend(
     ssi: SSI | SSIProfile | str,
-    weeks: int = 12,
+    weeks: int = PROJECTION_WEEKS,
     *,
     catalog: pd.DataFrame | str | PathLike[str] | None = None,
     decay: float = DECAY,
@@ -765,7 +768,7 @@ def _pareto(cost: np.ndarray, value: np.ndarray, budget: float) -> np.ndarray:
 def best_plan(
     ssi: SSI | SSIProfile | str | pd.DataFrame,
     minutes_per_week: int,
-    weeks: int = 26,
+    weeks: int = PLAN_WEEKS,
     *,
     actions: Iterable[str] | pd.DataFrame | None = None,
     catalog: pd.DataFrame | str | PathLike[str] | None = None,
