@@ -69,7 +69,7 @@ _LAZY: dict[str, str] = {
     "load_plan": "ssi_kit.plans",
     "list_plans": "ssi_kit.plans",
     "compare_plan": "ssi_kit.plans",
-    "describe_comparison": "ssi_kit.plans",
+    "describe_plan_comparison": "ssi_kit.plans",
     "plot_plan_vs_reality": "ssi_kit.plots",
     # classroom
     "read_class": "ssi_kit.classroom",

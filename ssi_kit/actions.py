@@ -25,6 +25,7 @@ from ._checks import Source, check_frame, parse_typed_number, read_source
 from ._i18n import format_number, format_thousands, plural, short_repr, tr
 from ._resources import data_path
 from ._table_reader import Table, TableKind, read_table
+from ._weeks import PLAN_WEEKS
 from .errors import SSIInputError, SSITypeError
 from .score import PILLAR_MAX, PILLARS, pillar_key
 
@@ -321,15 +322,28 @@ def _read_catalog(source: Source) -> pd.DataFrame:
     )
 
 
-def _load(path: object) -> pd.DataFrame:
-    """The checked catalog (labels in both languages) of a path, pasted text, bytes or file."""
+def _catalog_source(path: object) -> Source:
     if path is None:
         path = data_path("acciones.csv")
-    source = read_source(path, function=_CATALOG_FILE.function, expected=tr(*_CATALOG_FILE.argument),
-                         hint=tr(*_CATALOG_FILE.download))
+    return read_source(path, function=_CATALOG_FILE.function, expected=tr(*_CATALOG_FILE.argument),
+                       hint=tr(*_CATALOG_FILE.download))
+
+
+def _load(path: object) -> pd.DataFrame:
+    """The checked catalog (labels in both languages) of a path, pasted text, bytes or file."""
+    source = _catalog_source(path)
     if len(source.data) > _CACHED_BYTES:
         return _read_catalog.__wrapped__(source)
     return _read_catalog(source)
+
+
+@lru_cache(maxsize=8)
+def _file_plan(source: Source) -> ActionPlan:
+    """Every action of a catalog file as arrays (cached with the file's checked table; read-only)."""
+    plan = ActionPlan.from_catalog(_read_catalog(source))
+    for array in (plan.pillar, plan.minutes, plan.rate, plan.once):
+        array.setflags(write=False)
+    return plan
 
 
 def load_actions(path: str | PathLike[str] | bytes | None = None) -> pd.DataFrame:
@@ -522,8 +536,13 @@ def resolve_plan(actions: object, *, catalog: object = None) -> ActionPlan:
     if isinstance(actions, pd.DataFrame):
         return ActionPlan.from_catalog(_check_table(actions, name="actions", allow_empty=True))
     wanted = _wanted(actions)
-    table = as_catalog(catalog)
-    known = list(table["id"])
+    if catalog is None or isinstance(catalog, (str, PathLike, bytes)):
+        source = _catalog_source(catalog)
+        small = len(source.data) <= _CACHED_BYTES
+        full = _file_plan(source) if small else ActionPlan.from_catalog(_read_catalog.__wrapped__(source))
+    else:
+        full = ActionPlan.from_catalog(as_catalog(catalog))
+    known = list(full.ids)
     position = {action_id: i for i, action_id in enumerate(known)}
     rows: dict[int, None] = {}
     for item in wanted:
@@ -537,11 +556,11 @@ def resolve_plan(actions: object, *, catalog: object = None) -> ActionPlan:
                 + tr("Mira los ids con ssi_kit.load_actions().id.", "See the ids with ssi_kit.load_actions().id."),
             )
         rows[position[item]] = None
-    return ActionPlan.from_catalog(table).take(np.fromiter(rows, dtype=np.intp, count=len(rows)))
+    return full.take(np.fromiter(rows, dtype=np.intp, count=len(rows)))
 
 
 def plan_minutes(
-    actions: Iterable[str] | pd.DataFrame | str | None, *, catalog: object = None, weeks: int = 26,
+    actions: Iterable[str] | pd.DataFrame | str | None, *, catalog: object = None, weeks: int = PLAN_WEEKS,
 ) -> int:
     """Minutes per week that a set of actions takes.
 

@@ -28,9 +28,10 @@ from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from ._checks import MAX_FILE_BYTES, Source, check_date, check_frame, check_number, check_path, check_type
+from ._checks import MAX_FILE_BYTES, Source, check_date, check_frame, check_path, check_type
 from ._i18n import format_number, plural, short_repr, tr
 from ._table_reader import Table, TableKind, parse_dates, read_table
+from ._weeks import PROJECTION_WEEKS
 from .errors import SSIInputError, SSIWarning
 from .score import PILLAR_MAX, PILLARS, as_ssi, pillar_label
 
@@ -43,7 +44,7 @@ __all__ = [
     "class_progress",
     "class_projection",
     "compare_projection",
-    "describe_comparison",
+    "describe_class_comparison",
     "export_csv",
     "latest_submissions",
     "read_class",
@@ -579,7 +580,7 @@ def _moment(value: object, name: str) -> Any:
     return pd.Timestamp(check_date(value, name=name))  # the day: the window takes whole days
 
 
-def class_progress(class_data: ClassData | pd.DataFrame, start: date | str | None = None,
+def class_progress(class_data: ClassData | pd.DataFrame, *, start: date | str | None = None,
                    end: date | str | None = None) -> pd.DataFrame:
     """Each student's change between their first and last submissions from ``start`` to ``end``.
 
@@ -675,15 +676,17 @@ def compare_projection(class_data: ClassData | pd.DataFrame, actions: Iterable[s
     return progress[columns].reset_index(drop=True)
 
 
-def class_projection(class_data: ClassData | pd.DataFrame, plan: Iterable[str] | str | None = (), *,
-                     weeks: int = 12, catalog: pd.DataFrame | str | PathLike[str] | None = None) -> pd.DataFrame:
+def class_projection(
+    class_data: ClassData | pd.DataFrame, actions: Iterable[str] | str | None = (), *,
+    weeks: int = PROJECTION_WEEKS, catalog: pd.DataFrame | str | PathLike[str] | None = None,
+) -> pd.DataFrame:
     """The whole class following one plan from each student's latest SSI (:func:`ssi_kit.simulate_many`).
 
     Parameters
     ----------
     class_data : ClassData or DataFrame
         What :func:`read_class` returns (or its ``.submissions``).
-    plan : list of action ids, optional
+    actions : list of action ids, optional
         The actions everyone does; none by default.
     weeks : int
         How many weeks to project (0 to 520).
@@ -709,24 +712,27 @@ def class_projection(class_data: ClassData | pd.DataFrame, plan: Iterable[str] |
     from .simulation import simulate_many
 
     ssis = latest_submissions(class_data).set_index("student")[list(PILLARS)]
-    return simulate_many(ssis, plan, weeks=weeks, catalog=catalog)
+    return simulate_many(ssis, actions, weeks=weeks, catalog=catalog)
 
 
-def describe_comparison(comparison: pd.DataFrame, *, tolerance: float = 1.0) -> str:
+_IN_LINE_POINTS = 1.0  # a re-measurement this close to the projection is "in line"
+
+
+def describe_class_comparison(comparison: pd.DataFrame) -> str:
     """In plain words, how many students are above, in line with or below the projection.
 
-    ``tolerance`` is how many points either side still count as "in line".
+    Up to one point either side counts as "in line".
 
     Examples
     --------
     >>> import pandas as pd
-    >>> print(describe_comparison(pd.DataFrame({"difference": [2.0, 0.5, -3.0]})))
+    >>> print(describe_class_comparison(pd.DataFrame({"difference": [2.0, 0.5, -3.0]})))
     De 3 personas: 1 por encima de la proyección, 1 en línea (±1 punto) y 1 por debajo.
     """
     frame = check_frame(comparison, name="comparison", required=("difference",),
                         expected=tr("lo que devuelve compare_projection", "what compare_projection returns"),
                         numbers=("difference",))
-    tolerance = check_number(tolerance, name="tolerance", maximum=25)
+    tolerance = _IN_LINE_POINTS
     differences = frame["difference"].astype(float)
     above = int((differences > tolerance).sum())
     below = int((differences < -tolerance).sum())

@@ -188,7 +188,7 @@ def record(ssi: SSI | SSIProfile | str, when: dt.date | str | None = None, *,
     return row.date
 
 
-def delete(date: dt.date | str, *, path: str | PathLike[str] | None = None) -> None:
+def delete(when: dt.date | str, *, path: str | PathLike[str] | None = None) -> None:
     """Remove the snapshot of one day from your history.
 
     Raises
@@ -204,7 +204,7 @@ def delete(date: dt.date | str, *, path: str | PathLike[str] | None = None) -> N
     >>> len(load_history(historial))
     0
     """
-    day = _as_date(date, name="date")
+    day = _as_date(when, name="when")
     with transaction(path, _HISTORY, write=False) as reader:
         stored = [] if reader is None else [stored_date(r[0]) for r in reader.execute("SELECT date FROM snapshots")]
     known = sorted(d for d in stored if d is not None)
@@ -217,7 +217,7 @@ def delete(date: dt.date | str, *, path: str | PathLike[str] | None = None) -> N
     raise SSIInputError(
         tr("No hay ninguna medición del {d} en tu historial.", "There is no snapshot of {d} in your history.",
            d=format_date(day)),
-        field="date", received=date,
+        field="when", received=when,
         hint=tr("Las más cercanas: {n}.", "The nearest: {n}.",
                 n=", ".join(format_date(d) for d in sorted(nearest)))
         if nearest else tr("El historial está vacío.", "The history is empty."),

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._checks import check_flag, check_type
 from ._i18n import format_date, format_number, format_thousands, plural, tr
+from ._weeks import PLAN_WEEKS
 from .errors import SSITypeError
 from .safe_csv import check_destination, write_atomically
 from .score import PILLARS, SSI, SSIProfile, as_ssi, pillar_label
@@ -29,10 +30,8 @@ if TYPE_CHECKING:
 
     from .simulation import BestPlan
 
-__all__ = ["DEFAULT_CONNECTIONS", "DEFAULT_WEEKS", "RECOMMENDED_ACTIONS", "report"]
+__all__ = ["DEFAULT_CONNECTIONS", "RECOMMENDED_ACTIONS", "report"]
 
-DEFAULT_WEEKS = 26
-"""Horizon of the projection when ``plan`` is not a :class:`~ssi_kit.simulation.BestPlan` (about six months)."""
 RECOMMENDED_ACTIONS = 3
 """How many of :func:`~ssi_kit.simulation.recommend`'s first actions make the plan when none is given."""
 DEFAULT_CONNECTIONS = 500
@@ -75,7 +74,7 @@ def _plan_and_projection(ssi: SSI, plan: object) -> tuple[pd.DataFrame, pd.DataF
     from .actions import plan_actions
     from .simulation import BestPlan, recommend, simulate
 
-    weeks = DEFAULT_WEEKS
+    weeks = PLAN_WEEKS
     ids: Any
     if plan is None:
         ids = recommend(ssi)["id"].head(RECOMMENDED_ACTIONS).tolist()
@@ -85,11 +84,11 @@ def _plan_and_projection(ssi: SSI, plan: object) -> tuple[pd.DataFrame, pd.DataF
         ids = plan
     else:
         raise SSITypeError(
-            tr("«plan» debe ser un BestPlan, una lista de acciones o None; recibido {kind}.",
-               "'plan' must be a BestPlan, a list of actions or None; received {kind}.", kind=type(plan).__name__),
-            field="plan", received=plan,
-            hint=tr('Por ejemplo plan=ssi_kit.best_plan(mi_ssi, 120) o plan=["publicar", "grupos"].',
-                    'For example plan=ssi_kit.best_plan(my_ssi, 120) or plan=["publicar", "grupos"].'),
+            tr("«actions» debe ser un BestPlan, una lista de acciones o None; recibido {kind}.",
+               "'actions' must be a BestPlan, a list of actions or None; received {kind}.", kind=type(plan).__name__),
+            field="actions", received=plan,
+            hint=tr('Por ejemplo actions=ssi_kit.best_plan(mi_ssi, 120) o actions=["publicar", "grupos"].',
+                    'For example actions=ssi_kit.best_plan(my_ssi, 120) or actions=["publicar", "grupos"].'),
         )
     table = plan_actions(ids)
     projection = simulate(ssi, table["id"].tolist(), weeks=weeks, band=True)
@@ -247,7 +246,7 @@ def _document(title: str, sections: list[tuple[str, str]], figures_js: str) -> s
 def report(
     profile_or_ssi: SSI | SSIProfile | str,
     *,
-    plan: BestPlan | Iterable[str] | str | None = None,
+    actions: BestPlan | Iterable[str] | str | None = None,
     connections: pd.DataFrame | None = None,
     dest: str | PathLike[str],
     overwrite: bool = False,
@@ -266,7 +265,7 @@ def report(
     profile_or_ssi : SSI, SSIProfile or str
         Your SSI (text such as ``"12,5; 8; 5,25; 10"`` too); a profile from
         :func:`ssi_kit.read_linkedin_ssi` adds your industry and network averages.
-    plan : BestPlan, list of action ids or None
+    actions : BestPlan, list of action ids or None
         Your weekly actions: :func:`ssi_kit.best_plan`'s result or ids from
         :func:`ssi_kit.load_actions`. None: :func:`ssi_kit.recommend`'s first three actions.
         The projection covers the plan's weeks (26 for a list of ids).
@@ -312,7 +311,7 @@ def report(
                    expected=tr("la tabla de read_connections (un DataFrame) o None",
                                "the table from read_connections (a DataFrame) or None"),
                    hint=tr("Léela con ssi_kit.read_connections(ruta).", "Read it with ssi_kit.read_connections(path)."))
-    table, projection, weeks = _plan_and_projection(ssi, plan)
+    table, projection, weeks = _plan_and_projection(ssi, actions)
 
     from .network import MAX_CONNECTIONS, describe_pyramid, pyramid
     from .plots import inline_plotlyjs, plot_pyramid, plot_ssi, plot_trajectory
@@ -337,7 +336,7 @@ def report(
     sections = [
         (tr("1. Tu SSI hoy", "1. Your SSI today"), _ssi_section(ssi, profile) + figures[0]),
         (tr("2. Tu objetivo y tus acciones de cada semana", "2. Your target and your weekly actions"),
-         _plan_section(table, projection, weeks, plan is not None)),
+         _plan_section(table, projection, weeks, actions is not None)),
         (tr("3. Tu proyección", "3. Your projection"), figures[1]),
         (tr("4. Tu pirámide de relación", "4. Your relationship pyramid"),
          "<p>" + _e(describe_pyramid(degrees)) + f'</p><p class="note">{_e(pyramid_note)}</p>' + figures[2]),

@@ -3,7 +3,7 @@
 A saved plan holds its actions, their weekly minutes, the start date and the projection with
 its band (:func:`ssi_kit.simulate` with ``band=True``). :func:`compare_plan` places each SSI you
 recorded since the start (:mod:`ssi_kit.history`) on the plan's weeks and says whether it is
-above, inside or below the band; :func:`describe_comparison` says it in plain words.
+above, inside or below the band; :func:`describe_plan_comparison` says it in plain words.
 
 Plans are kept in one SQLite file, ``planes.sqlite``, in your user data folder
 (``$SSI_KIT_HOME`` or the system's per-user folder). Every save is one transaction: a crash
@@ -47,11 +47,12 @@ if TYPE_CHECKING:
     from .simulation import BestPlan
 
 __all__ = [
+    "EXAMPLE_HISTORY_WEEKS",
     "PLANS_FILE",
     "STATUSES",
     "SavedPlan",
     "compare_plan",
-    "describe_comparison",
+    "describe_plan_comparison",
     "example_history",
     "list_plans",
     "load_plan",
@@ -63,6 +64,8 @@ __all__ = [
 
 PLANS_FILE = "planes.sqlite"
 STATUSES = ("above", "inside", "below")
+EXAMPLE_HISTORY_WEEKS = 10
+"""Weeks of made-up readings :func:`example_history` gives when you do not say (a plan followed for a while)."""
 """Where a recorded SSI stands against the plan's band."""
 
 _EPSILON = 1e-9
@@ -190,8 +193,8 @@ def practice_file() -> Path:
 # --- save and load ------------------------------------------------------------------------------
 def save_plan(
     plan: BestPlan | list[str] | tuple[str, ...] | str,
-    start: dt.date | str | None = None,
     *,
+    start: dt.date | str | None = None,
     ssi: Any = None,
     weeks: int | None = None,
     band: bool | float = True,
@@ -233,7 +236,7 @@ def save_plan(
     Examples
     --------
     >>> from ssi_kit import SSI
-    >>> saved = save_plan(["publicar", "grupos"], "2025-01-06", ssi=SSI(6, 6, 5, 8), path=practice_file())
+    >>> saved = save_plan(["publicar", "grupos"], start="2025-01-06", ssi=SSI(6, 6, 5, 8), path=practice_file())
     >>> saved.actions, saved.minutes, saved.start.isoformat()
     (('publicar', 'grupos'), 70, '2025-01-06')
     """
@@ -357,10 +360,11 @@ def _projection_frame(rows: list[tuple[Any, ...]], weeks: int) -> pd.DataFrame |
             or any(stored_number(v, 0, 100) is None for row in rows for v in row[2:]):
         return None
     rows = sorted(rows, key=lambda r: (r[0], order[r[1]]))
-    return pd.DataFrame({
+    codes = np.array([order[r[1]] for r in rows], dtype=np.int8)
+    return pd.DataFrame({  # the column types of simulate()'s frame
         "week": np.array([r[0] for r in rows], dtype=np.int64),
-        "pillar": [r[1] for r in rows],
-        "label": [pillar_label(r[1]) if r[1] in PILLARS else "total" for r in rows],
+        "pillar": pd.Categorical.from_codes(codes, categories=pd.Index(list(order))),
+        "label": pd.Categorical.from_codes(codes, categories=pd.Index([*(pillar_label(p) for p in PILLARS), "total"])),
         "score": np.array([r[2] for r in rows], dtype=float),
         "floor": np.array([r[3] for r in rows], dtype=float),
         "low": np.array([r[4] for r in rows], dtype=float),
@@ -420,7 +424,7 @@ def load_plan(which: int | str | None = None, *, path: str | PathLike[str] | Non
     --------
     >>> from ssi_kit import SSI
     >>> where = practice_file()
-    >>> _ = save_plan(["publicar"], "2025-01-06", ssi=SSI(6, 6, 5, 8), name="Publicar", path=where)
+    >>> _ = save_plan(["publicar"], start="2025-01-06", ssi=SSI(6, 6, 5, 8), name="Publicar", path=where)
     >>> load_plan("Publicar", path=where).actions
     ('publicar',)
     """
@@ -540,7 +544,7 @@ def compare_plan(plan: SavedPlan, history: pd.DataFrame | None = None) -> pd.Dat
     --------
     >>> import pandas as pd
     >>> from ssi_kit import SSI
-    >>> plan = save_plan(["publicar"], "2025-01-06", ssi=SSI(6, 6, 5, 8), path=practice_file())
+    >>> plan = save_plan(["publicar"], start="2025-01-06", ssi=SSI(6, 6, 5, 8), path=practice_file())
     >>> history = pd.DataFrame({"date": pd.to_datetime(["2025-01-20"]), "total": [26.0]})
     >>> compare_plan(plan, history).week.tolist()
     [2.0]
@@ -631,7 +635,7 @@ _ADVICE = {
 }
 
 
-def describe_comparison(comparison: pd.DataFrame) -> str:
+def describe_plan_comparison(comparison: pd.DataFrame) -> str:
     """What :func:`compare_plan`'s table means, in plain words, and what to do about it.
 
     Speaks of the latest snapshot (above, inside or below the band) and counts the others.
@@ -644,7 +648,7 @@ def describe_comparison(comparison: pd.DataFrame) -> str:
     Examples
     --------
     >>> import pandas as pd
-    >>> describe_comparison(pd.DataFrame(columns=["week", "total", "low", "high", "status"]))[:40]
+    >>> describe_plan_comparison(pd.DataFrame(columns=["week", "total", "low", "high", "status"]))[:40]
     'Aún no hay medidas desde que empezaste e'
     """
     frame = check_frame(comparison, name="comparison", required=("week", "total", "low", "high", "status"),
@@ -681,7 +685,7 @@ def describe_comparison(comparison: pd.DataFrame) -> str:
 
 
 # --- an example history for the lessons ---------------------------------------------------------
-def example_history(plan: SavedPlan, *, weeks: int = 10, seed: int = 0) -> pd.DataFrame:
+def example_history(plan: SavedPlan, *, weeks: int = EXAMPLE_HISTORY_WEEKS, seed: int = 0) -> pd.DataFrame:
     """Made-up weekly SSIs of someone following ``plan``, for practice (not real data).
 
     Week by week from the plan's start: the first weeks as planned, then the person does only
@@ -691,7 +695,7 @@ def example_history(plan: SavedPlan, *, weeks: int = 10, seed: int = 0) -> pd.Da
     Examples
     --------
     >>> from ssi_kit import SSI
-    >>> plan = save_plan(["publicar"], "2025-01-06", ssi=SSI(6, 6, 5, 8), path=practice_file())
+    >>> plan = save_plan(["publicar"], start="2025-01-06", ssi=SSI(6, 6, 5, 8), path=practice_file())
     >>> example_history(plan, weeks=3).date.dt.strftime("%Y-%m-%d").tolist()
     ['2025-01-06', '2025-01-13', '2025-01-20', '2025-01-27']
     """

@@ -593,7 +593,7 @@ def _write(connection: sqlite3.Connection, profile: Profile, saved_on: dt.date) 
                 _cells(frame, spec))
 
 
-def save_profile(profile: Profile, path: str | PathLike[str] | None = None) -> Profile:
+def save_profile(profile: Profile, *, path: str | PathLike[str] | None = None) -> Profile:
     """Write your own parts of ``profile`` to the profile file, whole or not at all; returns what was saved.
 
     The example's parts (:attr:`Profile.from_example`) are never saved, nor the text of
@@ -624,7 +624,7 @@ def save_profile(profile: Profile, path: str | PathLike[str] | None = None) -> P
     --------
     >>> import tempfile, pathlib
     >>> where = pathlib.Path(tempfile.mkdtemp()) / "perfil.sqlite"
-    >>> save_profile(Profile(connections=500), where).saved_on is not None
+    >>> save_profile(Profile(connections=500), path=where).saved_on is not None
     True
     >>> load_profile(where).connections
     500

@@ -571,7 +571,7 @@ def _check_unique(rows: list[_Row]) -> None:
         first[_plain(row[0])] = number
 
 
-def save_tracker(tracker: pd.DataFrame, path: str | PathLike[str] | None = None) -> Path:
+def save_tracker(tracker: pd.DataFrame, *, path: str | PathLike[str] | None = None) -> Path:
     """Save your changes to the tracker, merged with what other windows saved meanwhile.
 
     The tracker is an SQLite file (``relaciones.sqlite`` in your user folder by default),
@@ -611,7 +611,7 @@ def save_tracker(tracker: pd.DataFrame, path: str | PathLike[str] | None = None)
     --------
     >>> import tempfile, pathlib
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "relaciones.sqlite"
-    >>> _ = save_tracker(add_contact(new_tracker(), "Ana"), out)
+    >>> _ = save_tracker(add_contact(new_tracker(), "Ana"), path=out)
     >>> load_tracker(out)["name"].tolist()
     ['Ana']
     """
@@ -893,7 +893,7 @@ def never_contacted(connections: pd.DataFrame, messages: pd.DataFrame) -> pd.Dat
     return result
 
 
-def to_reactivate(connections: pd.DataFrame, messages: pd.DataFrame, *, n: int = 10,
+def to_reactivate(connections: pd.DataFrame, messages: pd.DataFrame, *, top: int = 10,
                   today: object = None) -> pd.DataFrame:
     """A short list of people to reactivate: you talked once, and not for the longest time.
 
@@ -904,7 +904,7 @@ def to_reactivate(connections: pd.DataFrame, messages: pd.DataFrame, *, n: int =
     -------
     DataFrame
         ``name, company, position, last_message, days`` (days since the last message), at
-        most ``n`` rows.
+        most ``top`` rows.
 
     Examples
     --------
@@ -918,7 +918,7 @@ def to_reactivate(connections: pd.DataFrame, messages: pd.DataFrame, *, n: int =
     """
     import pandas as pd
 
-    count = check_integer(n, name="n", minimum=1, maximum=1000)
+    count = check_integer(top, name="top", minimum=1, maximum=1000)
     now = check_date(today, name="today", optional=True) or dt.date.today()
     frame = _check_connections(connections)
     check_frame(messages, required=("sender", "recipients", "sent_at"), name="messages",

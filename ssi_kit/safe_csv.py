@@ -68,7 +68,7 @@ def _write_error(given: str, error: OSError) -> SSIInputError:
                                  "Choose another folder, e.g. next to the lessons."))
 
 
-def save_csv(df: pd.DataFrame, path: str | PathLike[str], *, overwrite: bool = False) -> Path:
+def save_csv(table: pd.DataFrame, path: str | PathLike[str], *, overwrite: bool = False) -> Path:
     """Write a table as a CSV that is safe to open in a spreadsheet.
 
     Safe to open whichever of ``,`` or ``;`` the spreadsheet splits on: text fields are quoted,
@@ -84,7 +84,7 @@ def save_csv(df: pd.DataFrame, path: str | PathLike[str], *, overwrite: bool = F
 
     Parameters
     ----------
-    df : DataFrame
+    table : DataFrame
         What to write, e.g. :func:`ssi_kit.anonymize`'s result.
     path : path
         Where. An existing file is not replaced unless ``overwrite=True``.
@@ -100,7 +100,7 @@ def save_csv(df: pd.DataFrame, path: str | PathLike[str], *, overwrite: bool = F
         If the file exists and ``overwrite`` is False, the folder does not exist, or the
         file cannot be written there (permission, disk full, name too long).
     SSITypeError
-        If ``df`` is not a table or ``path`` not a path.
+        If ``table`` is not a table or ``path`` not a path.
 
     Examples
     --------
@@ -112,15 +112,15 @@ def save_csv(df: pd.DataFrame, path: str | PathLike[str], *, overwrite: bool = F
     """
     import pandas as pd
 
-    if not isinstance(df, pd.DataFrame):
+    if not isinstance(table, pd.DataFrame):
         raise SSITypeError(
             tr("save_csv espera un DataFrame; recibido {kind}.", "save_csv expects a DataFrame; received {kind}.",
-               kind=type(df).__name__),
-            field="df", received=df,
+               kind=type(table).__name__),
+            field="table", received=table,
         )
     target = check_destination(path, name="path", overwrite=overwrite,
                                example=tr('"mi_red_anonima.csv"', '"my_network.csv"'))
-    safe = _neutralised(df)
+    safe = _neutralised(table)
     # Every text field quoted: a separator or line break inside it never splits a cell.
     write_atomically(target, os.fspath(path),
                      lambda file: safe.to_csv(file, index=False, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\r\n"),

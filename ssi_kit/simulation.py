@@ -33,7 +33,7 @@ spread over the horizon, rounded up (:meth:`ssi_kit.actions.ActionPlan.weekly_mi
 from __future__ import annotations
 
 import numbers
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from os import PathLike
 from typing import TYPE_CHECKING, Any
@@ -42,6 +42,7 @@ import numpy as np
 
 from ._checks import check_frame, check_integer, check_number, check_probability, check_seed
 from ._i18n import format_number, format_thousands, plural, short_repr, tr
+from ._weeks import PLAN_WEEKS, PROJECTION_WEEKS
 from .actions import MINUTES_PER_WEEK, ActionPlan, as_catalog, resolve_plan
 from .errors import SSIInputError, SSITypeError
 from .score import PILLAR_MAX, PILLARS, SSI, SSIProfile, as_ssi, pillar_key, pillar_label
@@ -54,6 +55,8 @@ __all__ = [
     "FLOOR_FRACTION",
     "MAX_ROWS",
     "MAX_WEEKS",
+    "PLAN_WEEKS",
+    "PROJECTION_WEEKS",
     "BestPlan",
     "best_plan",
     "check_budget",
@@ -89,7 +92,7 @@ def check_weeks(weeks: object, *, minimum: int = 0) -> int:
     )
 
 
-def check_budget(minutes: object, *, name: str = "minutes_per_week") -> int:
+def check_budget(minutes_per_week: object, *, name: str = "minutes_per_week") -> int:
     """A weekly time budget as an ``int``: whole minutes from 0 to a week's 10,080.
 
     The same rule for :func:`best_plan` and the simulator's budget.
@@ -100,7 +103,7 @@ def check_budget(minutes: object, *, name: str = "minutes_per_week") -> int:
     150
     """
     return check_integer(
-        minutes, name=name, maximum=MINUTES_PER_WEEK,
+        minutes_per_week, name=name, maximum=MINUTES_PER_WEEK,
         expected=tr("un número entero de minutos por semana entre 0 y {hi}",
                     "a whole number of minutes per week between 0 and {hi}", hi=format_thousands(MINUTES_PER_WEEK)),
         hint=tr("Dos horas y media son 150.", "Two and a half hours are 150."),
@@ -126,54 +129,94 @@ def _band_limits(band: object) -> tuple[float, float] | None:
 # --- the numeric core ---------------------------------------------------------------------
 @dataclass(frozen=True)
 class _Rates:
-    """What a plan does to each pillar, arrays of shape ``(..., 4)``."""
+    """What some actions do to each pillar (or to each group of actions), arrays of shape ``(..., groups)``."""
 
     weekly: np.ndarray  # share of the gap to 25 closed every week: 1 - Π(1 - rate) of the weekly actions
     lift: np.ndarray  # share of the gap closed once, in week 1, by the one-off actions
-    active: np.ndarray  # True where the pillar has at least one weekly action (it does not fade)
+    active: np.ndarray  # True where the group has at least one weekly action (it does not fade)
 
 
-def _pillar_rates(plan: ActionPlan, rate: np.ndarray | None = None) -> _Rates:
-    """Combined rates per pillar: ``1 - Π(1 - rate)`` of the weekly actions and of the one-off ones."""
-    rate = plan.rate if rate is None else rate
-    onehot = np.zeros((len(plan.ids), len(PILLARS)))
-    onehot[np.arange(len(plan.ids)), plan.pillar] = 1.0
+def _combined_rates(rate: np.ndarray, once: np.ndarray, members: np.ndarray) -> _Rates:
+    """The model's one rule for combining actions: ``1 - Π(1 - rate)`` over each group's members.
+
+    ``rate`` is ``(..., actions)`` (several draws of the rates at once are fine), ``once``
+    ``(actions,)`` and ``members`` ``(actions, groups)``, 1 where an action belongs to a group:
+    a pillar (:func:`_pillar_rates`), one subset of a pillar's actions (:func:`best_plan`) or
+    one action alone (:func:`recommend`). Weekly and one-off actions combine separately.
+    """
     log_keep = np.log1p(-np.minimum(rate, 1.0 - 1e-12))  # a rate of 1 would give -inf, and -inf × 0 is NaN
-    weekly = -np.expm1(np.where(plan.once, 0.0, log_keep) @ onehot)
-    lift = -np.expm1(np.where(plan.once, log_keep, 0.0) @ onehot)
-    active = (~plan.once).astype(float) @ onehot > 0
+    weekly = -np.expm1(np.where(once, 0.0, log_keep) @ members)
+    lift = -np.expm1(np.where(once, log_keep, 0.0) @ members)
+    active = (~once).astype(float) @ members > 0
     return _Rates(weekly, lift, active)
 
 
-def _step(s: np.ndarray, k: np.ndarray, floor: np.ndarray, fade: np.ndarray) -> np.ndarray:
-    """One week: actions close ``k`` of the gap to 25; an idle pillar (``fade > 0``) fades toward its floor."""
-    s = s + k * (PILLAR_MAX - s) - fade * (s - floor)
-    return np.clip(s, 0.0, PILLAR_MAX, out=s)
+def _pillar_rates(plan: ActionPlan, rate: np.ndarray | None = None) -> _Rates:
+    """Combined rates per pillar, ``(..., 4)``; ``rate`` replaces the plan's (the band's draws)."""
+    onehot = np.zeros((len(plan.ids), len(PILLARS)))
+    onehot[np.arange(len(plan.ids)), plan.pillar] = 1.0
+    return _combined_rates(plan.rate if rate is None else rate, plan.once, onehot)
 
 
-def _run(
+def _step(
+    s: np.ndarray, k: np.ndarray, floor: np.ndarray, fade: np.ndarray, out: np.ndarray, scratch: np.ndarray,
+) -> np.ndarray:
+    """One week into ``out``: ``s + k·(25 − s) − fade·(s − floor)``, kept in 0–25.
+
+    Actions close ``k`` of the gap to 25; an idle pillar (``fade > 0``) fades toward its floor.
+    ``scratch`` is two arrays of ``s``'s shape, reused week after week (fresh memory costs more
+    than the arithmetic).
+    """
+    gap = np.subtract(PILLAR_MAX, s, out=scratch[0])
+    gap *= k
+    above = np.subtract(s, floor, out=scratch[1])
+    above *= fade
+    np.add(s, gap, out=out)
+    out -= above
+    return np.clip(out, 0.0, PILLAR_MAX, out=out)
+
+
+def _weeks(
     s0: np.ndarray, rates: _Rates, weeks: int, decay: float, floor: np.ndarray,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Weekly scores and floors, each ``(weeks + 1, *shape)``: the one formula of the model.
+) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """Scores and floors of week 0, 1, … ``weeks``, one week at a time: the one formula of the model.
 
     Week 1 starts with the one-off lift, which raises the floor by as much (it is a lasting
     asset); then every week the weekly actions close their share of the gap, and only the
     pillars without a weekly action fade (``decay`` of the distance above the floor).
+    Arrays broadcast together; a yielded array holds its week until the next one is asked for.
     """
-    s0, k, lift, active, floor = np.broadcast_arrays(
-        np.asarray(s0, dtype=float), rates.weekly, rates.lift, rates.active, np.asarray(floor, dtype=float))
-    fade = np.where(active, 0.0, decay)
-    out = np.empty((weeks + 1, *s0.shape))
-    floors = np.empty((weeks + 1, *s0.shape))
-    out[0], floors[0] = s0, floor
-    if weeks:
-        gained = lift * (PILLAR_MAX - s0)
-        s = s0 + gained
-        floor = np.minimum(floor + gained, s)
-        for week in range(1, weeks + 1):
-            out[week] = s = _step(s, k, floor, fade)
-        floors[1:] = floor
-    return out, floors
+    s0, floor = np.asarray(s0, dtype=float), np.asarray(floor, dtype=float)
+    shape = np.broadcast_shapes(s0.shape, rates.weekly.shape, rates.lift.shape, rates.active.shape, floor.shape)
+    s = np.broadcast_to(s0, shape)
+    yield s, np.broadcast_to(floor, shape)
+    if not weeks:
+        return
+    k, fade = rates.weekly, np.where(rates.active, 0.0, decay)  # kept small: they broadcast in each step
+    gained = rates.lift * (PILLAR_MAX - s)
+    s = s + gained
+    floor = np.minimum(floor + gained, s)
+    buffers, scratch = np.empty((2, *shape)), np.empty((2, *shape))
+    for week in range(weeks):
+        s = _step(s, k, floor, fade, out=buffers[week % 2], scratch=scratch)
+        yield s, floor
+
+
+def _run(
+    s0: np.ndarray, rates: _Rates, weeks: int, decay: float, floor: np.ndarray,
+    *, out: tuple[np.ndarray, np.ndarray] | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Weekly scores and floors, each ``(weeks + 1, *shape)``: :func:`_weeks`, kept (in ``out`` if given)."""
+    scores, floors = out if out is not None else (None, None)
+    previous = None
+    for week, (s, floor_now) in enumerate(_weeks(s0, rates, weeks, decay, floor)):
+        if scores is None or floors is None:
+            scores, floors = np.empty((weeks + 1, *s.shape)), np.empty((weeks + 1, *s.shape))
+        scores[week] = s
+        if floor_now is not previous:  # the floor changes in week 1 only: written once for the weeks after
+            floors[week:] = previous = floor_now
+    assert scores is not None and floors is not None
+    return scores, floors
 
 
 def _round(values: np.ndarray) -> np.ndarray:
@@ -190,22 +233,13 @@ def _band(
     """
     rng = np.random.default_rng(seed)
     factor = np.exp(rng.normal(0.0, BAND_SIGMA, size=(draws, len(plan.ids))))
-    rates = _pillar_rates(plan, np.minimum(plan.rate * factor, 1.0))  # (draws, 4)
+    rates = _pillar_rates(plan, np.minimum(plan.rate * factor, 1.0))  # (draws, 4); active is (4,)
+    # Layout (n, 4, draws): the percentile runs along contiguous memory.
+    per_draw = _Rates(rates.weekly.T[None, :, :], rates.lift.T[None, :, :], rates.active[:, None])
     n = len(s0)
-    # Layout (n, 5, draws): the percentile runs along contiguous memory; row 4 is the total.
-    runs = np.empty((n, len(PILLARS) + 1, draws))
-    s, k, lift, floor = np.broadcast_arrays(
-        s0[:, :, None], rates.weekly.T[None, :, :], rates.lift.T[None, :, :], floor[:, :, None])
-    fade = np.where(rates.active, 0.0, decay)[:, None]  # the same pillars are active in every draw
-    s = s.astype(float)  # a writable copy
+    runs = np.empty((n, len(PILLARS) + 1, draws))  # row 4 is the total
     low, high = np.empty((weeks + 1, n, 5)), np.empty((weeks + 1, n, 5))
-    for week in range(weeks + 1):
-        if week == 1:
-            gained = lift * (PILLAR_MAX - s)
-            s = s + gained
-            floor = np.minimum(floor + gained, s)
-        if week:
-            s = _step(s, k, floor, fade)
+    for week, (s, _floor) in enumerate(_weeks(s0[:, :, None], per_draw, weeks, decay, floor[:, :, None])):
         runs[:, :4] = s
         np.sum(s, axis=1, out=runs[:, 4])
         low[week], high[week] = np.percentile(runs, limits, axis=2)
@@ -216,44 +250,77 @@ def _simulate_arrays(
     s0: np.ndarray, floor: np.ndarray, plan: ActionPlan, weeks: int, decay: float,
     band: tuple[float, float] | None = None, draws: int = 0, seed: int = 0,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None, np.ndarray | None]:
-    """Rounded pillars+total and floors+total, shape ``(weeks+1, n, 5)``, and the band's low/high (or None)."""
-    runs, floors = _run(s0, _pillar_rates(plan), weeks, decay, floor)
-    pillars = _round(runs)
-    scores = np.concatenate([pillars, _round(pillars.sum(axis=-1, keepdims=True))], axis=-1)
-    floors = _round(np.minimum(floors, runs))
-    floors = np.concatenate([floors, _round(floors.sum(axis=-1, keepdims=True))], axis=-1)
+    """Rounded pillars+total and floors+total, shape ``(n, weeks+1, 5)``, and the band's low/high (or None).
+
+    Learner-major, the order of :func:`_tidy`'s rows, so the table takes the arrays as they are.
+    The run writes straight into them, and they share one block of memory: for a class, fresh
+    memory in many pieces cost more than the arithmetic (numpy asks for large pages for a block
+    of 4 MB or more).
+    """
+    block = np.zeros((2 if band is None else 4, len(s0), weeks + 1, len(PILLARS) + 1))
+    scores, floors = block[0], block[1]
+    by_week = scores[..., :4].transpose(1, 0, 2), floors[..., :4].transpose(1, 0, 2)
+    _run(s0, _pillar_rates(plan), weeks, decay, floor, out=by_week)
+    np.minimum(floors, scores, out=floors)  # the floor never shows above the score
+    for table in scores, floors:
+        _add_total(table)
     if band is None:
         return scores, floors, None, None
-    low, high = _band(s0, floor, plan, weeks, decay, band, draws, seed)
-    return scores, floors, np.minimum(_round(low), scores), np.maximum(_round(high), scores)
+    low, high = block[2], block[3]
+    for table, side in zip((low, high), _band(s0, floor, plan, weeks, decay, band, draws, seed), strict=True):
+        table[...] = side.transpose(1, 0, 2)
+        np.round(table, 3, out=table)
+        table += 0.0
+    np.minimum(low, scores, out=low)
+    np.maximum(high, scores, out=high)
+    return scores, floors, low, high
+
+
+def _add_total(table: np.ndarray) -> None:
+    """Round a table's four pillars in place and put their rounded total in its fifth column."""
+    pillars, total = table[..., :4], table[..., 4]
+    np.round(table, 3, out=table)  # as _round(), in place; the whole table at once is the fast path
+    np.add(pillars[..., 0], pillars[..., 1], out=total)  # in pillar order, as a sum over the row
+    total += pillars[..., 2]
+    total += pillars[..., 3]
+    np.round(table, 3, out=table)  # rounding again leaves the pillars as they are
+    table += 0.0  # no -0.0
 
 
 def _tidy(
     scores: np.ndarray, floors: np.ndarray, low: np.ndarray | None, high: np.ndarray | None,
-    learners: list[Any] | None,
+    learners: pd.Index | None,
 ) -> pd.DataFrame:
+    """The arrays ``(n, weeks+1, 5)`` as a tidy table, one row per (learner,) week and pillar.
+
+    ``pillar`` and ``label`` are categorical, their categories in pillar order then total
+    (five values over many rows: building them as text was most of simulate_many's time).
+    """
     import pandas as pd
 
-    n_weeks, n, n_cols = scores.shape
-    keys = [*PILLARS, "total"]
+    n, n_weeks, n_cols = scores.shape
     labels = [pillar_label(p) for p in PILLARS] + ["total"]
     columns: dict[str, Any] = {}
-    # Text columns: pandas infers their type once from the few distinct values, then repeats them
-    # (inferring it over every row of a class's projection was most of simulate_many's time).
+    # Row order: learner, week, pillar. Weeks and learners' positions share one block (see _simulate_arrays).
+    positions = np.empty((2 if learners is not None else 1, n, n_weeks, n_cols), dtype=np.int64)
+    positions[0] = np.arange(n_weeks)[None, :, None]
     if learners is not None:
-        # fromiter keeps each name whole, even a tuple (np.asarray would split it into columns).
-        names = pd.Series(np.fromiter(learners, dtype=object, count=len(learners))).array
-        columns["learner"] = names.take(np.repeat(np.arange(n), n_weeks * n_cols))
-    # Row order: learner, week, pillar.
-    columns["week"] = np.tile(np.repeat(np.arange(n_weeks), n_cols), n)
-    each_pillar = np.tile(np.arange(n_cols), n_weeks * n)
-    columns["pillar"] = pd.Series(np.array(keys, dtype=object)).array.take(each_pillar)
-    columns["label"] = pd.Series(np.array(labels, dtype=object)).array.take(each_pillar)
-    columns["score"] = scores.transpose(1, 0, 2).reshape(-1)
-    columns["floor"] = floors.transpose(1, 0, 2).reshape(-1)
+        positions[1] = np.arange(n)[:, None, None]
+        if isinstance(learners, pd.MultiIndex):
+            learners = learners.to_flat_index()  # each learner named by its tuple
+        plain = isinstance(learners, pd.RangeIndex) and learners.start == 0 and learners.step == 1
+        # The index's own type (names, numbers, tuples): no text re-inferred row by row.
+        columns["learner"] = positions[1].reshape(-1) if plain else learners.take(positions[1].reshape(-1))
+    columns["week"] = positions[0].reshape(-1)
+    each_pillar = np.tile(np.arange(n_cols, dtype=np.int8), n_weeks * n)
+    columns["pillar"] = pd.Categorical.from_codes(each_pillar, categories=pd.Index([*PILLARS, "total"]),
+                                                  validate=False)
+    columns["label"] = pd.Categorical.from_codes(each_pillar, categories=pd.Index(labels), validate=False)
+    columns["score"] = scores.reshape(-1)
+    columns["floor"] = floors.reshape(-1)
     if low is not None and high is not None:
-        columns["low"] = low.transpose(1, 0, 2).reshape(-1)
-        columns["high"] = high.transpose(1, 0, 2).reshape(-1)
+        columns["low"] = low.reshape(-1)
+        columns["high"] = high.reshape(-1)
     return pd.DataFrame(columns, copy=False)  # the arrays are new: no need to copy them again
 
 
@@ -335,7 +402,7 @@ def _floor_values(floor: object) -> np.ndarray:
 def simulate(
     ssi: SSI | SSIProfile | str | pd.DataFrame,
     actions: Iterable[str] | pd.DataFrame | str | None = (),
-    weeks: int = 12,
+    weeks: int = PROJECTION_WEEKS,
     *,
     catalog: pd.DataFrame | str | PathLike[str] | None = None,
     decay: float = DECAY,
@@ -382,6 +449,8 @@ def simulate(
     pandas.DataFrame
         Tidy: ``week, pillar, label, score, floor`` (plus ``low, high`` with a band), one
         row per week and pillar, and a row with ``pillar == "total"`` (0–100) per week.
+        ``pillar`` and ``label`` are categorical (categories in pillar order, then total):
+        compare them with text as usual (``proj.pillar == "total"``).
 
     Raises
     ------
@@ -423,7 +492,7 @@ def _column_values(column: pd.Series) -> np.ndarray:
     return values
 
 
-def _learner_scores(ssis: object) -> tuple[np.ndarray, list[Any]]:
+def _learner_scores(ssis: object) -> tuple[np.ndarray, pd.Index]:
     """Many SSIs as an ``(n, 4)`` array, checked, with the learners' names."""
     import pandas as pd
 
@@ -454,14 +523,14 @@ def _learner_scores(ssis: object) -> tuple[np.ndarray, list[Any]]:
                 field="ssis", received=[short_repr(c) for c in frame.columns],
             )
         values = np.column_stack([_column_values(frame[columns[p][0]]) for p in PILLARS]).reshape(-1, len(PILLARS))
-        names = list(frame.index)
+        names = frame.index
     else:
         items = _items(ssis)
         values = np.array([s.as_tuple() for s in items], dtype=float).reshape(-1, len(PILLARS))
-        return values, list(range(len(items)))
+        return values, pd.RangeIndex(len(items))
     bad = ~np.isfinite(values) | (values < 0) | (values > PILLAR_MAX)
     if bad.any():
-        rows = [names[i] for i in np.flatnonzero(bad.any(axis=1))]
+        rows = [names[int(i)] for i in np.flatnonzero(bad.any(axis=1))]
         shown = ", ".join(short_repr(r, 30) for r in rows[:10]) + (" …" if len(rows) > 10 else "")
         raise SSIInputError(
             tr("Cada pilar debe ser un número entre 0 y 25; {people} con valores fuera de rango, vacíos o "
@@ -498,7 +567,7 @@ def _items(ssis: object) -> list[SSI]:
 def simulate_many(
     ssis: pd.DataFrame | Iterable[SSI],
     actions: Iterable[str] | pd.DataFrame | str | None = (),
-    weeks: int = 12,
+    weeks: int = PROJECTION_WEEKS,
     *,
     catalog: pd.DataFrame | str | PathLike[str] | None = None,
     decay: float = DECAY,
@@ -517,7 +586,9 @@ def simulate_many(
     Returns
     -------
     pandas.DataFrame
-        ``learner, week, pillar, label, score``: :func:`simulate`'s rows for each learner.
+        ``learner, week, pillar, label, score, floor``: :func:`simulate`'s rows for each
+        learner, with the same column types; ``learner`` holds the index's values (0, 1, …
+        for a list).
 
     Raises
     ------
@@ -554,7 +625,7 @@ def simulate_many(
 
 def recommend(
     ssi: SSI | SSIProfile | str,
-    weeks: int = 12,
+    weeks: int = PROJECTION_WEEKS,
     *,
     catalog: pd.DataFrame | str | PathLike[str] | None = None,
     decay: float = DECAY,
@@ -603,7 +674,7 @@ def recommend(
     nothing = np.zeros(len(PILLARS))
     idle = _run(s0, _Rates(nothing, nothing, nothing > 0), weeks, decay, floor)[0][-1]
     # Each action alone on its pillar: a weekly one every week, a one-off one once.
-    alone_rates = _Rates(np.where(plan.once, 0.0, plan.rate), np.where(plan.once, plan.rate, 0.0), ~plan.once)
+    alone_rates = _combined_rates(plan.rate, plan.once, np.eye(len(plan.ids)))
     alone = _run(s0[plan.pillar], alone_rates, weeks, decay, floor[plan.pillar])[0][-1]
     gain = _round(alone - idle[plan.pillar])
     ranking = sorted(PILLARS, key=lambda p: (getattr(start, p), PILLARS.index(p)))
@@ -697,7 +768,7 @@ def _pareto(cost: np.ndarray, value: np.ndarray, budget: float) -> np.ndarray:
 def best_plan(
     ssi: SSI | SSIProfile | str | pd.DataFrame,
     minutes_per_week: int,
-    weeks: int = 26,
+    weeks: int = PLAN_WEEKS,
     *,
     actions: Iterable[str] | pd.DataFrame | None = None,
     catalog: pd.DataFrame | str | PathLike[str] | None = None,
@@ -771,10 +842,7 @@ def best_plan(
             )
         bits = ((np.arange(2 ** len(own))[:, None] >> np.arange(len(own))) & 1).astype(bool)
         sub_cost = bits @ weekly_cost[own]
-        log_keep = np.log1p(-np.minimum(plan.rate[own], 1.0 - 1e-12))
-        once = plan.once[own]
-        rates = _Rates(-np.expm1(bits @ np.where(once, 0.0, log_keep)), -np.expm1(bits @ np.where(once, log_keep, 0.0)),
-                       (bits & ~once).any(axis=1))
+        rates = _combined_rates(plan.rate[own], plan.once[own], bits.T)  # one group per subset
         sub_value = _run(s0[index], rates, weeks, decay, floor[index])[0][-1]
         keep = _pareto(sub_cost, sub_value, budget)
         # Merge with the pillars so far: all pairs, then prune again.
@@ -794,7 +862,7 @@ def best_plan(
         minutes=int(chosen_plan.weekly_minutes(weeks).sum()),
         budget=budget,
         weeks=weeks,
-        total=float(scores[-1, 0, -1]),
+        total=float(scores[0, -1, -1]),
         projection=_tidy(scores, floors, None, None, None),
     )
 

@@ -106,7 +106,7 @@ VALUE_LABELS: dict[str, dict[str, tuple[str, str]]] = {
 """Values shown in the learner's words by :func:`show_table` (the data itself is unchanged)."""
 
 
-def column_label(name: object, extra: Mapping[str, str] | None = None) -> str:
+def column_label(name: object, *, extra: Mapping[str, str] | None = None) -> str:
     """The header a learner reads for a column: ``extra`` first, then :data:`COLUMN_LABELS`.
 
     >>> column_label("score")
@@ -219,7 +219,7 @@ def show_table(
         styler = styler.format(lambda v: escape(_cell(v, decimals, True)), subset=[column])
     for column in [c for c in table.columns if str(c) in VALUE_LABELS]:
         styler = styler.format(_worded(VALUE_LABELS[str(column)], decimals), subset=[column])
-    styler = styler.format_index(lambda c: escape(column_label(c, columns)), axis=1).hide(axis="index")
+    styler = styler.format_index(lambda c: escape(column_label(c, extra=columns)), axis=1).hide(axis="index")
     styler = styler.set_table_attributes(f'class="{NO_MATH}"')  # a "$" in a cell is not maths
     # Long texts (a reason, a description) wrap instead of being cut.
     return styler.set_properties(None, **{"white-space": "normal", "text-align": "left"})

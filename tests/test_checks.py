@@ -328,7 +328,7 @@ class TestOneDateEverywhere:
 
         day = dt.date(2025, 3, 14)
         assert record(SSI(1, 2, 3, 4), text, path=tmp_path / "h.sqlite") == day
-        assert save_plan(["publicar"], text, ssi=SSI(6, 6, 5, 8), path=tmp_path / "p.sqlite").start == day
+        assert save_plan(["publicar"], start=text, ssi=SSI(6, 6, 5, 8), path=tmp_path / "p.sqlite").start == day
         tracker = add_contact(new_tracker(), "Ana", last_interaction=text)
         assert tracker["last_interaction"].dt.date.tolist() == [day]
         assert next_step("conexion", last_interaction=text, today="2025-06-01") != \
@@ -346,7 +346,7 @@ class TestOneDateEverywhere:
         with pytest.raises(SSIInputError, match="«when» debe ser una fecha, como «14/03/2025»"):
             record(SSI(1, 2, 3, 4), text, path=tmp_path / "h.sqlite")
         with pytest.raises(SSIInputError, match="«start» debe ser una fecha, como «14/03/2025»"):
-            save_plan(["publicar"], text, ssi=SSI(6, 6, 5, 8), path=tmp_path / "p.sqlite")
+            save_plan(["publicar"], start=text, ssi=SSI(6, 6, 5, 8), path=tmp_path / "p.sqlite")
         with pytest.raises(SSIInputError, match="«last_interaction» debe ser una fecha, como «14/03/2025»"):
             add_contact(new_tracker(), "Ana", last_interaction=text)
 

@@ -89,7 +89,7 @@ def test_projection_is_class_projection(widget, klass):
     """The widget's projection is the one the dashboard and class_projection compute."""
     reference = class_projection(klass, PLAN, weeks=6)
     assert widget.projection.equals(reference)
-    dashboard = ssi_kit.plots.class_dashboard(klass, plan=PLAN, weeks=6)["plan"]
+    dashboard = ssi_kit.plots.class_dashboard(klass, actions=PLAN, weeks=6)["plan"]
     assert list(dashboard.data[2].y) == list(widget.figure.data[2].y)
 
 

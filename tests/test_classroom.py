@@ -18,7 +18,7 @@ from ssi_kit.classroom import (
     ClassData,
     class_progress,
     compare_projection,
-    describe_comparison,
+    describe_class_comparison,
     export_csv,
     latest_submissions,
     read_class,
@@ -232,7 +232,7 @@ class TestClassFigures:
         figures = dashboard(clase)
         assert sorted(figures) == ["distribution", "industry", "progress", "weakest"]
         assert all(isinstance(f, go.Figure) for f in figures.values())
-        more = dashboard(clase, leaderboard=True, plan=["grupos"], weeks=4)
+        more = dashboard(clase, leaderboard=True, actions=["grupos"], weeks=4)
         assert {"leaderboard", "plan"} <= set(more)
 
     def test_industry_default_is_the_example_data(self):
@@ -313,7 +313,7 @@ class TestCompareProjection:
     def test_description_counts_everyone(self):
         """The sentence splits every student into above, in line and below."""
         comparison = compare_projection(load_dataset("clase_ejemplo"), ["grupos"])
-        text = describe_comparison(comparison)
+        text = describe_class_comparison(comparison)
         numbers = [int(n) for n in re.findall(r"(\d+) (?:por|en)", text)]
         assert sum(numbers) == len(comparison) and text.startswith(f"De {len(comparison)} personas")
 

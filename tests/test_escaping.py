@@ -130,7 +130,7 @@ class TestReprs:
 
     def test_saved_plan_name(self, tmp_path):
         """A plan's name is the learner's text: its Markdown shows it as typed."""
-        plan = plans.save_plan(["publicar"], "2025-01-06", ssi=ssi_kit.SSI(6, 6, 5, 8), name=HOSTILE,
+        plan = plans.save_plan(["publicar"], start="2025-01-06", ssi=ssi_kit.SSI(6, 6, 5, 8), name=HOSTILE,
                                path=tmp_path / "planes.sqlite")
         _assert_inert(_markdown(plan._repr_markdown_()), HOSTILE, allowed={"p", "span"})
 

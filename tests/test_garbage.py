@@ -187,7 +187,7 @@ def _cases() -> dict[str, tuple[Callable[..., Any], dict[str, Any]]]:
     summary = network_summary(contacts)
     mails = ssi_kit.load_dataset("mensajes_ejemplo")
     # Built at collection time, before any chdir: write only into a private temporary folder.
-    saved = plans.save_plan(["publicar"], "2025-01-06", ssi=s, weeks=8,
+    saved = plans.save_plan(["publicar"], start="2025-01-06", ssi=s, weeks=8,
                             path=Path(tempfile.mkdtemp(prefix="ssi-garbage-")) / "planes.sqlite")
     snapshots = plans.example_history(saved, weeks=6)
     klass = ssi_kit.load_dataset("clase_ejemplo")
@@ -207,10 +207,10 @@ def _cases() -> dict[str, tuple[Callable[..., Any], dict[str, Any]]]:
     class_plan = classroom.class_projection(klass, ["grupos"], weeks=6)
     return {
         "read_connections": (read_connections, {"path": ssi_kit.data_path("conexiones_ejemplo.csv")}),
-        "network_summary": (network_summary, {"df": contacts, "top": 5}),
+        "network_summary": (network_summary, {"connections": contacts, "top": 5}),
         "is_decision_maker": (is_decision_maker, {"positions": ["CEO", None]}),
-        "anonymize": (anonymize, {"df": contacts, "keep": ("position",), "key": None}),
-        "save_csv": (save_csv, {"df": contacts.head(3), "path": "salida.csv", "overwrite": True}),
+        "anonymize": (anonymize, {"connections": contacts, "keep": ("position",), "key": None}),
+        "save_csv": (save_csv, {"table": contacts.head(3), "path": "salida.csv", "overwrite": True}),
         "plot_growth": (plots.plot_growth, {"summary": summary, "title": None}),
         "plot_top_companies": (plots.plot_top_companies, {"summary": summary, "title": None}),
         "plot_top_positions": (plots.plot_top_positions, {"summary": contacts, "title": None}),
@@ -246,7 +246,7 @@ def _cases() -> dict[str, tuple[Callable[..., Any], dict[str, Any]]]:
         "plot_trajectory": (plots.plot_trajectory, {"projection": projection, "title": None}),
         "plot_before_after": (plots.plot_before_after, {"projection": projection, "title": None}),
         "plot_plans": (plots.plot_plans, {"plans": {"A": projection}, "title": None}),
-        "simulator": (simulator, {"ssi": s, "weeks": 8, "minutes": 90, "actions": (), "catalog": None}),
+        "simulator": (simulator, {"ssi": s, "weeks": 8, "minutes_per_week": 90, "actions": (), "catalog": None}),
         "actions_for": (actions_for, {"pillar": "brand", "catalog": None}),
         "plan_actions": (plan_actions, {"actions": ["publicar"], "catalog": None}),
         "projection_at": (projection_at, {"projection": projection, "weeks": [0, 4]}),
@@ -273,7 +273,7 @@ def _cases() -> dict[str, tuple[Callable[..., Any], dict[str, Any]]]:
         "export_tracker": (relationships.export_tracker, {"tracker": tracker, "dest": "relaciones.csv",
                                                           "overwrite": True}),
         "never_contacted": (relationships.never_contacted, {"connections": contacts, "messages": mails}),
-        "to_reactivate": (relationships.to_reactivate, {"connections": contacts, "messages": mails, "n": 5,
+        "to_reactivate": (relationships.to_reactivate, {"connections": contacts, "messages": mails, "top": 5,
                                                         "today": None}),
         "plot_funnel": (plots.plot_funnel, {"tracker": tracker, "title": None}),
         "plot_never_contacted": (plots.plot_never_contacted, {"shares": relationships.never_contacted(contacts, mails),
@@ -281,7 +281,7 @@ def _cases() -> dict[str, tuple[Callable[..., Any], dict[str, Any]]]:
         "relationship_tracker": (relationship_tracker, {"path": "tracker.sqlite"}),
         "record": (history.record, {"ssi": s, "when": "2025-03-14", "path": "historial.sqlite"}),
         "load_history": (history.load_history, {"path": "historial.sqlite"}),
-        "delete": (history.delete, {"date": "2025-03-14", "path": "historial.sqlite"}),
+        "delete": (history.delete, {"when": "2025-03-14", "path": "historial.sqlite"}),
         "export_history": (history.export_history, {"dest": "h.csv", "path": "historial.sqlite", "overwrite": True}),
         "import_ssi_folder": (history.import_ssi_folder, {"folder": ".", "path": "historial.sqlite"}),
         "describe_change": (history.describe_change, {"history": snapshots}),
@@ -290,14 +290,15 @@ def _cases() -> dict[str, tuple[Callable[..., Any], dict[str, Any]]]:
                                         "band": True, "name": None, "path": "planes.sqlite"}),
         "load_plan": (plans.load_plan, {"which": None, "path": "planes.sqlite"}),
         "compare_plan": (plans.compare_plan, {"plan": saved, "history": snapshots}),
-        "describe_comparison": (plans.describe_comparison, {"comparison": plans.compare_plan(saved, snapshots)}),
+        "describe_plan_comparison": (plans.describe_plan_comparison,
+                                     {"comparison": plans.compare_plan(saved, snapshots)}),
         "plot_plan_vs_reality": (plots.plot_plan_vs_reality, {"plan": saved, "history": snapshots, "title": None}),
-        "report": (report, {"profile_or_ssi": s, "plan": None, "connections": None, "dest": "plan.html",
+        "report": (report, {"profile_or_ssi": s, "actions": None, "connections": None, "dest": "plan.html",
                             "overwrite": True}),
         "read_class": (classroom.read_class, {"path": ssi_kit.data_path("clase_ejemplo.csv")}),
         "submit": (classroom.submit, {"ssi": s, "alias": "ana", "class_dir": ".", "when": None}),
         "class_dashboard": (plots.class_dashboard, {"class_data": klass, "industry": 30, "start": None, "end": None,
-                                                     "leaderboard": True, "top": 5, "plan": ["grupos"], "weeks": 4}),
+                                                     "leaderboard": True, "top": 5, "actions": ["grupos"], "weeks": 4}),
         "show_table": (ssi_kit.show_table, {"frame": learners, "columns": None, "percent": (), "decimals": 2}),
         "ssi_input": (ssi_input, {"initial": s, "industry": None, "network": None,
                                    "history_path": "historial.sqlite"}),
@@ -349,7 +350,7 @@ def _cases() -> dict[str, tuple[Callable[..., Any], dict[str, Any]]]:
         # lesson 02: actions and simulation
         "as_catalog": (partial(as_catalog, name="catalog"), {"catalog": None}),
         "resolve_plan": (resolve_plan, {"actions": ["publicar"], "catalog": None}),
-        "check_budget": (partial(check_budget, name="minutes"), {"minutes": 90}),
+        "check_budget": (partial(check_budget, name="minutes"), {"minutes_per_week": 90}),
         "check_projection": (partial(check_projection, name="projection"), {"value": projection}),
         "check_weeks": (partial(check_weeks, minimum=0), {"weeks": 8}),
         "update_trajectory_figure": (plots.update_trajectory_figure, {
@@ -373,12 +374,11 @@ def _cases() -> dict[str, tuple[Callable[..., Any], dict[str, Any]]]:
         "latest_submissions": (classroom.latest_submissions, {"class_data": klass}),
         "weakest_pillar": (classroom.weakest_pillar, {"class_data": klass}),
         "class_progress": (classroom.class_progress, {"class_data": klass, "start": None, "end": None}),
-        "class_projection": (classroom.class_projection, {"class_data": klass, "plan": ["grupos"], "weeks": 6,
+        "class_projection": (classroom.class_projection, {"class_data": klass, "actions": ["grupos"], "weeks": 6,
                                                           "catalog": None}),
         "compare_projection": (classroom.compare_projection, {"class_data": klass, "actions": ["grupos"],
                                                               "start": None, "end": None}),
-        "classroom.describe_comparison": (classroom.describe_comparison, {"comparison": comparison,
-                                                                          "tolerance": 1.0}),
+        "describe_class_comparison": (classroom.describe_class_comparison, {"comparison": comparison}),
         "export_csv": (classroom.export_csv, {"class_data": klass, "dest": "clase.csv", "overwrite": True}),
         "plot_class_distribution": (plots.plot_class_distribution, {"latest": latest, "title": None}),
         "plot_class_average": (plots.plot_class_average, {"latest": latest, "industry": 30, "title": None}),
@@ -482,7 +482,7 @@ def _issue_examples() -> dict[str, tuple[Callable[[], Any], type[Exception] | No
                                  column.format(c="sender", n="messages", k="texto", f="un valor de tipo bytes")),
         "never_contacted-bytes": (lambda: relationships.never_contacted(contacts.assign(last_name=b"\xff"), mails),
                                   SSIInputError, "«last_name»"),
-        "plans.describe_comparison-na": (lambda: plans.describe_comparison(
+        "plans.describe_plan_comparison-na": (lambda: plans.describe_plan_comparison(
             plans.compare_plan(cases["compare_plan"][1]["plan"], snapshots).assign(status=pd.NA)),
             SSIInputError, "«status» de la tabla «comparison» debe tener un valor en cada fila"),
         "update_funnel_figure-number": (lambda: plots.update_funnel_figure(0, tracker), SSITypeError, "«fig»"),
@@ -496,7 +496,7 @@ def _issue_examples() -> dict[str, tuple[Callable[[], Any], type[Exception] | No
         "safe_text-huge": (lambda: plots.safe_text(10**5000), None, ""),
         "best_plan-unknown_home": (lambda: ssi_kit.best_plan(SSI(6, 6, 5, 8), 90, catalog="~nadie_aqui/a.csv"),
                                    SSIInputError, "No encuentro el archivo «~nadie_aqui/a.csv»"),
-        "save_plan-numpy_false": (lambda: plans.save_plan(["publicar"], "2025-01-06", ssi=SSI(6, 6, 5, 8),
+        "save_plan-numpy_false": (lambda: plans.save_plan(["publicar"], start="2025-01-06", ssi=SSI(6, 6, 5, 8),
                                                           band=np.False_, path="planes.sqlite"),
                                   SSIInputError, "«band» debe ser True o una probabilidad"),
     }

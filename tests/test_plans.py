@@ -17,7 +17,7 @@ from ssi_kit.plans import (
     STATUSES,
     SavedPlan,
     compare_plan,
-    describe_comparison,
+    describe_plan_comparison,
     example_history,
     list_plans,
     load_plan,
@@ -39,7 +39,7 @@ def home(tmp_path, monkeypatch):
 @pytest.fixture(scope="module")
 def saved(tmp_path_factory):
     """One plan saved once for the comparison tests."""
-    return save_plan(["publicar", "grupos"], "2025-01-06", ssi=START, weeks=12,
+    return save_plan(["publicar", "grupos"], start="2025-01-06", ssi=START, weeks=12,
                      path=tmp_path_factory.mktemp("plans") / "p.sqlite")
 
 
@@ -50,7 +50,7 @@ def _history(dates, totals):
 class TestSavePlan:
     def test_default_file_is_in_the_user_folder(self, home):
         """Without path=, the plan goes to planes.sqlite in $SSI_KIT_HOME (created if missing)."""
-        plan = save_plan(["publicar"], "2025-01-06", ssi=START)
+        plan = save_plan(["publicar"], start="2025-01-06", ssi=START)
         assert plans_path() == home / "planes.sqlite"
         assert plans_path().is_file()
         assert load_plan().id == plan.id
@@ -58,7 +58,7 @@ class TestSavePlan:
     def test_best_plan_keeps_its_actions_weeks_and_projection(self, tmp_path):
         """A BestPlan is saved with its actions, horizon, minutes and the same projected scores, plus a band."""
         best = best_plan(START, 90, weeks=10)
-        plan = save_plan(best, "2025-02-03", path=tmp_path / "p.sqlite")
+        plan = save_plan(best, start="2025-02-03", path=tmp_path / "p.sqlite")
         assert plan.actions == best.actions and plan.weeks == 10 and plan.minutes == best.minutes
         assert plan.ssi == START
         np.testing.assert_allclose(plan.projection["score"].to_numpy(), best.projection["score"].to_numpy())
@@ -68,7 +68,7 @@ class TestSavePlan:
     def test_round_trip(self, tmp_path):
         """What load_plan reads equals what save_plan returned: actions, dates, SSI, projection with band."""
         where = tmp_path / "p.sqlite"
-        plan = save_plan(["publicar", "grupos"], "06/01/2025", ssi=START, weeks=8, name="Mío", path=where)
+        plan = save_plan(["publicar", "grupos"], start="06/01/2025", ssi=START, weeks=8, name="Mío", path=where)
         back = load_plan(path=where)
         assert (back.id, back.name, back.start, back.weeks, back.minutes, back.actions, back.ssi, back.band) == (
             plan.id, "Mío", dt.date(2025, 1, 6), 8, plan.minutes, ("publicar", "grupos"), START, 0.8)
@@ -97,19 +97,19 @@ class TestSavePlan:
     def test_bad_date(self):
         """A date that cannot be read names the argument and shows the accepted forms."""
         with pytest.raises(SSIInputError, match="«start» debe ser una fecha"):
-            save_plan(["publicar"], "el lunes", ssi=START)
+            save_plan(["publicar"], start="el lunes", ssi=START)
 
     @pytest.mark.parametrize("start", ["2025-01-06T08:00:00+01:00", "6/1/2025", " 06.01.25 ",
                                        pd.Timestamp("2025-01-06 9:00")])
     def test_start_in_any_accepted_form(self, tmp_path, start):
         """The start day is read like every date a learner types (check_date); the time of day is dropped."""
-        assert save_plan(["publicar"], start, ssi=START, path=tmp_path / "p.sqlite").start == dt.date(2025, 1, 6)
+        assert save_plan(["publicar"], start=start, ssi=START, path=tmp_path / "p.sqlite").start == dt.date(2025, 1, 6)
 
     @pytest.mark.parametrize(("start", "error"), [("01/13/2025", SSIInputError), (20250106, SSITypeError)])
     def test_month_first_or_a_number(self, tmp_path, start, error):
         """Month first is refused (hint: day, month, year); a number is a type error (hint: quotes)."""
         with pytest.raises(error, match="«start» debe ser una fecha") as info:
-            save_plan(["publicar"], start, ssi=START, path=tmp_path / "p.sqlite")
+            save_plan(["publicar"], start=start, ssi=START, path=tmp_path / "p.sqlite")
         assert "13/01/2025" in info.value.hint or "comillas" in info.value.hint
 
     def test_band_is_required(self):
@@ -187,8 +187,8 @@ class TestHandEditedPlans:
     def two_plans(self, tmp_path):
         """A plans file with plan 1 (to be edited by hand) and plan 2 (left alone)."""
         where = tmp_path / "p.sqlite"
-        save_plan(["publicar"], "2025-01-06", ssi=START, weeks=4, name="Uno", path=where)
-        save_plan(["grupos"], "2025-01-06", ssi=START, weeks=4, name="Dos", path=where)
+        save_plan(["publicar"], start="2025-01-06", ssi=START, weeks=4, name="Uno", path=where)
+        save_plan(["grupos"], start="2025-01-06", ssi=START, weeks=4, name="Dos", path=where)
         return where
 
     @pytest.mark.parametrize(("sql", "why"), [
@@ -224,7 +224,7 @@ class TestHandEditedPlans:
 
 def _save_many(where: str, n: int) -> None:
     for _ in range(n):
-        save_plan(["publicar"], "2025-01-06", ssi=START, weeks=4, path=where)
+        save_plan(["publicar"], start="2025-01-06", ssi=START, weeks=4, path=where)
 
 
 def test_two_processes_saving_at_once_lose_nothing(tmp_path):
@@ -299,7 +299,7 @@ class TestComparePlan:
 class TestDescribeComparison:
     def test_no_measurements_yet(self, saved):
         """No snapshot since the start: says so and how to record one."""
-        text = describe_comparison(compare_plan(saved, _history([], [])))
+        text = describe_plan_comparison(compare_plan(saved, _history([], [])))
         assert "Aún no hay medidas desde que empezaste el plan" in text
 
     @pytest.mark.parametrize(("total", "words"), [(99.0, "por encima de lo previsto"),
@@ -308,7 +308,7 @@ class TestDescribeComparison:
         """The text speaks of the latest snapshot: above, inside or below, with the numbers in Spanish."""
         row = saved.projection.query("week == 4 and pillar == 'total'").iloc[0]
         value = float(row.score) if total is None else total
-        text = describe_comparison(compare_plan(saved, _history(["2025-01-13", "2025-02-03"], [25.0, value])))
+        text = describe_plan_comparison(compare_plan(saved, _history(["2025-01-13", "2025-02-03"], [25.0, value])))
         assert words in text
         assert "semana 4" in text
         assert "De tus 2 medidas" in text
@@ -318,12 +318,12 @@ class TestDescribeComparison:
         import ssi_kit
 
         ssi_kit.set_language("en")
-        assert "below the plan" in describe_comparison(compare_plan(saved, _history(["2025-01-13"], [1.0])))
+        assert "below the plan" in describe_plan_comparison(compare_plan(saved, _history(["2025-01-13"], [1.0])))
 
     def test_not_a_comparison(self):
         """A table without the comparison's columns is refused."""
         with pytest.raises(SSIInputError, match="status"):
-            describe_comparison(pd.DataFrame({"week": [1]}))
+            describe_plan_comparison(pd.DataFrame({"week": [1]}))
 
 
 class TestExampleHistory:

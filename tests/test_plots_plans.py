@@ -13,7 +13,7 @@ from ssi_kit.plots import GREEN, plot_plan_vs_reality
 @pytest.fixture(scope="module")
 def plan(tmp_path_factory):
     """A plan of 12 weeks starting on Monday 6 January 2025."""
-    return save_plan(["publicar", "grupos"], "2025-01-06", ssi=SSI(6, 6, 5, 8), weeks=12,
+    return save_plan(["publicar", "grupos"], start="2025-01-06", ssi=SSI(6, 6, 5, 8), weeks=12,
                      path=tmp_path_factory.mktemp("plans") / "p.sqlite")
 
 

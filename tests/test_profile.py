@@ -264,7 +264,7 @@ class TestSessionAndStore:
         """save_profile/load_profile take a path; the user folder is then not used."""
         where = tmp_path / "otro" / "mio.sqlite"
         where.parent.mkdir()
-        save_profile(Profile(connections=42), where)
+        save_profile(Profile(connections=42), path=where)
         assert load_profile(where).connections == 42 and load_profile() is None
 
     @pytest.mark.parametrize("bad", [12, ["a"], "use"])
@@ -331,7 +331,7 @@ class TestForgetMe:
         use_profile(Profile(connections=500), save=True)
         progress.record_outcome("01", "q1", "correct")
         history.record("12; 8; 5; 10", "14/03/2025")
-        plans.save_plan(["publicar"], "2025-01-06", ssi=SSI(6, 6, 5, 8), weeks=4)
+        plans.save_plan(["publicar"], start="2025-01-06", ssi=SSI(6, 6, 5, 8), weeks=4)
         relationships.save_tracker(relationships.example_tracker())
 
     def test_everything_of_ours_goes_and_nothing_else(self, home):
@@ -371,7 +371,7 @@ class TestForgetMe:
 
     def test_another_folder(self, tmp_path):
         """folder= forgets another folder's files (a class machine's shared folder, say)."""
-        save_profile(Profile(connections=5), tmp_path / "perfil.sqlite")
+        save_profile(Profile(connections=5), path=tmp_path / "perfil.sqlite")
         assert forget_me(folder=tmp_path) == [tmp_path / "perfil.sqlite"]
 
     def test_exported_from_the_package(self):

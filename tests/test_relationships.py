@@ -156,7 +156,7 @@ class TestFile:
         for name, stage, last, step in rows:
             tracker = rel.add_contact(tracker, name, stage=stage, last_interaction=last, next_step=step)
         folder = Path(tempfile.mkdtemp())
-        rel.save_tracker(tracker, folder / "rel.sqlite")
+        rel.save_tracker(tracker, path=folder / "rel.sqlite")
         pd.testing.assert_frame_equal(rel.load_tracker(folder / "rel.sqlite"), tracker)
         rel.export_tracker(tracker, folder / "rel.csv")
         pd.testing.assert_frame_equal(rel.load_tracker(folder / "rel.csv"), tracker)
@@ -188,7 +188,7 @@ class TestFile:
     def test_saving_to_a_csv_points_to_the_export(self, tmp_path):
         """CSV is an export now: save_tracker refuses a .csv path and names export_tracker; nothing is written."""
         with pytest.raises(SSIInputError, match=r"se guarda en un archivo \.sqlite") as info:
-            rel.save_tracker(_tracker(("Ana", "conexion")), tmp_path / "rel.csv")
+            rel.save_tracker(_tracker(("Ana", "conexion")), path=tmp_path / "rel.csv")
         assert 'export_tracker(seguimiento, "' in info.value.hint
         assert list(tmp_path.iterdir()) == []
 
@@ -212,19 +212,19 @@ class TestFile:
         with pytest.raises(SSIInputError, match="es demasiado largo"):
             rel.load_tracker(path)
         with pytest.raises(SSIInputError, match=r"es demasiado largo|se guarda en un archivo \.sqlite"):
-            rel.save_tracker(_tracker(("Ana", "conexion")), path)
+            rel.save_tracker(_tracker(("Ana", "conexion")), path=path)
 
     def test_bad_path(self):
         """A path that is not text is a type error."""
         with pytest.raises(SSITypeError, match="path"):
-            rel.save_tracker(rel.new_tracker(), 42)
+            rel.save_tracker(rel.new_tracker(), path=42)
 
     def test_one_person_twice_in_a_table_built_by_hand(self, tmp_path):
         """Two rows naming the same person (case and accents aside) are refused by row number, not by name."""
         table = pd.DataFrame({"name": ["Inés", "Luis", "ines"], "stage": ["conexion"] * 3,
                               "last_interaction": [None] * 3, "next_step": [""] * 3})
         with pytest.raises(SSIInputError, match="Las filas 1 y 3 de la tabla son la misma persona") as info:
-            rel.save_tracker(table, tmp_path / "rel.sqlite")
+            rel.save_tracker(table, path=tmp_path / "rel.sqlite")
         assert "Inés" not in str(info.value)
 
 
@@ -238,65 +238,65 @@ class TestMerge:
     def test_two_windows_adding_keep_both(self, path):
         """Two trackers loaded from one file each add someone and save: both people are in the file."""
         first, second = rel.load_tracker(path), rel.load_tracker(path)
-        rel.save_tracker(rel.add_contact(first, "Ana"), path)
-        rel.save_tracker(rel.add_contact(second, "Luis"), path)
+        rel.save_tracker(rel.add_contact(first, "Ana"), path=path)
+        rel.save_tracker(rel.add_contact(second, "Luis"), path=path)
         assert rel.load_tracker(path)["name"].tolist() == ["Ana", "Luis"]
 
     def test_unchanged_rows_keep_the_other_windows_change(self, path):
         """A window that did not touch Ana does not undo another window's change to her."""
-        rel.save_tracker(_tracker(("Ana", "conexion")), path)
+        rel.save_tracker(_tracker(("Ana", "conexion")), path=path)
         first, second = rel.load_tracker(path), rel.load_tracker(path)
-        rel.save_tracker(rel.update_contact(second, "Ana", stage="confianza"), path)
-        rel.save_tracker(rel.add_contact(first, "Luis"), path)
+        rel.save_tracker(rel.update_contact(second, "Ana", stage="confianza"), path=path)
+        rel.save_tracker(rel.add_contact(first, "Luis"), path=path)
         assert rel.load_tracker(path)[["name", "stage"]].values.tolist() == [["Ana", "confianza"],
                                                                                ["Luis", "conexion"]]
 
     def test_removed_contacts_are_removed_and_stay_removed(self, path):
         """remove_contact then save removes; another window that still holds them does not bring them back."""
-        rel.save_tracker(_tracker(("Ana", "conexion"), ("Luis", "conexion")), path)
+        rel.save_tracker(_tracker(("Ana", "conexion"), ("Luis", "conexion")), path=path)
         first, second = rel.load_tracker(path), rel.load_tracker(path)
-        rel.save_tracker(rel.remove_contact(first, "ana"), path)
-        rel.save_tracker(rel.add_contact(second, "Eva"), path)
+        rel.save_tracker(rel.remove_contact(first, "ana"), path=path)
+        rel.save_tracker(rel.add_contact(second, "Eva"), path=path)
         assert rel.load_tracker(path)["name"].tolist() == ["Luis", "Eva"]
 
     def test_removed_then_added_again(self, path):
         """Removing someone and adding them back before saving keeps them, with the new values."""
-        rel.save_tracker(_tracker(("Ana", "conexion")), path)
+        rel.save_tracker(_tracker(("Ana", "conexion")), path=path)
         tracker = rel.add_contact(rel.remove_contact(rel.load_tracker(path), "Ana"), "Ana", stage="confianza")
-        rel.save_tracker(tracker, path)
+        rel.save_tracker(tracker, path=path)
         assert rel.load_tracker(path)[["name", "stage"]].values.tolist() == [["Ana", "confianza"]]
 
     def test_a_filtered_table_removes_nobody(self, path):
         """Saving part of the tracker (a filter) writes its changes and removes no one left out of it."""
-        rel.save_tracker(_tracker(("Ana", "conexion"), ("Luis", "conexion"), ("Eva", "confianza")), path)
+        rel.save_tracker(_tracker(("Ana", "conexion"), ("Luis", "conexion"), ("Eva", "confianza")), path=path)
         tracker = rel.load_tracker(path)
         part = tracker[tracker["stage"] == "conexion"]
-        rel.save_tracker(rel.update_contact(part, "Luis", stage="interaccion"), path)
+        rel.save_tracker(rel.update_contact(part, "Luis", stage="interaccion"), path=path)
         assert rel.load_tracker(path)["stage"].tolist() == ["conexion", "interaccion", "confianza"]
 
     def test_a_table_built_by_hand_only_adds_and_updates(self, path):
         """A tracker not loaded from this file (new_tracker, another file) adds and updates: nobody is removed."""
-        rel.save_tracker(_tracker(("Ana", "conexion"), ("Luis", "conexion")), path)
-        rel.save_tracker(_tracker(("Eva", "confianza"), ("luis", "confianza")), path)
+        rel.save_tracker(_tracker(("Ana", "conexion"), ("Luis", "conexion")), path=path)
+        rel.save_tracker(_tracker(("Eva", "confianza"), ("luis", "confianza")), path=path)
         assert rel.load_tracker(path)[["name", "stage"]].values.tolist() == [
             ["Ana", "conexion"], ["luis", "confianza"], ["Eva", "confianza"]]
         other = path.with_name("otro.sqlite")
-        rel.save_tracker(rel.remove_contact(rel.load_tracker(path), "Ana"), other)  # loaded elsewhere: a copy
+        rel.save_tracker(rel.remove_contact(rel.load_tracker(path), "Ana"), path=other)  # loaded elsewhere: a copy
         assert rel.load_tracker(other)["name"].tolist() == ["luis", "Eva"]
         assert rel.load_tracker(path)["name"].tolist() == ["Ana", "luis", "Eva"]
 
     def test_saving_the_same_table_again_writes_only_later_changes(self, path):
         """After a save the table remembers it: saving it again after more changes keeps another window's edits."""
         mine = rel.add_contact(rel.load_tracker(path), "Ana")
-        rel.save_tracker(mine, path)
-        rel.save_tracker(rel.update_contact(rel.load_tracker(path), "Ana", stage="confianza"), path)
-        rel.save_tracker(rel.add_contact(mine, "Luis"), path)
+        rel.save_tracker(mine, path=path)
+        rel.save_tracker(rel.update_contact(rel.load_tracker(path), "Ana", stage="confianza"), path=path)
+        rel.save_tracker(rel.add_contact(mine, "Luis"), path=path)
         assert rel.load_tracker(path)["stage"].tolist() == ["confianza", "conexion"]
 
     def test_no_temporary_file_is_left(self, path):
         """Saving leaves the tracker file only (no temporary file, no journal)."""
-        rel.save_tracker(_tracker(("Ana", "conexion")), path)
-        rel.save_tracker(_tracker(("Eva", "confianza")), path)
+        rel.save_tracker(_tracker(("Ana", "conexion")), path=path)
+        rel.save_tracker(_tracker(("Eva", "confianza")), path=path)
         assert [p.name for p in path.parent.iterdir()] == ["rel.sqlite"]
 
 
@@ -305,7 +305,7 @@ import sys
 from ssi_kit import relationships as rel
 who, path = sys.argv[1], sys.argv[2]
 for i in range(20):
-    rel.save_tracker(rel.add_contact(rel.load_tracker(path), f"{who} {i:02d}"), path)
+    rel.save_tracker(rel.add_contact(rel.load_tracker(path), f"{who} {i:02d}"), path=path)
 print("ok")
 """
 
@@ -329,7 +329,7 @@ def test_killed_while_saving_loses_nothing_already_saved(tmp_path):
     path = tmp_path / "relaciones.sqlite"
 
     def add(number: int) -> None:
-        rel.save_tracker(rel.add_contact(rel.load_tracker(path), f"Persona {number:05d}"), path)
+        rel.save_tracker(rel.add_contact(rel.load_tracker(path), f"Persona {number:05d}"), path=path)
 
     def holds(confirmed: set[int]) -> None:
         assert {f"Persona {i:05d}" for i in confirmed} <= set(rel.load_tracker(path)["name"])  # always opens
@@ -393,13 +393,13 @@ class TestHandEditedRows:
     def test_bad_row_is_left_out_with_a_warning_and_left_as_it_is(self, tmp_path, sql, why):
         """A row edited by hand: a warning naming its row (never its data), the rest loads, saving keeps it."""
         path = tmp_path / "rel.sqlite"
-        rel.save_tracker(_tracker(("Ana", "conexion"), ("Luis", "conexion"), ("Eva", "confianza")), path)
+        rel.save_tracker(_tracker(("Ana", "conexion"), ("Luis", "conexion"), ("Eva", "confianza")), path=path)
         _hand_edit(path, sql)
         with pytest.warns(ssi_kit.SSIWarning, match=f"En el seguimiento de contactos «.*», la fila 2 .*{why}") as got:
             tracker = rel.load_tracker(path)
         assert "Luis" not in str(got[0].message) and "amistad" not in str(got[0].message)
         assert tracker["name"].tolist() == ["Ana", "Eva"]
-        rel.save_tracker(rel.add_contact(tracker, "Zoe"), path)
+        rel.save_tracker(rel.add_contact(tracker, "Zoe"), path=path)
         import sqlite3
 
         with sqlite3.connect(path) as connection:
@@ -411,7 +411,7 @@ class TestHandEditedRows:
         ssi_kit.record(ssi_kit.SSI(1, 2, 3, 4), "2025-03-14", path=path)
         before = path.read_bytes()
         with pytest.raises(SSIInputError, match="no es un seguimiento de contactos de ssi-kit"):
-            rel.save_tracker(_tracker(("Ana", "conexion")), path)
+            rel.save_tracker(_tracker(("Ana", "conexion")), path=path)
         assert path.read_bytes() == before
 
 
@@ -467,7 +467,7 @@ class TestNeverContacted:
         assert found["days"].tolist() == [(dt.date(2025, 6, 1) - dt.date(2021, 1, 1)).days,
                                           (dt.date(2025, 6, 1) - dt.date(2024, 6, 1)).days,
                                           (dt.date(2025, 6, 1) - dt.date(2025, 1, 1)).days]
-        assert len(rel.to_reactivate(_connections(), _messages(), n=1, today="2025-06-01")) == 1
+        assert len(rel.to_reactivate(_connections(), _messages(), top=1, today="2025-06-01")) == 1
 
     def test_example_messages_fit_the_example_connections(self):
         """The example messages leave some connections never contacted, more among recent ones."""

@@ -87,11 +87,11 @@ class TestContent:
 
     def test_list_plan_and_best_plan(self, tmp_path):
         """A list of ids or a BestPlan gives that plan's actions and its projected end total."""
-        text = _text(report(MY_SSI, plan=["publicar", "grupos"], dest=tmp_path / "a.html"))
+        text = _text(report(MY_SSI, actions=["publicar", "grupos"], dest=tmp_path / "a.html"))
         labels = ssi_kit.plan_actions(["publicar", "grupos"])["label"].tolist()
         assert all(label in text for label in labels)
         best = ssi_kit.best_plan(MY_SSI, 120)
-        text = _text(report(MY_SSI, plan=best, dest=tmp_path / "b.html"))
+        text = _text(report(MY_SSI, actions=best, dest=tmp_path / "b.html"))
         assert all(label in text for label in ssi_kit.plan_actions(list(best.actions))["label"])
         assert ssi_kit.simulation.format_number(best.total, 1) in text
 
@@ -203,14 +203,14 @@ class TestArguments:
     def test_unknown_action(self, tmp_path):
         """An unknown action id gives the catalog's error, and no file."""
         with pytest.raises(SSIInputError):
-            report(MY_SSI, plan=["no_existe"], dest=tmp_path / "plan.html")
+            report(MY_SSI, actions=["no_existe"], dest=tmp_path / "plan.html")
         assert not (tmp_path / "plan.html").exists()
 
     @pytest.mark.parametrize("plan", [3, 2.5, object()])
     def test_plan_of_wrong_type(self, tmp_path, plan):
         """A plan that is neither a BestPlan nor a list of ids is an SSITypeError."""
-        with pytest.raises(SSITypeError, match="«plan»"):
-            report(MY_SSI, plan=plan, dest=tmp_path / "plan.html")
+        with pytest.raises(SSITypeError, match="«actions»"):
+            report(MY_SSI, actions=plan, dest=tmp_path / "plan.html")
 
     def test_connections_of_wrong_type(self, tmp_path):
         """Connections must be read_connections' table."""

@@ -475,6 +475,17 @@ class TestSimulateMany:
                                       simulate(START, ["grupos"], weeks=5, decay=0.2, floor_fraction=0.9))
 
 
+    def test_column_types_match_simulate(self):
+        """simulate_many's columns have simulate's types: pillar and label categorical in pillar order."""
+        one = simulate(START, ["grupos"], weeks=3)
+        many = simulate_many([START, START], ["grupos"], weeks=3)
+        assert many.drop(columns="learner").dtypes.to_dict() == one.dtypes.to_dict()
+        assert list(one["pillar"].cat.categories) == [*PILLARS, "total"]
+        assert list(one["label"].cat.categories)[-1] == "total"
+        assert many["learner"].tolist()[::20] == [0, 1]
+        assert (one[one.pillar == "total"].score > 0).all()  # compared with text as before
+
+
 class TestRecommend:
     @given(ssis)
     @settings(max_examples=40)

@@ -28,10 +28,10 @@ START = SSI(6, 6, 5, 8)
 CALLS: dict[str, tuple[Callable[[Path], object], bool]] = {
     "record": (lambda path: record(SSI(1, 2, 3, 4), "2025-03-14", path=path), True),
     "load_history": (lambda path: load_history(path), False),
-    "save_plan": (lambda path: save_plan(["publicar"], "2025-01-06", ssi=START, weeks=4, path=path), True),
+    "save_plan": (lambda path: save_plan(["publicar"], start="2025-01-06", ssi=START, weeks=4, path=path), True),
     "load_plan": (lambda path: load_plan(path=path), False),
     "list_plans": (lambda path: list_plans(path=path), False),
-    "save_tracker": (lambda path: save_tracker(add_contact(new_tracker(), "Ana Ruiz"), path), True),
+    "save_tracker": (lambda path: save_tracker(add_contact(new_tracker(), "Ana Ruiz"), path=path), True),
     "load_tracker": (lambda path: load_tracker(path), False),
 }
 WRITERS = [name for name, (_call, writes) in CALLS.items() if writes]
@@ -139,9 +139,9 @@ def _made(name: str, where: Path, number: int = 0) -> None:
     if name in ("record", "load_history"):
         record(SSI(1, 1, 1, 1), dt.date(2001, 1, 1) + dt.timedelta(days=number), path=where)
     elif name.endswith("_tracker"):
-        save_tracker(add_contact(new_tracker(), f"Persona {number:04d}", next_step="x" * 200), where)
+        save_tracker(add_contact(new_tracker(), f"Persona {number:04d}", next_step="x" * 200), path=where)
     else:
-        save_plan(["grupos"], "2025-01-06", ssi=START, weeks=4 + number % 40, path=where)
+        save_plan(["grupos"], start="2025-01-06", ssi=START, weeks=4 + number % 40, path=where)
 
 
 def _count(name: str, where: Path) -> int:
@@ -282,7 +282,7 @@ class TestWhere:
         """Creating a file leaves only that file (the temporary one it was made under is gone)."""
         record(SSI(1, 1, 1, 1), "2025-03-14", path=tmp_path / "h.sqlite")
         save_plan(["publicar"], ssi=START, weeks=4, path=tmp_path / "p.sqlite")
-        save_tracker(add_contact(new_tracker(), "Ana"), tmp_path / "r.sqlite")
+        save_tracker(add_contact(new_tracker(), "Ana"), path=tmp_path / "r.sqlite")
         assert sorted(p.name for p in tmp_path.iterdir()) == ["h.sqlite", "p.sqlite", "r.sqlite"]
 
     @pytest.mark.parametrize("name", ["漢" * 80 + ".sqlite", "é" * 119 + ".sqlite"])

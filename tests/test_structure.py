@@ -15,7 +15,8 @@ MODULES = sorted(PACKAGE.rglob("*.py"))
 # Lower layers never import higher ones: errors/i18n/checks/resources/store ← models ← plots ← widgets/exercises.
 _LAYERS = {
     "ssi_kit.errors": 0, "ssi_kit._i18n": 0, "ssi_kit._checks": 0, "ssi_kit._resources": 0, "ssi_kit._store": 0,
-    "ssi_kit._html": 0, "ssi_kit._palette": 0, "ssi_kit._spreadsheet": 0, "ssi_kit._table_reader": 0,
+    "ssi_kit._html": 0, "ssi_kit._weeks": 0,
+    "ssi_kit._palette": 0, "ssi_kit._spreadsheet": 0, "ssi_kit._table_reader": 0,
     "ssi_kit.server_extension": 0,
     "ssi_kit.score": 1, "ssi_kit.linkedin_ssi": 1, "ssi_kit.actions": 1, "ssi_kit.simulation": 1,
     "ssi_kit.network": 1, "ssi_kit.linkedin_export": 1, "ssi_kit.datasets": 1, "ssi_kit.safe_csv": 1,
@@ -140,9 +141,9 @@ def _declared_names(path: Path) -> tuple[list[str], bool]:
 # Packages that gather their modules' names on purpose (the API a lesson reaches as ssi_kit.x, ssi_kit.plots.x…),
 # and the lesson exercise modules, which all declare the same protocol (LESSON, EXERCISES, QUIZ, q1…).
 _GATHERING = {"ssi_kit", "ssi_kit.plots", "ssi_kit.widgets", "ssi_kit.linkedin_export", "ssi_kit.exercises"}
-# Two different ideas under one name, still to be renamed (issue 17 §3): a plan against its history, a class
-# against its projection.
-_KNOWN_SHARED = {"describe_comparison"}
+# Names two public modules may both list on purpose: none (describe_comparison was two ideas, now
+# describe_plan_comparison and describe_class_comparison).
+_KNOWN_SHARED: set[str] = set()
 
 
 def test_each_public_name_has_one_home():

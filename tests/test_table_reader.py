@@ -263,7 +263,7 @@ class TestTrackerFile:
 
         note = "llamar " * 30_000
         tracker = rel.add_contact(rel.new_tracker(), "Ana Ruiz", stage="confianza", next_step=note)
-        rel.save_tracker(tracker, tmp_path / "relaciones.sqlite")
+        rel.save_tracker(tracker, path=tmp_path / "relaciones.sqlite")
         assert rel.load_tracker(tmp_path / "relaciones.sqlite")["next_step"].tolist() == [" ".join(note.split())]
         exported = rel.export_tracker(tracker, tmp_path / "copia.csv")
         assert rel.load_tracker(exported)["next_step"].tolist() == [" ".join(note.split())]

@@ -58,7 +58,7 @@ def test_selecting_fills_the_fields(tmp_path):
     """Choosing a contact in the list fills name, stage, date and step with their row."""
     path = tmp_path / "rel.sqlite"
     save_tracker(add_contact(new_tracker(), "Eva", stage="encuentro", last_interaction="2025-03-15",
-                             next_step="Llamarla"), path)
+                             next_step="Llamarla"), path=path)
     w = relationship_tracker(path)
     w.contacts.value = "Eva"
     assert (w.name.value, w.stage.value, w.last_interaction.value, w.next_step.value) == (
@@ -83,7 +83,7 @@ def test_mistakes_are_shown_not_raised(tmp_path):
 def test_changing_the_file_loads_it(tmp_path):
     """Typing another path loads that file; a bad file is reported, not raised."""
     other = tmp_path / "otro.sqlite"
-    save_tracker(add_contact(new_tracker(), "Luis", stage="confianza"), other)
+    save_tracker(add_contact(new_tracker(), "Luis", stage="confianza"), path=other)
     w = relationship_tracker(tmp_path / "rel.sqlite")
     w.path.value = str(other)
     assert list(w.contacts.options) == ["Luis"] and w.figure.data[0].x[-1] == 1
@@ -113,9 +113,9 @@ def test_each_save_shows_what_other_windows_saved(tmp_path):
 def test_removing_in_one_window_is_not_undone_by_another(tmp_path):
     """A contact removed in one window stays removed when another window (that still shows it) saves."""
     path = tmp_path / "rel.sqlite"
-    save_tracker(add_contact(add_contact(new_tracker(), "Ana"), "Luis"), path)
+    save_tracker(add_contact(add_contact(new_tracker(), "Ana"), "Luis"), path=path)
     first, second = relationship_tracker(path), relationship_tracker(path)
-    save_tracker(remove_contact(load_tracker(path), "Ana"), path)
+    save_tracker(remove_contact(load_tracker(path), "Ana"), path=path)
     _fill(second, "Eva", "conexion")
     second.add()
     assert load_tracker(path)["name"].tolist() == ["Luis", "Eva"]

@@ -143,8 +143,9 @@ def test_bad_weeks(weeks):
 @pytest.mark.parametrize("minutes", [-5, 2.5, "150", 10**400, 10_081])
 def test_bad_budget(minutes):
     """The budget follows best_plan's rule: whole minutes between 0 and 10,080."""
-    with pytest.raises(SSIInputError, match="«minutes» debe ser un número entero de minutos por semana entre 0"):
-        simulator(START, minutes=minutes)
+    expected = "«minutes_per_week» debe ser un número entero de minutos por semana entre 0"
+    with pytest.raises(SSIInputError, match=expected):
+        simulator(START, minutes_per_week=minutes)
 
 
 def test_best_plan_error_is_shown_not_swallowed():

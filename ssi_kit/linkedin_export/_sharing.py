@@ -54,7 +54,7 @@ def _keyed(identities: list[str], key: str) -> list[str]:
 
 
 def anonymize(
-    df: pd.DataFrame,
+    connections: pd.DataFrame,
     *,
     keep: Iterable[str] = ("position", "connected_on", "decision_maker"),
     key: str | None = None,
@@ -69,7 +69,7 @@ def anonymize(
 
     Parameters
     ----------
-    df : DataFrame
+    connections : DataFrame
         The table from :func:`read_connections`.
     keep : columns, default ("position", "connected_on", "decision_maker")
         What to keep besides the pseudonym, among ``company``, ``position``,
@@ -90,7 +90,7 @@ def anonymize(
         If ``keep`` names a column that cannot be shared (names, e-mail, URL) or is unknown,
         ``key`` is empty, or the table lacks the needed columns.
     SSITypeError
-        If ``df`` is not a table, ``keep`` is not a list of column names or ``key`` not text.
+        If ``connections`` is not a table, ``keep`` is not a list of column names or ``key`` not text.
 
     Examples
     --------
@@ -104,7 +104,7 @@ def anonymize(
     import numpy as np
     import pandas as pd
 
-    df = check_connections(df, "anonymize")
+    connections = check_connections(connections, "anonymize")
     if isinstance(keep, str):
         keep = [keep]
     elif keep is None or isinstance(keep, (bytes, Mapping)) or not isinstance(keep, Iterable):
@@ -134,8 +134,8 @@ def anonymize(
                 hint=tr("Usa un secreto tuyo, o key=None para numerar por fecha.",
                         "Use a secret of your own, or key=None to number by date."),
             )
-    n = len(df)
-    dates = connection_dates(df)
+    n = len(connections)
+    dates = connection_dates(connections)
     if key is None:
         stamps = dates.to_numpy().astype("datetime64[us]")
         sort_key = stamps.astype("int64")
@@ -143,11 +143,11 @@ def anonymize(
         order = np.lexsort((np.arange(n), sort_key))
         ranks = np.empty(n, dtype="int64")
         ranks[order] = np.arange(1, n + 1)
-        contact = pd.Series([f"C-{r:05d}" for r in ranks], index=df.index, dtype="string")
+        contact = pd.Series([f"C-{r:05d}" for r in ranks], index=connections.index, dtype="string")
     else:
-        contact = pd.Series(_keyed(_identities(df), key), index=df.index, dtype="string")
+        contact = pd.Series(_keyed(_identities(connections), key), index=connections.index, dtype="string")
     out = pd.DataFrame({"contact": contact})
     for column in keep:
-        out[column] = is_decision_maker(df["position"]) if column == "decision_maker" else df[column]
+        out[column] = is_decision_maker(connections["position"]) if column == "decision_maker" else connections[column]
     return out.sort_values("contact", kind="stable").reset_index(drop=True)
 

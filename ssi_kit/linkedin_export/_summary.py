@@ -85,7 +85,7 @@ def _top(values: pd.Series, name: str, n: int, total: int) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
-def network_summary(df: pd.DataFrame, *, top: int = 10) -> NetworkSummary:
+def network_summary(connections: pd.DataFrame, *, top: int = 10) -> NetworkSummary:
     """Summarise your connections: growth per year, top companies and titles, decision makers.
 
     The course's advice is to focus on the decision makers: this tells you how many of
@@ -93,7 +93,7 @@ def network_summary(df: pd.DataFrame, *, top: int = 10) -> NetworkSummary:
 
     Parameters
     ----------
-    df : DataFrame
+    connections : DataFrame
         The table from :func:`read_connections` (or :func:`anonymize`, which keeps the
         needed columns if asked).
     top : int, default 10
@@ -109,7 +109,7 @@ def network_summary(df: pd.DataFrame, *, top: int = 10) -> NetworkSummary:
         If the table lacks ``company``, ``position`` or ``connected_on`` (or has repeated
         columns), ``connected_on`` holds no dates, or ``top`` is not a whole number from 1.
     SSITypeError
-        If ``df`` is not a table.
+        If ``connections`` is not a table.
 
     Examples
     --------
@@ -123,10 +123,10 @@ def network_summary(df: pd.DataFrame, *, top: int = 10) -> NetworkSummary:
     import numpy as np
     import pandas as pd
 
-    df = check_connections(df, "network_summary")
+    connections = check_connections(connections, "network_summary")
     top = check_integer(top, name="top", minimum=1)
-    total = len(df)
-    years = connection_dates(df).dt.year.dropna().astype("int64")
+    total = len(connections)
+    years = connection_dates(connections).dt.year.dropna().astype("int64")
     if len(years):
         counts = np.bincount(years.to_numpy() - years.min())
         per_year = pd.DataFrame({
@@ -136,12 +136,12 @@ def network_summary(df: pd.DataFrame, *, top: int = 10) -> NetworkSummary:
     else:
         per_year = pd.DataFrame({"year": pd.Series([], dtype="int64"), "connections": pd.Series([], dtype="int64")})
     per_year["cumulative"] = per_year["connections"].cumsum().astype("int64")
-    makers = int(is_decision_maker(df["position"]).sum())
+    makers = int(is_decision_maker(connections["position"]).sum())
     return NetworkSummary(
         total=total,
         per_year=per_year,
-        top_companies=_top(df["company"], "company", top, total),
-        top_positions=_top(df["position"], "position", top, total),
+        top_companies=_top(connections["company"], "company", top, total),
+        top_positions=_top(connections["position"], "position", top, total),
         decision_makers=makers,
         decision_maker_share=makers / total if total else 0.0,
         undated=int(total - len(years)),

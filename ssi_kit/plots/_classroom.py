@@ -22,6 +22,7 @@ from .._palette import BLUE, GREY, ORANGE, PILLAR_COLORS, VERMILION
 from ..classroom import ClassData, class_progress, class_projection, latest_submissions
 from ..safe_csv import check_destination, write_atomically
 from ..score import PILLAR_MAX, PILLARS, GroupScore, SSIProfile, clean_score, pillar_label
+from ..simulation import PROJECTION_WEEKS
 from ._style import (
     base_layout,
     check_figure_of,
@@ -318,8 +319,8 @@ def class_dashboard(
     end: date | str | None = None,
     leaderboard: bool = False,
     top: int = 10,
-    plan: Iterable[str] | str | None = None,
-    weeks: int = 12,
+    actions: Iterable[str] | str | None = None,
+    weeks: int = PROJECTION_WEEKS,
 ) -> dict[str, go.Figure]:
     """The teacher's figures for a class, each a plotly figure.
 
@@ -336,7 +337,7 @@ def class_dashboard(
         Add a ranking by alias. Off by default: show it only if the class agrees.
     top : int
         How many aliases the ranking shows.
-    plan : list of action ids, optional
+    actions : list of action ids, optional
         Add the projection of the whole class following this plan (:func:`ssi_kit.simulate_many`).
     weeks : int
         Weeks of that projection.
@@ -345,7 +346,7 @@ def class_dashboard(
     -------
     dict of str to plotly Figure
         ``distribution``, ``industry``, ``progress``, ``weakest``, and ``leaderboard`` /
-        ``plan`` when asked.
+        ``actions`` when asked.
 
     Examples
     --------
@@ -358,8 +359,8 @@ def class_dashboard(
     leaderboard = check_flag(leaderboard, name="leaderboard")
     top = check_integer(top, name="top", minimum=1, maximum=1000)
     reference = _industry(industry)
-    progress = class_progress(class_data, start, end)  # every argument checked before any figure is built
-    projection = None if plan is None else class_projection(latest, plan, weeks=weeks)
+    progress = class_progress(class_data, start=start, end=end)  # every argument checked before any figure is built
+    projection = None if actions is None else class_projection(latest, actions, weeks=weeks)
     figures = {
         "distribution": plot_class_distribution(latest),
         "industry": plot_class_average(latest, industry=reference),

@@ -60,7 +60,7 @@ def plot_plan_vs_reality(
     >>> import pandas as pd
     >>> from ssi_kit import SSI
     >>> from ssi_kit.plans import practice_file, save_plan
-    >>> plan = save_plan(["publicar"], "2025-01-06", ssi=SSI(6, 6, 5, 8), path=practice_file())
+    >>> plan = save_plan(["publicar"], start="2025-01-06", ssi=SSI(6, 6, 5, 8), path=practice_file())
     >>> fig = plot_plan_vs_reality(plan, pd.DataFrame({"date": pd.to_datetime(["2025-01-20"]), "total": [90.0]}))
     >>> fig.data[3].y
     (90.0,)

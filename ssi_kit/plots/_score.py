@@ -65,9 +65,9 @@ def _labels(ssi: SSI) -> list[str]:
 
 def plot_ssi(
     ssi: SSI | SSIProfile,
+    *,
     industry: GroupScore | SSI | float | None = None,
     network: GroupScore | SSI | float | None = None,
-    *,
     compare: Mapping[str, SSI] | None = None,
     title: str | None = None,
 ) -> go.Figure:

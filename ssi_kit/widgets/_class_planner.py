@@ -15,7 +15,7 @@ from ..classroom import ClassData, class_projection, latest_submissions, weakest
 from ..errors import SSIInputError, SSITypeError
 from ..plots import plot_class_plan, update_class_plan_figure
 from ..score import PILLARS, pillar_label
-from ..simulation import MAX_WEEKS, check_weeks
+from ..simulation import MAX_WEEKS, PROJECTION_WEEKS, check_weeks
 from ._actions import ActionBoxes
 from ._display import live_figure
 from ._feedback import error_html
@@ -41,7 +41,7 @@ class ClassPlanner(widgets.VBox):
         class_data: ClassData | pd.DataFrame,
         catalog: pd.DataFrame | str | PathLike[str] | None = None,
         *,
-        weeks: int = 6,
+        weeks: int = PROJECTION_WEEKS,
         actions: Iterable[str] | str = (),
     ) -> None:
         self.latest = latest_submissions(class_data)
@@ -127,7 +127,7 @@ def class_planner(
     class_data: ClassData | pd.DataFrame,
     *,
     actions: Iterable[str] | str = (),
-    weeks: int = 6,
+    weeks: int = PROJECTION_WEEKS,
     catalog: pd.DataFrame | str | PathLike[str] | None = None,
 ) -> ClassPlanner:
     """A plan for the whole class: tick actions and see where the class could go (a teaching model).

@@ -28,7 +28,7 @@ def _practice() -> tuple[Any, Any, str]:
     from ..plans import example_history, practice_file, save_plan
     from ..simulation import best_plan
 
-    plan = save_plan(best_plan(load_dataset("ssi_ejemplo").member, 150, weeks=26), "2025-01-06",
+    plan = save_plan(best_plan(load_dataset("ssi_ejemplo").member, 150, weeks=26), start="2025-01-06",
                      path=practice_file())
     return plan, example_history(plan), tr(
         "Aún no has guardado un plan: esto es un ejemplo de práctica (medidas inventadas). Guarda el tuyo en la "
@@ -84,12 +84,12 @@ class PlanCheck(widgets.VBox):
 
     def refresh(self) -> None:
         """Use your latest saved plan and your history (or the practice example when there is none)."""
-        from ..plans import compare_plan, describe_comparison
+        from ..plans import compare_plan, describe_plan_comparison
 
         try:
             value = _yours() or self._practice
             plan, history, note = value
-            summary = describe_comparison(compare_plan(plan, history))
+            summary = describe_plan_comparison(compare_plan(plan, history))
         except (SSIInputError, SSITypeError) as error:
             self.message.value = error_html(error)
             return

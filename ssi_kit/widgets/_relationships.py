@@ -120,7 +120,7 @@ class RelationshipTracker(widgets.VBox):
     def _save(self, changed: Any) -> bool:
         """Save ``changed`` and show the file as it is now, with what other windows saved; False if it failed."""
         try:
-            saved = save_tracker(changed, self.path.value)
+            saved = save_tracker(changed, path=self.path.value)
             self.tracker = load_tracker(saved)
         except (SSIInputError, SSITypeError) as error:
             self.message.value = error_html(error)

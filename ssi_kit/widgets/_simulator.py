@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as widgets
 
 from .._i18n import format_number, tr
-from ..actions import as_catalog, resolve_plan
+from ..actions import as_catalog, plan_minutes, resolve_plan
 from ..errors import SSIInputError, SSITypeError
 from ..plots import plot_trajectory, update_trajectory_figure
 from ..score import PILLARS, SSI, SSIProfile, as_ssi, pillar_label
-from ..simulation import MAX_WEEKS, best_plan, check_budget, check_weeks, simulate
+from ..simulation import MAX_WEEKS, PLAN_WEEKS, best_plan, check_budget, check_weeks, simulate
 from ._actions import ActionBoxes
 from ._display import live_figure
 from ._feedback import error_html
@@ -47,8 +47,8 @@ class Simulator(widgets.VBox):
         ssi: SSI | SSIProfile | str,
         catalog: pd.DataFrame | str | PathLike[str] | None = None,
         *,
-        weeks: int = 26,
-        minutes: int = 150,
+        weeks: int = PLAN_WEEKS,
+        minutes_per_week: int = 150,
         actions: Iterable[str] = (),
     ) -> None:
         self.ssi = as_ssi(ssi)
@@ -65,7 +65,7 @@ class Simulator(widgets.VBox):
             layout=widgets.Layout(width="28em"),
         )
         self.budget = widgets.IntSlider(
-            value=minutes, min=0, max=max(_MAX_BUDGET, minutes), step=5,
+            value=minutes_per_week, min=0, max=max(_MAX_BUDGET, minutes_per_week), step=5,
             description=tr("Min/semana", "Min/week"), continuous_update=False,
             layout=widgets.Layout(width="28em"),
         )
@@ -118,9 +118,7 @@ class Simulator(widgets.VBox):
     @property
     def minutes(self) -> int:
         """Weekly minutes of the ticked actions (a one-off action's spread over the weeks, as in best_plan)."""
-        rows = self.catalog[self.catalog["id"].isin(self.value)]
-        spread = -(-rows["minutes"] // max(int(self.weeks.value), 1))  # ceiling: the rule of plan_minutes
-        return int(spread.where(rows["kind"] == "once", rows["minutes"]).sum())
+        return plan_minutes(self.value, catalog=self.catalog, weeks=self.weeks.value)
 
     # --- wiring ----------------------------------------------------------------------------
     def _simulate(self) -> pd.DataFrame:
@@ -198,8 +196,8 @@ class Simulator(widgets.VBox):
 def simulator(
     ssi: SSI | SSIProfile | str,
     *,
-    weeks: int = 26,
-    minutes: int = 150,
+    weeks: int = PLAN_WEEKS,
+    minutes_per_week: int = 150,
     actions: Iterable[str] = (),
     catalog: pd.DataFrame | str | PathLike[str] | None = None,
 ) -> Simulator:
@@ -211,7 +209,7 @@ def simulator(
         Where you start.
     weeks : int
         The horizon shown first (1–104 on the slider).
-    minutes : int
+    minutes_per_week : int
         Your weekly time budget, used by the "best plan" button.
     actions : list of ids
         Actions ticked at the start.
@@ -241,5 +239,5 @@ def simulator(
     """
     start = as_ssi(ssi)
     weeks = check_weeks(weeks, minimum=1)
-    minutes = check_budget(minutes, name="minutes")
-    return Simulator(start, catalog, weeks=weeks, minutes=minutes, actions=actions)
+    minutes_per_week = check_budget(minutes_per_week)
+    return Simulator(start, catalog, weeks=weeks, minutes_per_week=minutes_per_week, actions=actions)

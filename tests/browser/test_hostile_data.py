@@ -160,7 +160,7 @@ tracker.name.value, tracker.next_step.value = {j(WIDGET_TRACKER["name"])}, {j(WI
 tracker.add()
 tracker""",
         f"""from ssi_kit import plans
-plans.save_plan(["publicar"], "2025-01-06", ssi=ssi_kit.SSI(6, 6, 5, 8), name={j(PLAN_NAME)},
+plans.save_plan(["publicar"], start="2025-01-06", ssi=ssi_kit.SSI(6, 6, 5, 8), name={j(PLAN_NAME)},
                 path=D / "planes.sqlite")""",
         f"ssi_kit.plot_plans({{{j(PLAN_NAME)}: ssi_kit.simulate(ssi_kit.SSI(6, 6, 5, 8), ['publicar'])}})",
         f"from ssi_kit.exercises import lesson02\nlesson02.q1.check([{j(ANSWER)}])",

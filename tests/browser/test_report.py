@@ -21,7 +21,7 @@ def test_report_draws_every_chart_offline(offline_browser, tmp_path, monkeypatch
     """With the network disabled, the plan's page requests nothing outside the file and draws all its charts."""
     monkeypatch.setenv("SSI_KIT_HOME", str(tmp_path / "home"))
     connections = ssi_kit.load_dataset("conexiones_ejemplo")
-    out = report(ssi_kit.load_dataset("ssi_ejemplo"), plan=["publicar", "grupos"], connections=connections,
+    out = report(ssi_kit.load_dataset("ssi_ejemplo"), actions=["publicar", "grupos"], connections=connections,
                  dest=tmp_path / "mi_plan.html")
     figures = out.read_text(encoding="utf-8").count('class="plotly-graph-div"')
     assert figures >= 3
