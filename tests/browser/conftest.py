@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 
 import pytest
 
-from ssi_kit.cli import HOME_LESSON, voila_options
+from ssi_kit.cli import voila_options
 
 from ._servers import CHROMIUM, CHROMIUM_ARGS, ROOT, Server, ServerFailed, has_chromium, jupyterlab, shutdown_kernels
 from ._servers import voila as start_voila
@@ -105,16 +105,18 @@ def page(browser, lab_url):
 
 @pytest.fixture
 def voila_page(browser, voila_url):
-    """A fresh browser page on the Voilà server, 1400×1000, opened at its start page like a learner.
+    """A fresh browser page on the Voilà server, 1400×1000, holding the start page's cookie like a learner's.
 
     The start page (which sends the browser on to the course home) sets the cookie that Voilà 0.5's
     "page closed, stop its kernel" request needs, so closing the page stops its kernel at once (a
-    direct link waits for culling).
+    direct link waits for culling). The page's own requests share the browser's cookies: asking for
+    the start page sets it without running the course home in one more kernel for every test
+    (test_voila_app.py opens the start page in the browser).
     """
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
-    page.goto(f"{voila_url}/", wait_until="load")
-    page.wait_for_url(f"**/voila/render/{HOME_LESSON}", wait_until="load", timeout=120_000)
+    start = page.request.get(f"{voila_url}/", max_redirects=0)
+    assert start.ok and any(c["name"] == "_xsrf" for c in context.cookies()), start.status
     yield page
     page.goto("about:blank")  # fires beforeunload: Voilà stops this page's kernel
     context.close()
