@@ -30,7 +30,9 @@ from .score import (
 
 __version__ = "0.1.0"
 
-# Public names that live in modules with heavy imports: name -> module.
+# Public names that live in modules with heavy imports: name -> module. Lessons, the README and
+# hints reach the library only through ``ssi_kit.__all__`` (tests/test_one_way_in.py): a name a
+# learner calls is listed here, once, and keeps its one home in its module.
 _LAZY: dict[str, str] = {
     # network (lesson 03)
     "pyramid": "ssi_kit.network",
@@ -63,6 +65,8 @@ _LAZY: dict[str, str] = {
     "load_history": "ssi_kit.history",
     "export_history": "ssi_kit.history",
     "import_ssi_folder": "ssi_kit.history",
+    "column_labels": "ssi_kit.history",
+    "practice_path": "ssi_kit.history",
     "plot_history": "ssi_kit.plots",
     # plans checked against reality
     "save_plan": "ssi_kit.plans",
@@ -70,10 +74,18 @@ _LAZY: dict[str, str] = {
     "list_plans": "ssi_kit.plans",
     "compare_plan": "ssi_kit.plans",
     "describe_plan_comparison": "ssi_kit.plans",
+    "example_history": "ssi_kit.plans",
+    "practice_file": "ssi_kit.plans",
     "plot_plan_vs_reality": "ssi_kit.plots",
     # classroom
     "read_class": "ssi_kit.classroom",
     "submit": "ssi_kit.classroom",
+    "latest_submissions": "ssi_kit.classroom",
+    "weakest_pillar": "ssi_kit.classroom",
+    "class_progress": "ssi_kit.classroom",
+    "compare_projection": "ssi_kit.classroom",
+    "describe_class_comparison": "ssi_kit.classroom",
+    "export_csv": "ssi_kit.classroom",
     "class_dashboard": "ssi_kit.plots",
     "export_dashboard": "ssi_kit.plots",
     # one-page personal plan
@@ -89,6 +101,17 @@ _LAZY: dict[str, str] = {
     "user_shares": "ssi_kit.messages",
     "plot_users": "ssi_kit.plots",
     "plot_responsiveness": "ssi_kit.plots",
+    # lesson 05: the relationship ladder and the tracker
+    "STAGES": "ssi_kit.relationships",
+    "stages": "ssi_kit.relationships",
+    "describe_ladder": "ssi_kit.relationships",
+    "never_contacted": "ssi_kit.relationships",
+    "describe_never_contacted": "ssi_kit.relationships",
+    "to_reactivate": "ssi_kit.relationships",
+    "example_messages": "ssi_kit.relationships",
+    "example_tracker": "ssi_kit.relationships",
+    "next_steps_table": "ssi_kit.relationships",
+    "export_tracker": "ssi_kit.relationships",
     # simulation
     "simulate": "ssi_kit.simulation",
     "simulate_many": "ssi_kit.simulation",
@@ -110,6 +133,8 @@ _LAZY: dict[str, str] = {
     "forget_me": "ssi_kit.profile",
     "read_upload": "ssi_kit.profile",
     "read_ssi_input": "ssi_kit.linkedin_ssi",
+    # the course itself (its lessons, in order)
+    "LESSONS": "ssi_kit.course",
 }
 _SUBMODULES = (
     "plots", "widgets", "actions", "simulation", "network", "linkedin_export", "linkedin_ssi", "safe_csv",

@@ -1,7 +1,7 @@
 """Exercises of lesson 05 (the power of relationships), checked with ssi_kit.relationships.
 
 The lesson's setup cells define ``contactos = load_dataset("conexiones_ejemplo")`` and
-``mensajes = relationships.example_messages()``; code shown in hints and solutions runs
+``mensajes = ssi_kit.example_messages()``; code shown in hints and solutions runs
 after them (a test executes it).
 """
 
@@ -155,9 +155,9 @@ q1 = Exercise(
     _judge_order,
     hint_es="Piensa en cómo conoces a alguien en los debates: primero coinciden a menudo, y la confianza es lo "
             "último. La escalera de la sección 1 las pone en orden. Desde el código: "
-            "`[etapa.key for etapa in relationships.STAGES]`.",
+            "`[etapa.key for etapa in ssi_kit.STAGES]`.",
     hint_en="Think of how you get to know someone in discussions: first you meet often, and trust comes last. "
-            "The ladder in section 1 puts them in order. From code: `[stage.key for stage in relationships.STAGES]`.",
+            "The ladder in section 1 puts them in order. From code: `[stage.key for stage in ssi_kit.STAGES]`.",
     solution_es="{expected}: de la interacción repetida al reconocimiento, la colaboración, el encuentro (o la "
                 "llamada) y la confianza.",
     solution_en="{expected}: from repeated interaction to recognition, collaboration, meeting (or a call) and trust.",
@@ -173,15 +173,15 @@ q1 = Exercise(
 q2 = NumericExercise(
     _judge_share,
     hint_es=f"Mira la barra de {YEAR} en el gráfico de contactos sin mensajes de la sección 3 (o su fila en la tabla). "
-            f"Desde el código: `relationships.never_contacted(contactos, mensajes)` da la fracción por año; la de "
+            f"Desde el código: `ssi_kit.never_contacted(contactos, mensajes)` da la fracción por año; la de "
             f"{YEAR}, por 100.",
     hint_en=f"Look at the bar of {YEAR} in the chart of connections without messages in section 3 (or its row in the "
-            f"table). From code: `relationships.never_contacted(contactos, mensajes)` gives the fraction per year; "
+            f"table). From code: `ssi_kit.never_contacted(contactos, mensajes)` gives the fraction per year; "
             f"{YEAR}'s times 100.",
     solution_es=f"{{exact}} %: la barra de {YEAR} en el gráfico. Desde el código: "
-                f"`relationships.never_contacted(contactos, mensajes)`, fila de {YEAR}, columna «share» × 100.",
+                f"`ssi_kit.never_contacted(contactos, mensajes)`, fila de {YEAR}, columna «share» × 100.",
     solution_en=f"{{exact}}%: the bar of {YEAR} in the chart. From code: "
-                f"`relationships.never_contacted(contactos, mensajes)`, row {YEAR}, column 'share' × 100.",
+                f"`ssi_kit.never_contacted(contactos, mensajes)`, row {YEAR}, column 'share' × 100.",
     praise_es="Las conexiones recientes son las más fáciles de reactivar: aún se acuerdan de ti.",
     praise_en="Recent connections are the easiest to reactivate: they still remember you.",
     compute=_share_2025,

@@ -1,7 +1,7 @@
 """Exercises of lesson 06 (for teachers), checked with ssi_kit.classroom on the invented class.
 
-The lesson's setup cells define ``clase = ssi_kit.load_dataset("clase_ejemplo")`` and
-``from ssi_kit import classroom``; code shown in hints and solutions runs after them (a test
+The lesson's setup cells define ``clase = ssi_kit.load_dataset("clase_ejemplo")`` (after
+``import ssi_kit``); code shown in hints and solutions runs after them (a test
 executes it).
 """
 
@@ -84,8 +84,8 @@ def _judge_improved(answer: Any) -> str | None:
                   "The class has {n} people, but whoever sent a single measurement has no first and last: they do "
                   "not count.", n=size)
     return (note + " " if note else "") + tr_path(
-        "Cuenta las filas de classroom.class_progress(clase) cuyo «change» es mayor que 0.",
-        "Count the rows of classroom.class_progress(clase) whose 'change' is above 0.",
+        "Cuenta las filas de ssi_kit.class_progress(clase) cuyo «change» es mayor que 0.",
+        "Count the rows of ssi_kit.class_progress(clase) whose 'change' is above 0.",
         "Cuenta en el gráfico «Progreso de cada persona entre dos medidas» a quienes acaban más arriba de donde "
         "empezaron.",
         "Count, in the chart 'Each person's progress between two measurements', those who end higher than they "
@@ -111,11 +111,11 @@ def _judge_grade(answer: Any) -> str | None:
 q1 = Exercise(
     _judge_weakest,
     hint_es="Mira el gráfico «Qué enseñar ahora» del panel de la clase: el pilar con la media más baja. Desde el "
-            "código: `classroom.weakest_pillar(clase)` lo calcula con el último envío de cada persona.",
+            "código: `ssi_kit.weakest_pillar(clase)` lo calcula con el último envío de cada persona.",
     hint_en="Look at the class dashboard's chart 'What to teach next': the pillar with the lowest average. From "
-            "code: `classroom.weakest_pillar(clase)` works it out with each person's latest submission.",
-    solution_es="«{expected}»: es el pilar con la media más baja; `classroom.weakest_pillar(clase)`.",
-    solution_en="'{expected}': the pillar with the lowest average; `classroom.weakest_pillar(clase)`.",
+            "code: `ssi_kit.weakest_pillar(clase)` works it out with each person's latest submission.",
+    solution_es="«{expected}»: es el pilar con la media más baja; `ssi_kit.weakest_pillar(clase)`.",
+    solution_en="'{expected}': the pillar with the lowest average; `ssi_kit.weakest_pillar(clase)`.",
     praise_es="Ese es el tema de la próxima sesión: lo que más margen tiene para toda la clase.",
     praise_en="That is the topic of the next session: where the whole class has most room.",
     compute=lambda: pillar_label(_weakest()),
@@ -127,15 +127,15 @@ q1 = Exercise(
 q2 = NumericExercise(
     _judge_improved,
     hint_es="En el gráfico «Progreso de cada persona entre dos medidas», cada línea va del «Antes» al «Después» de "
-            "una persona: cuenta las que suben. Desde el código: `classroom.class_progress(clase)` da una fila por "
+            "una persona: cuenta las que suben. Desde el código: `ssi_kit.class_progress(clase)` da una fila por "
             "persona con dos medidas; mira «change».",
     hint_en="In the chart 'Each person's progress between two measurements', each line goes from a person's "
-            "'Before' to their 'After': count those that go up. From code: `classroom.class_progress(clase)` gives "
+            "'Before' to their 'After': count those that go up. From code: `ssi_kit.class_progress(clase)` gives "
             "a row per person with two measurements; look at 'change'.",
     solution_es="{expected} de las {measured} personas con dos medidas. Desde el código: "
-                "`(classroom.class_progress(clase)[\"change\"] > 0).sum()`.",
+                "`(ssi_kit.class_progress(clase)[\"change\"] > 0).sum()`.",
     solution_en="{expected} of the {measured} people with two measurements. From code: "
-                "`(classroom.class_progress(clase)[\"change\"] > 0).sum()`.",
+                "`(ssi_kit.class_progress(clase)[\"change\"] > 0).sum()`.",
     praise_es="Compáralo con la proyección: ¿va la clase por encima, dentro o por debajo de lo esperado?",
     praise_en="Compare it with the projection: is the class above, inside or below what was expected?",
     compute=_improved,
@@ -178,9 +178,9 @@ QUIZ = [
     Question(
         "¿Cómo se recogen los SSI sin formulario en un JupyterHub compartido?",
         "How are SSIs collected without a form on a shared JupyterHub?",
-        ("Cada persona envía su exportación completa de LinkedIn", "Con classroom.submit en una carpeta compartida",
+        ("Cada persona envía su exportación completa de LinkedIn", "Con ssi_kit.submit en una carpeta compartida",
          "Se copian a mano de la pantalla de cada uno"),
-        ("Each person sends their whole LinkedIn export", "With classroom.submit into a shared folder",
+        ("Each person sends their whole LinkedIn export", "With ssi_kit.submit into a shared folder",
          "They are copied by hand from each screen"),
         1,
         "submit guarda solo las cuatro barras y un alias: las exportaciones se quedan en el equipo de cada uno.",
