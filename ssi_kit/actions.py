@@ -25,7 +25,7 @@ from ._checks import Source, check_frame, parse_typed_number, read_source
 from ._i18n import format_number, format_thousands, plural, short_repr, tr
 from ._resources import data_path
 from ._table_reader import Table, TableKind, read_table
-from ._weeks import PLAN_WEEKS
+from ._weeks import MINUTES_PER_WEEK, PLAN_WEEKS
 from .errors import SSIInputError, SSITypeError
 from .score import PILLAR_MAX, PILLARS, pillar_key
 
@@ -45,7 +45,6 @@ __all__ = [
 ]
 
 MAX_EFFECT = 10.0  # points per week on an empty pillar; more would fill it in under 3 weeks
-MINUTES_PER_WEEK = 7 * 24 * 60  # no action (and no budget) can take more than a whole week
 # How an action works, ``weekly`` (a habit) or ``once`` (a lift that stays: profile, work samples), and the
 # spellings a teacher may write in the ``kind`` column (case ignored); empty means weekly.
 _KIND_NAMES = {
