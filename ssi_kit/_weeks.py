@@ -11,7 +11,8 @@ from __future__ import annotations
 from ._checks import check_integer
 from ._i18n import format_thousands, tr
 
-__all__ = ["MAX_WEEKS", "MINUTES_PER_WEEK", "PLAN_WEEKS", "PROJECTION_WEEKS", "check_budget", "check_weeks"]
+# What ssi_kit.simulation and ssi_kit.actions show learners; the checks are for the modules that take weeks.
+__all__ = ["MAX_WEEKS", "MINUTES_PER_WEEK", "PLAN_WEEKS", "PROJECTION_WEEKS"]
 
 MAX_WEEKS = 520  # ten years: beyond that a projection means nothing
 MINUTES_PER_WEEK = 7 * 24 * 60  # no action (and no budget) can take more than a whole week

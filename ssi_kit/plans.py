@@ -242,8 +242,8 @@ def save_plan(
     """
     import numpy as np
 
+    from ._catalog import resolve_plan
     from ._weeks import check_weeks
-    from .actions import resolve_plan
     from .score import as_ssi
     from .simulation import BestPlan, simulate
 

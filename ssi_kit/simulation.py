@@ -40,10 +40,10 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ._catalog import ActionPlan, as_catalog, resolve_plan
 from ._checks import check_frame, check_integer, check_number, check_probability, check_seed
 from ._i18n import format_number, format_thousands, plural, short_repr, tr
 from ._weeks import MAX_WEEKS, PLAN_WEEKS, PROJECTION_WEEKS, check_budget, check_weeks
-from .actions import ActionPlan, as_catalog, resolve_plan
 from .errors import SSIInputError, SSITypeError
 from .score import PILLAR_MAX, PILLARS, SSI, SSIProfile, as_ssi, pillar_key, pillar_label
 

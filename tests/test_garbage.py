@@ -32,6 +32,7 @@ from ssi_kit import SSI, SSIInputError, SSITypeError
 
 # Internals shared between modules (private modules, public-looking names): learners never call them,
 # but public functions and widgets pass them what learners typed, so they get garbage too.
+from ssi_kit._catalog import as_catalog, resolve_plan
 from ssi_kit._checks import check_destination
 from ssi_kit._weeks import check_budget, check_weeks
 from ssi_kit.plots._classroom import update_class_plan_figure
@@ -151,7 +152,7 @@ def _garbage_for(name: str, parameter: str) -> st.SearchStrategy[Any]:
 def _cases() -> dict[str, tuple[Callable[..., Any], dict[str, Any]]]:
     """Each public function with valid arguments, by name."""
     from ssi_kit import classroom, exercises, history, messages, plans, plots, relationships
-    from ssi_kit.actions import actions_for, as_catalog, load_actions, plan_actions, plan_minutes, resolve_plan
+    from ssi_kit.actions import actions_for, load_actions, plan_actions, plan_minutes
     from ssi_kit.exercises import lesson01
     from ssi_kit.linkedin_export import anonymize, is_decision_maker, network_summary, read_connections
     from ssi_kit.network import (

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
 
+from .._catalog import as_catalog, resolve_plan
 from .._i18n import format_number, plural, tr
 from .._weeks import check_weeks
-from ..actions import as_catalog, resolve_plan
 from ..classroom import ClassData, class_projection, latest_submissions, weakest_pillar
 from ..errors import SSIInputError, SSITypeError
 from ..plots import plot_class_plan

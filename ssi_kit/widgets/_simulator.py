@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
 
+from .._catalog import as_catalog, resolve_plan
 from .._i18n import format_number, tr
 from .._weeks import check_budget, check_weeks
-from ..actions import as_catalog, plan_minutes, resolve_plan
+from ..actions import plan_minutes
 from ..errors import SSIInputError, SSITypeError
 from ..plots import plot_trajectory
 from ..plots._simulation import update_trajectory_figure
