@@ -115,7 +115,8 @@ def bench_pyramid_update() -> dict[str, object]:
     import plotly.graph_objects as go
 
     from ssi_kit.network import pyramid
-    from ssi_kit.plots import plot_pyramid, update_pyramid_figure
+    from ssi_kit.plots import plot_pyramid
+    from ssi_kit.plots._network import update_pyramid_figure
 
     fig = go.FigureWidget(plot_pyramid(pyramid(500), log=True))
     counter = iter(range(1, 10**9))

@@ -745,6 +745,27 @@ def check_path(
     return path
 
 
+def check_destination(path: object, *, name: str, overwrite: object, example: str,
+                      suffixes: tuple[str, ...] = ()) -> Path:
+    """Where to write a file a learner asked for, checked before anything is built.
+
+    :func:`check_path` for a file to write (a non-path, an empty, impossible
+    or too long name, a wrong suffix, a folder, a missing folder, a broken link), and an
+    existing file is refused unless ``overwrite`` is True.
+    """
+    target = check_path(path, name=name, use="write", example=example, suffixes=suffixes,
+                        expected=tr("la ruta del archivo (texto)", "the file's path (text)"))
+    overwrite = check_type(overwrite, bool, name="overwrite", expected=tr("True o False", "True or False"))
+    if target.exists() and not overwrite:
+        given = os.fspath(target)
+        raise SSIInputError(
+            tr("Ya existe «{p}»; no lo reemplazo. Elige otro nombre o pasa overwrite=True.",
+               "'{p}' already exists; not replacing it. Choose another name or pass overwrite=True.", p=given),
+            field=name, received=given,
+        )
+    return target
+
+
 # --- files and pasted text -----------------------------------------------------------------
 @dataclass(frozen=True)
 class Source:

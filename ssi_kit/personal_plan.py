@@ -17,11 +17,11 @@ from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ._checks import check_flag, check_type
+from ._checks import check_destination, check_flag, check_type
 from ._i18n import format_date, format_number, format_thousands, plural, tr
 from ._weeks import PLAN_WEEKS
 from .errors import SSITypeError
-from .safe_csv import check_destination, write_atomically
+from .safe_csv import write_atomically
 from .score import PILLARS, SSI, SSIProfile, as_ssi, pillar_label
 
 if TYPE_CHECKING:

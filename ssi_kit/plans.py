@@ -242,9 +242,10 @@ def save_plan(
     """
     import numpy as np
 
-    from .actions import resolve_plan
+    from ._catalog import resolve_plan
+    from ._weeks import check_weeks
     from .score import as_ssi
-    from .simulation import BestPlan, check_weeks, simulate
+    from .simulation import BestPlan, simulate
 
     store_path(path, _PLANS)  # a bad path is said before the projection is computed
     day = dt.date.today() if start is None else check_date(start, name="start")

@@ -717,7 +717,8 @@ def export_tracker(tracker: pd.DataFrame, dest: str | PathLike[str], *, overwrit
     >>> out.read_text(encoding="utf-8-sig").splitlines()
     ['"nombre","etapa","ultima_interaccion","siguiente_paso"', '"Ana","confianza","",""']
     """
-    from .safe_csv import check_destination, save_csv
+    from ._checks import check_destination
+    from .safe_csv import save_csv
 
     rows = _rows(tracker)
     target = check_destination(dest, name="dest", overwrite=overwrite, example='"relaciones.csv"')

@@ -15,7 +15,7 @@ from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from ._checks import check_path, check_type, describe_os_error, temporary_path
+from ._checks import check_destination, describe_os_error, temporary_path
 from ._i18n import short_repr, tr
 from ._spreadsheet import protect, protect_values
 from .errors import SSIInputError, SSITypeError
@@ -23,7 +23,7 @@ from .errors import SSIInputError, SSITypeError
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["check_destination", "save_csv", "write_atomically"]
+__all__ = ["save_csv", "write_atomically"]
 
 
 def _neutralised(df: pd.DataFrame) -> pd.DataFrame:
@@ -125,27 +125,6 @@ def save_csv(table: pd.DataFrame, path: str | PathLike[str], *, overwrite: bool 
     write_atomically(target, os.fspath(path),
                      lambda file: safe.to_csv(file, index=False, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\r\n"),
                      encoding="utf-8-sig")
-    return target
-
-
-def check_destination(path: object, *, name: str, overwrite: object, example: str,
-                      suffixes: tuple[str, ...] = ()) -> Path:
-    """Where to write a file a learner asked for, checked before anything is built.
-
-    :func:`ssi_kit._checks.check_path` for a file to write (a non-path, an empty, impossible
-    or too long name, a wrong suffix, a folder, a missing folder, a broken link), and an
-    existing file is refused unless ``overwrite`` is True.
-    """
-    target = check_path(path, name=name, use="write", example=example, suffixes=suffixes,
-                        expected=tr("la ruta del archivo (texto)", "the file's path (text)"))
-    overwrite = check_type(overwrite, bool, name="overwrite", expected=tr("True o False", "True or False"))
-    if target.exists() and not overwrite:
-        given = os.fspath(target)
-        raise SSIInputError(
-            tr("Ya existe «{p}»; no lo reemplazo. Elige otro nombre o pasa overwrite=True.",
-               "'{p}' already exists; not replacing it. Choose another name or pass overwrite=True.", p=given),
-            field=name, received=given,
-        )
     return target
 
 

@@ -40,10 +40,10 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ._catalog import ActionPlan, as_catalog, resolve_plan
 from ._checks import check_frame, check_integer, check_number, check_probability, check_seed
 from ._i18n import format_number, format_thousands, plural, short_repr, tr
-from ._weeks import PLAN_WEEKS, PROJECTION_WEEKS
-from .actions import MINUTES_PER_WEEK, ActionPlan, as_catalog, resolve_plan
+from ._weeks import MAX_WEEKS, PLAN_WEEKS, PROJECTION_WEEKS, check_budget, check_weeks
 from .errors import SSIInputError, SSITypeError
 from .score import PILLAR_MAX, PILLARS, SSI, SSIProfile, as_ssi, pillar_key, pillar_label
 
@@ -59,9 +59,7 @@ __all__ = [
     "PROJECTION_WEEKS",
     "BestPlan",
     "best_plan",
-    "check_budget",
     "check_projection",
-    "check_weeks",
     "projection_at",
     "recommend",
     "simulate",
@@ -70,44 +68,9 @@ __all__ = [
 
 DECAY = 0.015  # share of the distance above the floor lost per week without enough activity
 FLOOR_FRACTION = 0.5  # an idle pillar keeps at least half of its starting score
-MAX_WEEKS = 520  # ten years: beyond that a projection means nothing
 MAX_ROWS = 5_000_000  # rows of simulate_many's frame: about 200 MB (450 MB at the peak), a laptop copes
 MAX_PER_PILLAR = 16  # best_plan enumerates each pillar's subsets: 2**16 is still quick
 BAND_SIGMA = 0.4  # spread (log scale) of an action's real effect around the catalog value
-
-# --- shared checks ------------------------------------------------------------------------
-def check_weeks(weeks: object, *, minimum: int = 0) -> int:
-    """``weeks`` as an ``int``, if it is a whole number of weeks from ``minimum`` to 520.
-
-    Examples
-    --------
-    >>> check_weeks(26.0)
-    26
-    """
-    return check_integer(
-        weeks, name="weeks", minimum=minimum, maximum=MAX_WEEKS,
-        expected=tr("un número entero de semanas entre {lo} y {hi}", "a whole number of weeks between {lo} and {hi}",
-                    lo=minimum, hi=MAX_WEEKS),
-        hint=tr("Seis meses son unas 26 semanas.", "Six months are about 26 weeks."),
-    )
-
-
-def check_budget(minutes_per_week: object, *, name: str = "minutes_per_week") -> int:
-    """A weekly time budget as an ``int``: whole minutes from 0 to a week's 10,080.
-
-    The same rule for :func:`best_plan` and the simulator's budget.
-
-    Examples
-    --------
-    >>> check_budget(150.0)
-    150
-    """
-    return check_integer(
-        minutes_per_week, name=name, maximum=MINUTES_PER_WEEK,
-        expected=tr("un número entero de minutos por semana entre 0 y {hi}",
-                    "a whole number of minutes per week between 0 and {hi}", hi=format_thousands(MINUTES_PER_WEEK)),
-        hint=tr("Dos horas y media son 150.", "Two and a half hours are 150."),
-    )
 
 
 def _check_model(decay: object, floor_fraction: object) -> tuple[float, float]:

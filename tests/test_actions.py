@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 import ssi_kit
 from ssi_kit import SSI, SSIInputError, SSITypeError
-from ssi_kit.actions import MINUTES_PER_WEEK, as_catalog, load_actions, plan_minutes, resolve_plan
+from ssi_kit._catalog import as_catalog, resolve_plan
+from ssi_kit.actions import MINUTES_PER_WEEK, load_actions, plan_minutes
 from ssi_kit.simulation import best_plan, simulate
 from ssi_kit.widgets import simulator
 

@@ -10,7 +10,8 @@ from ssi_kit import SSIInputError, SSITypeError, simulate_many
 from ssi_kit._i18n import format_number
 from ssi_kit.actions import load_actions
 from ssi_kit.classroom import class_projection, latest_submissions, read_class, weakest_pillar
-from ssi_kit.plots import ERROR_COLOR, plot_class_plan, update_class_plan_figure
+from ssi_kit.plots import ERROR_COLOR, plot_class_plan
+from ssi_kit.plots._classroom import update_class_plan_figure
 from ssi_kit.score import PILLARS, pillar_label
 from ssi_kit.widgets import class_planner
 

@@ -30,6 +30,18 @@ from hypothesis import strategies as st
 import ssi_kit
 from ssi_kit import SSI, SSIInputError, SSITypeError
 
+# Internals shared between modules (private modules, public-looking names): learners never call them,
+# but public functions and widgets pass them what learners typed, so they get garbage too.
+from ssi_kit._catalog import as_catalog, resolve_plan
+from ssi_kit._checks import check_destination
+from ssi_kit._weeks import check_budget, check_weeks
+from ssi_kit.plots._classroom import update_class_plan_figure
+from ssi_kit.plots._messages import update_responsiveness_figure
+from ssi_kit.plots._network import update_pyramid_figure
+from ssi_kit.plots._relationships import update_funnel_figure
+from ssi_kit.plots._score import update_ssi_figure
+from ssi_kit.plots._simulation import update_trajectory_figure
+
 OURS = (SSIInputError, SSITypeError)
 
 
@@ -140,9 +152,9 @@ def _garbage_for(name: str, parameter: str) -> st.SearchStrategy[Any]:
 def _cases() -> dict[str, tuple[Callable[..., Any], dict[str, Any]]]:
     """Each public function with valid arguments, by name."""
     from ssi_kit import classroom, exercises, history, messages, plans, plots, relationships
-    from ssi_kit.actions import actions_for, as_catalog, load_actions, plan_actions, plan_minutes, resolve_plan
+    from ssi_kit.actions import actions_for, load_actions, plan_actions, plan_minutes
     from ssi_kit.exercises import lesson01
-    from ssi_kit.linkedin_export import anonymize, is_decision_maker, network_summary, read_connections, save_csv
+    from ssi_kit.linkedin_export import anonymize, is_decision_maker, network_summary, read_connections
     from ssi_kit.network import (
         Assumptions,
         degree_label,
@@ -154,12 +166,10 @@ def _cases() -> dict[str, tuple[Callable[..., Any], dict[str, Any]]]:
         read_network,
     )
     from ssi_kit.personal_plan import report
-    from ssi_kit.safe_csv import check_destination
+    from ssi_kit.safe_csv import save_csv
     from ssi_kit.simulation import (
         best_plan,
-        check_budget,
         check_projection,
-        check_weeks,
         projection_at,
         recommend,
         simulate,
@@ -304,7 +314,7 @@ def _cases() -> dict[str, tuple[Callable[..., Any], dict[str, Any]]]:
                                    "history_path": "historial.sqlite"}),
         "pyramid_explorer": (pyramid_explorer, {"first": 500, "avg_connections": 400, "overlap": 0.82, "log": True}),
         "class_planner": (class_planner, {"class_data": klass, "actions": ["grupos"], "weeks": 6, "catalog": None}),
-        "update_responsiveness_figure": (plots.update_responsiveness_figure, {
+        "update_responsiveness_figure": (update_responsiveness_figure, {
             "fig": plots.plot_responsiveness(messages.responsiveness_from_counts(20, 15)),
             "result": messages.responsiveness_from_counts(30, 12)}),
         "responsiveness_input": (ssi_kit.widgets.responsiveness_input, {"received": 20, "answered": 15}),
@@ -345,7 +355,7 @@ def _cases() -> dict[str, tuple[Callable[..., Any], dict[str, Any]]]:
         "top_decision_makers": (ssi_kit.top_decision_makers, {"connections": contacts, "top": 5}),
         "check_destination": (partial(check_destination, name="dest", example="'salida.csv'", suffixes=(".csv",)),
                               {"path": "salida.csv", "overwrite": True}),
-        "update_pyramid_figure": (plots.update_pyramid_figure, {"fig": plots.plot_pyramid(frame), "frame": frame,
+        "update_pyramid_figure": (update_pyramid_figure, {"fig": plots.plot_pyramid(frame), "frame": frame,
                                                                 "log": True, "title": None}),
         # lesson 02: actions and simulation
         "as_catalog": (partial(as_catalog, name="catalog"), {"catalog": None}),
@@ -353,16 +363,16 @@ def _cases() -> dict[str, tuple[Callable[..., Any], dict[str, Any]]]:
         "check_budget": (partial(check_budget, name="minutes"), {"minutes_per_week": 90}),
         "check_projection": (partial(check_projection, name="projection"), {"value": projection}),
         "check_weeks": (partial(check_weeks, minimum=0), {"weeks": 8}),
-        "update_trajectory_figure": (plots.update_trajectory_figure, {
+        "update_trajectory_figure": (update_trajectory_figure, {
             "fig": plots.plot_trajectory(projection), "projection": projection, "title": None}),
-        "update_ssi_figure": (plots.update_ssi_figure, {"fig": plots.plot_ssi(s), "ssi": s, "title": None}),
+        "update_ssi_figure": (update_ssi_figure, {"fig": plots.plot_ssi(s), "ssi": s, "title": None}),
         "safe_text": (plots.safe_text, {"value": "Muñoz <b>S.L.</b>"}),
         # lessons 04 and 05: messages and relationships
         "has_contact": (relationships.has_contact, {"tracker": tracker, "name": "Zoe"}),
         "stage_label": (relationships.stage_label, {"value": "confianza"}),
         "suggest_next_steps": (relationships.suggest_next_steps, {"tracker": tracker, "today": None}),
         "describe_never_contacted": (relationships.describe_never_contacted, {"shares": shares}),
-        "update_funnel_figure": (plots.update_funnel_figure, {"fig": plots.plot_funnel(tracker), "tracker": tracker}),
+        "update_funnel_figure": (update_funnel_figure, {"fig": plots.plot_funnel(tracker), "tracker": tracker}),
         "column_label": (column_label, {"name": "brand", "extra": {"brand": "Marca"}}),
         # the SSI week after week, plans against reality
         "check_history": (history.check_history, {"history": snapshots}),
@@ -387,7 +397,7 @@ def _cases() -> dict[str, tuple[Callable[..., Any], dict[str, Any]]]:
         "plot_class_weakest": (plots.plot_class_weakest, {"latest": latest, "title": None}),
         "plot_leaderboard": (plots.plot_leaderboard, {"latest": latest, "top": 5, "title": None}),
         "plot_class_plan": (plots.plot_class_plan, {"projection": class_plan, "title": None}),
-        "update_class_plan_figure": (plots.update_class_plan_figure, {
+        "update_class_plan_figure": (update_class_plan_figure, {
             "fig": plots.plot_class_plan(class_plan), "projection": class_plan, "title": None}),
         "export_dashboard": (plots.export_dashboard, {"figures": {"weakest": plots.plot_class_weakest(latest)},
                                                       "dest": "panel.html", "title": None, "overwrite": True}),
@@ -458,7 +468,7 @@ def _issue_examples() -> dict[str, tuple[Callable[[], Any], type[Exception] | No
     return {
         "describe_never_contacted-empty": (lambda: relationships.describe_never_contacted(pd.DataFrame()),
                                            SSIInputError, "le faltan las columnas: year, connections"),
-        "update_ssi_figure-text": (lambda: plots.update_ssi_figure("x", SSI(1, 1, 1, 1)), SSITypeError,
+        "update_ssi_figure-text": (lambda: update_ssi_figure("x", SSI(1, 1, 1, 1)), SSITypeError,
                                    "«fig» debe ser una figura de plot_ssi"),
         "status_label-list": (lambda: plans.status_label(["above"]), SSIInputError, "«status» debe ser uno de"),
         "column_label-number": (lambda: tables.column_label("brand", extra=5), SSITypeError, "«extra» debe ser"),
@@ -485,7 +495,7 @@ def _issue_examples() -> dict[str, tuple[Callable[[], Any], type[Exception] | No
         "plans.describe_plan_comparison-na": (lambda: plans.describe_plan_comparison(
             plans.compare_plan(cases["compare_plan"][1]["plan"], snapshots).assign(status=pd.NA)),
             SSIInputError, "«status» de la tabla «comparison» debe tener un valor en cada fila"),
-        "update_funnel_figure-number": (lambda: plots.update_funnel_figure(0, tracker), SSITypeError, "«fig»"),
+        "update_funnel_figure-number": (lambda: update_funnel_figure(0, tracker), SSITypeError, "«fig»"),
         "ssi_input-timedelta64": (lambda: ssi_input(SSI(1, 1, 1, 1), industry=np.timedelta64(3, "D")),
                                   SSIInputError, "debe ser un número entre 0 y 100; recibido np.timedelta64"),
         "add_contact-datetime64": (lambda: relationships.add_contact(tracker, "Eva",

@@ -24,8 +24,8 @@ from ssi_kit.linkedin_export import (
     is_decision_maker,
     network_summary,
     read_connections,
-    save_csv,
 )
+from ssi_kit.safe_csv import save_csv
 
 from .strategies import export_rows, export_variants
 

@@ -18,7 +18,8 @@ from hypothesis import given
 
 from ssi_kit import SSIInputError, SSITypeError
 from ssi_kit.datasets import load_dataset
-from ssi_kit.linkedin_export import anonymize, is_decision_maker, network_summary, read_connections, save_csv
+from ssi_kit.linkedin_export import anonymize, is_decision_maker, network_summary, read_connections
+from ssi_kit.safe_csv import save_csv
 
 from .strategies import connection_tables
 

@@ -21,9 +21,8 @@ from ssi_kit.plots import (
     plot_pyramid,
     plot_top_companies,
     plot_top_positions,
-    update_pyramid_figure,
 )
-from ssi_kit.plots._network import DEGREE_COLORS
+from ssi_kit.plots._network import DEGREE_COLORS, update_pyramid_figure
 
 
 @pytest.fixture(scope="module")

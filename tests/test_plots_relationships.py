@@ -8,7 +8,8 @@ import pytest
 
 import ssi_kit
 from ssi_kit import SSIInputError, SSITypeError
-from ssi_kit.plots import plot_funnel, plot_never_contacted, update_funnel_figure
+from ssi_kit.plots import plot_funnel, plot_never_contacted
+from ssi_kit.plots._relationships import update_funnel_figure
 from ssi_kit.relationships import STAGES, add_contact, new_tracker, stage_counts
 
 

@@ -8,7 +8,7 @@ import pytest
 
 import ssi_kit
 from ssi_kit import SSI, GroupScore, SSIInputError, SSITypeError, plot_ssi
-from ssi_kit.plots import update_ssi_figure
+from ssi_kit.plots._score import update_ssi_figure
 
 
 def test_four_bars_on_a_25_axis_with_total_in_title():

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 import ssi_kit
 from ssi_kit import SSI, SSIInputError, SSITypeError
 from ssi_kit._i18n import format_number
-from ssi_kit.plots import plot_before_after, plot_plans, plot_trajectory, update_trajectory_figure
+from ssi_kit.plots import plot_before_after, plot_plans, plot_trajectory
+from ssi_kit.plots._simulation import update_trajectory_figure
 from ssi_kit.score import LAGGARD_THRESHOLD, LEADER_THRESHOLD
 from ssi_kit.simulation import best_plan, simulate, simulate_many
 

@@ -11,7 +11,8 @@ import ssi_kit
 from ssi_kit import SSIInputError, SSITypeError
 from ssi_kit._i18n import format_percent, format_thousands
 from ssi_kit.messages import responsiveness_from_counts
-from ssi_kit.plots import plot_responsiveness, plot_users, update_responsiveness_figure
+from ssi_kit.plots import plot_responsiveness, plot_users
+from ssi_kit.plots._messages import update_responsiveness_figure
 from ssi_kit.widgets import responsiveness_input
 
 

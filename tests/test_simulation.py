@@ -14,13 +14,12 @@ from hypothesis import strategies as st
 
 import ssi_kit
 from ssi_kit import SSI, SSIInputError, SSITypeError, simulation
+from ssi_kit._weeks import check_budget, check_weeks
 from ssi_kit.actions import load_actions, plan_minutes
 from ssi_kit.simulation import (
     DECAY,
     FLOOR_FRACTION,
     best_plan,
-    check_budget,
-    check_weeks,
     recommend,
     simulate,
     simulate_many,

@@ -18,7 +18,7 @@ _LAYERS = {
     "ssi_kit._html": 0, "ssi_kit._weeks": 0,
     "ssi_kit._palette": 0, "ssi_kit._spreadsheet": 0, "ssi_kit._table_reader": 0,
     "ssi_kit.server_extension": 0,
-    "ssi_kit.score": 1, "ssi_kit.linkedin_ssi": 1, "ssi_kit.actions": 1, "ssi_kit.simulation": 1,
+    "ssi_kit.score": 1, "ssi_kit._catalog": 1, "ssi_kit.linkedin_ssi": 1, "ssi_kit.actions": 1, "ssi_kit.simulation": 1,
     "ssi_kit.network": 1, "ssi_kit.linkedin_export": 1, "ssi_kit.datasets": 1, "ssi_kit.safe_csv": 1,
     "ssi_kit.messages": 1, "ssi_kit.relationships": 1, "ssi_kit.tables": 1,
     "ssi_kit.plans": 1, "ssi_kit.history": 1, "ssi_kit.classroom": 1, "ssi_kit.progress": 1, "ssi_kit.course": 1,

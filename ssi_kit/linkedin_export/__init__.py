@@ -7,7 +7,6 @@ anything anywhere, and the file you read is never modified. Messages about a fil
 lines, never what they hold.
 """
 
-from ..safe_csv import save_csv  # re-exported: lesson 03 imports it from here
 from ._decision_makers import DECISION_MAKER_TERMS, is_decision_maker, top_decision_makers
 from ._read import read_connections
 from ._sharing import anonymize
@@ -22,6 +21,5 @@ __all__ = [
     "is_decision_maker",
     "network_summary",
     "read_connections",
-    "save_csv",
     "top_decision_makers",
 ]

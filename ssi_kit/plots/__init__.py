@@ -15,10 +15,9 @@ from ._classroom import (
     plot_class_progress,
     plot_class_weakest,
     plot_leaderboard,
-    update_class_plan_figure,
 )
 from ._history import plot_history
-from ._messages import plot_responsiveness, plot_users, update_responsiveness_figure
+from ._messages import plot_responsiveness, plot_users
 from ._network import (
     plot_decision_makers,
     plot_growth,
@@ -26,12 +25,11 @@ from ._network import (
     plot_pyramid,
     plot_top_companies,
     plot_top_positions,
-    update_pyramid_figure,
 )
 from ._plans import plot_plan_vs_reality
-from ._relationships import plot_funnel, plot_never_contacted, update_funnel_figure
-from ._score import plot_ssi, update_ssi_figure
-from ._simulation import plot_before_after, plot_plans, plot_trajectory, update_trajectory_figure
+from ._relationships import plot_funnel, plot_never_contacted
+from ._score import plot_ssi
+from ._simulation import plot_before_after, plot_plans, plot_trajectory
 from ._style import inline_plotlyjs, safe_text
 
 __all__ = [
@@ -40,19 +38,19 @@ __all__ = [
     # offline pages
     "inline_plotlyjs",
     # lesson 01
-    "plot_ssi", "update_ssi_figure",
+    "plot_ssi",
     # lesson 02
-    "plot_before_after", "plot_plans", "plot_trajectory", "update_trajectory_figure",
+    "plot_before_after", "plot_plans", "plot_trajectory",
     # lesson 03
     "plot_decision_makers", "plot_growth", "plot_network", "plot_pyramid", "plot_top_companies",
-    "plot_top_positions", "update_pyramid_figure",
+    "plot_top_positions",
     # lesson 04
-    "plot_responsiveness", "plot_users", "update_responsiveness_figure",
+    "plot_responsiveness", "plot_users",
     # lesson 05
-    "plot_funnel", "plot_never_contacted", "update_funnel_figure",
+    "plot_funnel", "plot_never_contacted",
     # lesson 06
     "class_dashboard", "export_dashboard", "plot_class_average", "plot_class_distribution", "plot_class_plan",
-    "plot_class_progress", "plot_class_weakest", "plot_leaderboard", "update_class_plan_figure",
+    "plot_class_progress", "plot_class_weakest", "plot_leaderboard",
     # your SSI over weeks, your plan against what happened
     "plot_history", "plot_plan_vs_reality",
 ]

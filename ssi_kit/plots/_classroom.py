@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING
 
 import plotly.graph_objects as go
 
-from .._checks import check_flag, check_frame, check_integer, check_number, check_title, check_type
+from .._checks import check_destination, check_flag, check_frame, check_integer, check_number, check_title, check_type
 from .._i18n import format_number, plural, tr
 from .._palette import BLUE, GREY, ORANGE, PILLAR_COLORS, VERMILION
 from ..classroom import ClassData, class_progress, class_projection, latest_submissions
-from ..safe_csv import check_destination, write_atomically
+from ..safe_csv import write_atomically
 from ..score import PILLAR_MAX, PILLARS, GroupScore, SSIProfile, clean_score, pillar_label
 from ..simulation import PROJECTION_WEEKS
 from ._style import (
@@ -42,7 +42,6 @@ __all__ = [
     "plot_class_progress",
     "plot_class_weakest",
     "plot_leaderboard",
-    "update_class_plan_figure",
 ]
 
 _DUMBBELL_MAX = 40  # more students than this: a histogram of changes reads better

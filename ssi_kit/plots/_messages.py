@@ -16,7 +16,7 @@ from ._style import base_layout, check_figure_of, safe_text
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["plot_responsiveness", "plot_users", "update_responsiveness_figure"]
+__all__ = ["plot_responsiveness", "plot_users"]
 
 
 def _region(key: str) -> str:

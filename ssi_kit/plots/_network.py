@@ -31,7 +31,6 @@ __all__ = [
     "plot_pyramid",
     "plot_top_companies",
     "plot_top_positions",
-    "update_pyramid_figure",
 ]
 
 DEGREE_COLORS = {0: PINK, 1: BLUE, 2: ORANGE, 3: GREEN, None: GREY}

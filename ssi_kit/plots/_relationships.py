@@ -15,7 +15,7 @@ from ._style import base_layout, check_figure_of, safe_text
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["plot_funnel", "plot_never_contacted", "update_funnel_figure"]
+__all__ = ["plot_funnel", "plot_never_contacted"]
 
 
 def _counts(data: Any) -> pd.DataFrame:

@@ -25,7 +25,7 @@ from ..score import (
 )
 from ._style import base_layout, check_figure_of, safe_text
 
-__all__ = ["plot_ssi", "update_ssi_figure"]
+__all__ = ["plot_ssi"]
 
 _YOU = 0  # trace index of your pillars
 _TOTALS = 1  # trace index of the totals panel (your total is its first bar)

@@ -19,7 +19,7 @@ from ._style import base_layout, check_figure_of, safe_text
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["plot_before_after", "plot_plans", "plot_trajectory", "update_trajectory_figure"]
+__all__ = ["plot_before_after", "plot_plans", "plot_trajectory"]
 
 # Trace order of plot_trajectory, fixed so widgets can update it in place.
 _HIGH, _LOW, _TOTAL = 0, 1, 2

@@ -9,13 +9,15 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
 
+from .._catalog import as_catalog, resolve_plan
 from .._i18n import format_number, plural, tr
-from ..actions import as_catalog, resolve_plan
+from .._weeks import check_weeks
 from ..classroom import ClassData, class_projection, latest_submissions, weakest_pillar
 from ..errors import SSIInputError, SSITypeError
-from ..plots import plot_class_plan, update_class_plan_figure
+from ..plots import plot_class_plan
+from ..plots._classroom import update_class_plan_figure
 from ..score import PILLARS, pillar_label
-from ..simulation import MAX_WEEKS, PROJECTION_WEEKS, check_weeks
+from ..simulation import MAX_WEEKS, PROJECTION_WEEKS
 from ._actions import ActionBoxes
 from ._display import live_figure
 from ._feedback import error_html

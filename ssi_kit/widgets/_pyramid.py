@@ -11,7 +11,8 @@ from .._checks import check_flag, check_number, parse_typed_number
 from .._i18n import format_number, format_thousands, tr
 from ..errors import SSIInputError, SSITypeError
 from ..network import AVG_CONNECTIONS, DEFAULT_OVERLAP, MAX_CONNECTIONS, describe_pyramid, pyramid
-from ..plots import plot_pyramid, update_pyramid_figure
+from ..plots import plot_pyramid
+from ..plots._network import update_pyramid_figure
 from ._controls import SliderText
 from ._display import live_figure
 from ._feedback import error_html

@@ -11,7 +11,8 @@ import ipywidgets as widgets
 
 from .._i18n import plural, tr
 from ..errors import SSIInputError, SSITypeError
-from ..plots import plot_funnel, update_funnel_figure
+from ..plots import plot_funnel
+from ..plots._relationships import update_funnel_figure
 from ..relationships import (
     STAGES,
     add_contact,

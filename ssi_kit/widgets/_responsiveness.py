@@ -11,7 +11,8 @@ from .._checks import check_integer, check_number, parse_typed_number
 from .._i18n import format_thousands, tr
 from ..errors import SSIInputError, SSITypeError
 from ..messages import Responsiveness, responsiveness_from_counts
-from ..plots import plot_responsiveness, update_responsiveness_figure
+from ..plots import plot_responsiveness
+from ..plots._messages import update_responsiveness_figure
 from ._controls import SliderText
 from ._display import live_figure
 from ._feedback import error_html

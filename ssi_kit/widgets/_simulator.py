@@ -9,12 +9,15 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
 
+from .._catalog import as_catalog, resolve_plan
 from .._i18n import format_number, tr
-from ..actions import as_catalog, plan_minutes, resolve_plan
+from .._weeks import check_budget, check_weeks
+from ..actions import plan_minutes
 from ..errors import SSIInputError, SSITypeError
-from ..plots import plot_trajectory, update_trajectory_figure
+from ..plots import plot_trajectory
+from ..plots._simulation import update_trajectory_figure
 from ..score import PILLARS, SSI, SSIProfile, as_ssi, pillar_label
-from ..simulation import MAX_WEEKS, PLAN_WEEKS, best_plan, check_budget, check_weeks, simulate
+from ..simulation import MAX_WEEKS, PLAN_WEEKS, best_plan, simulate
 from ._actions import ActionBoxes
 from ._display import live_figure
 from ._feedback import error_html

@@ -11,7 +11,8 @@ from .._i18n import format_date, format_number, tr
 from ..errors import SSIInputError, SSITypeError
 from ..history import describe_change, load_history, record
 from ..history import history_path as history_file
-from ..plots import plot_ssi, update_ssi_figure
+from ..plots import plot_ssi
+from ..plots._score import update_ssi_figure
 from ..score import PILLAR_MAX, PILLARS, SSI, GroupScore, SSIProfile, as_ssi, parse_number, pillar_label
 from ._controls import SliderText
 from ._display import live_figure
