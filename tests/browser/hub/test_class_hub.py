@@ -20,7 +20,8 @@ from pathlib import Path
 import pytest
 
 from .._lab import block_outside, open_notebook, run_all, screenshot
-from ._hub import LESSONS, PASSWORD, Hub, commit
+from .._servers import ROOT
+from ._hub import DEPLOY, LESSONS, PASSWORD, REPO_FOLDER, Hub, commit
 
 LESSON01 = f"{LESSONS}/01_que_es_el_ssi.ipynb"
 LESSON06 = f"{LESSONS}/06_para_docentes.ipynb"
@@ -65,6 +66,12 @@ def pages(browser, hub):
         page.context.close()
 
 
+@pytest.fixture(scope="module")
+def left() -> dict:
+    """What the student who leaves (the third) had saved and sent when they closed their page."""
+    return {}
+
+
 def log_in_and_open(page, hub: Hub, user: str, url: str) -> None:
     """Open ``url`` like a student who is not logged in yet: the hub asks for the name and password first."""
     page.goto(url, wait_until="load", timeout=60_000)
@@ -100,7 +107,7 @@ def class_files(hub: Hub) -> list[Path]:
     return sorted(hub.class_dir.glob("*.csv"))
 
 
-# --- 1. the link --------------------------------------------------------------------------
+# --- 1. the link ----------------------------------------------------------------------------------
 def test_each_student_gets_their_own_copy_from_the_link(hub, pages):
     """The nbgitpuller link (app mode) gives each student their own clone of the lessons and opens lesson 01."""
     link = hub.pull_link(f"voila/render/{LESSON01}")
@@ -121,7 +128,7 @@ def test_each_student_gets_their_own_copy_from_the_link(hub, pages):
         assert (hub.home(user) / "ssi-kit" / ".git").is_dir()
 
 
-# --- 2. lesson 01 in Voilà: SSI typed, saved, sent to the class ----------------------------
+# --- 2. lesson 01 in Voilà: SSI typed, saved, sent to the class -----------------------------------
 def test_students_type_save_and_send_their_ssi_in_voila(hub, pages):
     """Two students at once type their pillars and save them, then all three send their SSI to the class folder:
     one file each, theirs, readable by the teachers' group and by no other student."""
@@ -165,11 +172,28 @@ def test_students_type_save_and_send_their_ssi_in_voila(hub, pages):
         assert history["total"].round(2).tolist() == [total]
 
 
-# --- 3. the second click --------------------------------------------------------------------
+# --- 3. a page closed: its kernel culled, and the student's idle time starts ----------------------
+def test_a_closed_voila_page_has_its_kernel_culled(hub, pages, left):
+    """Closing a lesson opened in Voilà by a direct link leaves its kernel; the server culls it once idle."""
+    student = hub.students[2]
+    uid = hub.home(student).stat().st_uid
+    left.update(data=data_files(hub, student),
+                submitted={f: digest(f) for f in class_files(hub) if f.stat().st_uid == uid})
+    kernels = {k["id"] for k in hub.kernels(student)}
+    assert kernels  # lesson 01's kernel, alive while its page is open
+    pages(student).context.close()
+    wait_until(lambda: not ({k["id"] for k in hub.kernels(student)} & kernels),
+               timeout=60, what="el núcleo de la página cerrada se detiene")
+    log = hub.log.read_text(errors="replace")
+    assert any("Culling '" in line and kernel in line for kernel in kernels for line in log.splitlines())
+
+
+# --- 4. the second click --------------------------------------------------------------------------
 def test_a_second_click_brings_changes_and_keeps_the_students_edit(hub, pages):
     """After the teacher changes the course, the same link brings the change and a new file, and the lesson
     the student edited keeps the student's text."""
     student = hub.students[0]
+    hub.start(student)
     lesson = hub.contents(student, LESSON01)
     notebook = lesson["content"]
     notebook["cells"].append({"cell_type": "markdown", "metadata": {}, "source": NOTE})
@@ -201,7 +225,7 @@ def test_a_second_click_brings_changes_and_keeps_the_students_edit(hub, pages):
     assert NEWS not in other
 
 
-# --- 4. two students at once: plans, tracker, history ---------------------------------------
+# --- 5. two students at once: plans, tracker, history ---------------------------------------------
 _OWN_DATA = """
 import json, pathlib
 import ssi_kit
@@ -229,6 +253,7 @@ def test_two_students_at_once_keep_their_own_plans_tracker_and_history(hub):
     """Two students save a plan, a contact and an SSI at the same moment, each in their own kernel on the hub:
     each sees only their own, and neither can look into the other's home."""
     first, second = hub.students[:2]
+    hub.start(first, second)
     jobs = [(first, _OWN_DATA.format(ssi="10; 10; 10; 10", plan="Plan de Ana", contact="Beatriz Ruiz",
                                      other=str(hub.home(second)))),
             (second, _OWN_DATA.format(ssi="20; 20; 20; 20", plan="Plan de Luis", contact="Carlos Gil",
@@ -241,7 +266,7 @@ def test_two_students_at_once_keep_their_own_plans_tracker_and_history(hub):
     assert mine["other_home"] == theirs["other_home"] == "no"
 
 
-# --- 5. the teacher ---------------------------------------------------------------------------
+# --- 6. the teacher -------------------------------------------------------------------------------
 _DASHBOARD_TITLES = """() => Array.from(document.querySelectorAll('.js-plotly-plot'))
     .filter(p => p.querySelector('.main-svg') && p.layout && p.layout.title)
     .map(p => p.layout.title.text || '')"""
@@ -254,7 +279,8 @@ def test_the_teacher_reads_the_class_in_lesson06(hub, pages):
     hub.start(teacher)
     page = pages(teacher)
     log_in_and_open(page, hub, teacher, hub.pull_link(f"lab/tree/{LESSON06}"))
-    page.wait_for_url(f"**/user/{teacher}/lab/tree/{LESSON06}", timeout=120_000)
+    # Pulled once JupyterLab's page arrives; open_notebook then opens the lesson in a fresh workspace.
+    page.wait_for_url(f"**/user/{teacher}/lab/tree/{LESSON06}", wait_until="commit", timeout=120_000)
     lab = f"{hub.url}/user/{teacher}"
     open_notebook(page, lab, LESSON06)
     run_all(page)
@@ -301,7 +327,7 @@ def test_the_teacher_reads_the_class_in_lesson06(hub, pages):
     assert outside == []
 
 
-# --- 6. nobody replaces another's submission ---------------------------------------------------
+# --- 7. nobody replaces another's submission ------------------------------------------------------
 _IMPOSTOR = """
 import json, os, pathlib
 from ssi_kit.classroom import submit
@@ -328,6 +354,7 @@ def test_a_student_cannot_replace_another_students_submission(hub):
     """With another student's alias, a student's submission goes to a file of their own; reading, changing,
     deleting, renaming or replacing the other's file, or listing the folder, is refused."""
     victim_user, impostor = hub.students[0], hub.students[1]
+    hub.start(impostor)
     uid = hub.home(victim_user).stat().st_uid
     victim = next(f for f in class_files(hub) if f.stat().st_uid == uid)
     before = digest(victim)
@@ -338,26 +365,12 @@ def test_a_student_cannot_replace_another_students_submission(hub):
     assert digest(victim) == before and victim.stat().st_uid == uid
 
 
-# --- 7. culling -------------------------------------------------------------------------------
-def test_a_closed_voila_page_has_its_kernel_culled(hub, pages):
-    """Closing a lesson opened in Voilà by a direct link leaves its kernel; the server culls it once idle."""
-    student = hub.students[2]
-    kernels = {k["id"] for k in hub.kernels(student)}
-    assert kernels  # lesson 01's kernel, alive while its page is open
-    pages(student).context.close()
-    wait_until(lambda: not ({k["id"] for k in hub.kernels(student)} & kernels),
-               timeout=60, what="el núcleo de la página cerrada se detiene")
-    log = hub.log.read_text(errors="replace")
-    assert any("Culling '" in line and kernel in line for kernel in kernels for line in log.splitlines())
-
-
-def test_an_idle_server_is_stopped_and_keeps_what_the_student_saved(hub):
+# --- 8. the idle culler ---------------------------------------------------------------------------
+def test_an_idle_server_is_stopped_and_keeps_what_the_student_saved(hub, left):
     """The idle culler stops the server of a student who left; their saved data and submission are intact,
     and their server starts again with their data."""
     student = hub.students[2]
-    saved = data_files(hub, student)
-    uid = hub.home(student).stat().st_uid
-    submitted = {f: digest(f) for f in class_files(hub) if f.stat().st_uid == uid}
+    saved, submitted = left["data"], left["submitted"]
     assert saved and submitted
     wait_until(lambda: hub.server(student) is None, timeout=hub.timeouts.server_idle * 4,
                what="el culler detiene el servidor inactivo", every=1)
@@ -380,3 +393,31 @@ def test_the_servers_run_with_the_deploy_settings(hub):
                                       "print(json.dumps({'transport': json.loads(get_connection_info())['transport'],"
                                       " 'umask': os.umask(0o027)}))"))
     assert out == {"transport": "ipc", "umask": 0o027}
+
+
+# --- 9. what a teacher copies -----------------------------------------------------------------
+def _tljh_setting(key: str) -> int:
+    script = (DEPLOY / "tljh" / "instalar.sh").read_text(encoding="utf-8")
+    return int(re.search(rf"tljh-config set {re.escape(key)} (\d+)", script).group(1))
+
+
+def test_the_zero_to_jupyterhub_fragment_has_the_tested_settings():
+    """config.yaml carries what the hub above runs with: the class folder, every server's config file, the idle
+    culler's times of the TLJH script, and a Voilà default URL and pull of lessons that exist."""
+    import yaml
+
+    config = yaml.safe_load((DEPLOY / "z2jh" / "config.yaml").read_text(encoding="utf-8"))
+    fragment = (DEPLOY / "tljh" / "ssi-kit.py").read_text(encoding="utf-8")
+    single = config["singleuser"]
+    class_dir = single["extraEnv"]["SSI_KIT_CLASS_DIR"]
+    assert f'"SSI_KIT_CLASS_DIR", "{class_dir}"' in fragment
+    assert class_dir in [m["mountPath"] for m in single["storage"]["extraVolumeMounts"]]
+    assert single["extraFiles"]["ssi-kit"]["mountPath"].endswith("/jupyter_server_config.py")
+    assert "singleuser.extraFiles.ssi-kit.stringData=deploy/jupyter_server_config.py" in (
+        DEPLOY / "z2jh" / "config.yaml").read_text(encoding="utf-8")
+    assert config["cull"] == {"enabled": True, "timeout": _tljh_setting("services.cull.timeout"),
+                              "every": _tljh_setting("services.cull.every")}
+    command = single["lifecycleHooks"]["postStart"]["exec"]["command"]
+    assert command[0] == "gitpuller" and command[2:] == ["main", REPO_FOLDER]
+    view, _, path = single["defaultUrl"].lstrip("/").partition(f"/{REPO_FOLDER}/")
+    assert view == "voila/render" and (ROOT / path).is_file()
