@@ -270,7 +270,8 @@ def _create(target: Path, kind: StoreKind, *, folder: bool) -> None:
     """Create the file whole under a temporary name, then give it its name: it never exists half made."""
     try:
         if folder:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            # Only its owner may open the folder: on a shared class server the others are classmates.
+            target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         temporary = temporary_path(target, room=_JOURNAL)
     except OSError as error:
         raise _from_os(target, kind, error) from None

@@ -299,3 +299,15 @@ class TestWhere:
         with pytest.raises(SSIInputError, match="es demasiado largo: ocupa 250 bytes y aquí caben 247"):
             record(SSI(1, 2, 3, 4), "2025-03-14", path=tmp_path / ("é" * 120 + ".sqlite" + "xxx"))
         assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_a_new_folder_for_the_history_is_its_owners_alone(tmp_path, monkeypatch):
+    """On a class server other people have accounts: the folder ssi-kit creates for a learner's data is closed to
+    them, whatever the server's umask."""
+    from ssi_kit.history import history_path
+
+    monkeypatch.setenv("SSI_KIT_HOME", str(tmp_path / "datos" / "ssi-kit"))
+    record(SSI(10, 10, 10, 10), "2026-01-05")
+    assert history_path().exists()
+    assert history_path().parent.stat().st_mode & 0o077 == 0
