@@ -12,12 +12,6 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-# configurable-http-proxy (npm) for the class JupyterHub of tests/browser/hub/, inside .venv. Without npm the
-# hub tests say so and are skipped (under CI, they fail).
-CHP := $(VENV)/chp/node_modules/.bin/configurable-http-proxy
-$(CHP): | $(STAMP)
-	-npm install --prefix $(VENV)/chp --no-audit --no-fund --silent configurable-http-proxy@5
-
 # Jupyter refuses to run as root unless told; containers and CI machines often are root.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
@@ -41,7 +35,7 @@ lint: $(STAMP)
 # Both cores (pytest-xdist), one test file per worker at a time: a notebook's cells share its kernel and
 # a browser test file its servers. (--dist loadgroup would keep groups across files, but pytest-xdist 3.8
 # cannot mark the groups on pytest 9.) `pytest FILE` alone runs in one process.
-test: lint $(CHP)
+test: lint
 	$(BIN)/python -m pytest -n auto --dist loadfile --durations=15
 
 bench: $(STAMP)
