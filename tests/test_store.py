@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from ssi_kit import SSI, SSIInputError, _store
-from ssi_kit.history import load_history, record
+from ssi_kit.history import history_path, load_history, record
 from ssi_kit.plans import list_plans, load_plan, save_plan
 from ssi_kit.relationships import add_contact, load_tracker, new_tracker, save_tracker
 
@@ -305,8 +305,6 @@ class TestWhere:
 def test_a_new_folder_for_the_history_is_its_owners_alone(tmp_path, monkeypatch):
     """On a class server other people have accounts: the folder ssi-kit creates for a learner's data is closed to
     them, whatever the server's umask."""
-    from ssi_kit.history import history_path
-
     monkeypatch.setenv("SSI_KIT_HOME", str(tmp_path / "datos" / "ssi-kit"))
     record(SSI(10, 10, 10, 10), "2026-01-05")
     assert history_path().exists()
